@@ -1,0 +1,179 @@
+# Exercise 05 source: tools/nbbuild.py makes exercises/ and solutions/05_batches.ipynb.
+
+# %% [markdown]
+# # Exercise 05 · Batches
+#
+# **Goal:** send and delete up to ten messages in one call.
+#
+# Lessons: [04 · Producing messages](../notebooks/04_producing_messages.ipynb) and
+# [10 · Beyond the lecture](../notebooks/10_beyond_the_lecture.ipynb) (batching).
+#
+# **Why.** Every SQS call is a network round trip and is billed as one request. `SendMessageBatch`,
+# `ReceiveMessage` with `MaxNumberOfMessages=10` and `DeleteMessageBatch` move ten messages for
+# the price of one call, which is how a consumer (소비자) keeps up with a busy queue.
+
+# %% [markdown]
+# ## The interface
+#
+# ```python
+# ids = q.send_batch(["order 1", "order 2", ...])   # -> one message id per body, in order
+# failed = q.delete_batch([handle1, handle2, ...])  # -> the handles it could not delete ([] if none)
+# ```
+#
+# Rules, as in SQS:
+# - A batch has 1 to 10 entries, else `ValueError` (`EmptyBatchRequest`,
+#   `TooManyEntriesInBatchRequest`); a `send_batch` whose bodies add up to more than 1,048,576
+#   bytes (1 MiB, counted as UTF-8) raises `ValueError` (`BatchRequestTooLong`). A refused batch
+#   stores **nothing**.
+# - Inside a valid batch, entries succeed or fail one by one: `delete_batch` deletes every valid
+#   handle and returns the unknown ones instead of raising (SQS answers HTTP 200 with a `Failed`
+#   list).
+#
+# The starting code is exercise 04's solution, shortened: the `Message` record and the checks on
+# numbers are in the first lines.
+
+# %%
+import threading
+import uuid
+from dataclasses import dataclass
+
+MAX_VISIBILITY_TIMEOUT = 43_200
+MAX_DELAY = 900
+MIN_RETENTION, MAX_RETENTION, DEFAULT_RETENTION = 60, 1_209_600, 345_600
+MAX_BATCH_ENTRIES, MAX_BATCH_BYTES = 10, 1_048_576
+
+
+@dataclass
+class Message:
+    message_id: str
+    body: str
+    sent_at: float
+    visible_at: float
+    receipt_handle: str | None = None
+    receive_count: int = 0
+
+
+def check_range(name, value, low, high):
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
+
+
+class MyQueue:
+    """Exercise 04's queue, plus batches."""
+
+    def __init__(self, clock, visibility_timeout=30, retention_period=DEFAULT_RETENTION, delay_seconds=0):
+        check_range("visibility_timeout", visibility_timeout, 0, MAX_VISIBILITY_TIMEOUT)
+        check_range("delay_seconds", delay_seconds, 0, MAX_DELAY)
+        check_range("retention_period", retention_period, MIN_RETENTION, MAX_RETENTION)
+        self.clock = clock
+        self.visibility_timeout = visibility_timeout
+        self.retention_period = retention_period
+        self.delay_seconds = delay_seconds
+        self._messages = {}     # message_id -> Message, oldest first
+        self._handles = {}      # every receipt handle ever given out -> message_id
+        self._lock = threading.Lock()
+
+    def send(self, body, delay=None):
+        delay = self.delay_seconds if delay is None else delay
+        check_range("delay", delay, 0, MAX_DELAY)
+        now = self.clock.now()
+        message_id = str(uuid.uuid4())
+        with self._lock:
+            self._messages[message_id] = Message(message_id, body, sent_at=now, visible_at=now + delay)
+        return message_id
+
+    def send_batch(self, bodies):
+        # BEGIN SOLUTION TODO: check 1..10 bodies and at most MAX_BATCH_BYTES in all (len(body.encode())), then send each; return the ids.
+        check_range("number of entries", len(bodies), 1, MAX_BATCH_ENTRIES)
+        size = sum(len(body.encode("utf-8")) for body in bodies)
+        if size > MAX_BATCH_BYTES:
+            raise ValueError(f"BatchRequestTooLong: the batch is {size} bytes, at most {MAX_BATCH_BYTES}")
+        return [self.send(body) for body in bodies]
+        # END SOLUTION
+
+    def _drop_expired(self, now):
+        expired = [mid for mid, m in self._messages.items() if now >= m.sent_at + self.retention_period]
+        for mid in expired:
+            del self._messages[mid]
+
+    def receive(self, max_messages=1, visibility_timeout=None):
+        check_range("max_messages", max_messages, 1, 10)
+        timeout = self.visibility_timeout if visibility_timeout is None else visibility_timeout
+        check_range("visibility_timeout", timeout, 0, MAX_VISIBILITY_TIMEOUT)
+        now = self.clock.now()
+        got = []
+        with self._lock:
+            self._drop_expired(now)
+            for m in self._messages.values():
+                if len(got) == max_messages:
+                    break
+                if m.visible_at <= now:
+                    m.visible_at = now + timeout
+                    m.receipt_handle = str(uuid.uuid4())
+                    m.receive_count += 1
+                    self._handles[m.receipt_handle] = m.message_id
+                    got.append((m.message_id, m.body, m.receipt_handle))
+        return got
+
+    def delete(self, receipt_handle):
+        with self._lock:
+            if receipt_handle not in self._handles:
+                raise ValueError(f"ReceiptHandleIsInvalid: {receipt_handle!r} is not a valid receipt handle")
+            m = self._messages.get(self._handles[receipt_handle])
+            if m is not None and m.receipt_handle == receipt_handle:
+                del self._messages[m.message_id]
+
+    def delete_batch(self, receipt_handles):
+        # BEGIN SOLUTION TODO: check 1..10 handles; delete each one, collecting the handles whose delete raised ValueError; return that list.
+        check_range("number of entries", len(receipt_handles), 1, MAX_BATCH_ENTRIES)
+        failed = []
+        for handle in receipt_handles:
+            try:
+                self.delete(handle)
+            except ValueError:
+                failed.append(handle)
+        return failed
+        # END SOLUTION
+
+    def change_visibility(self, receipt_handle, timeout):
+        check_range("visibility timeout", timeout, 0, MAX_VISIBILITY_TIMEOUT)
+        now = self.clock.now()
+        with self._lock:
+            if receipt_handle not in self._handles:
+                raise ValueError(f"ReceiptHandleIsInvalid: {receipt_handle!r} is not a valid receipt handle")
+            m = self._messages.get(self._handles[receipt_handle])
+            if m is None or m.receipt_handle != receipt_handle or m.visible_at <= now:
+                raise ValueError("MessageNotInflight: the message is not in flight")
+            m.visible_at = now + timeout
+
+    def counts(self):
+        now = self.clock.now()
+        with self._lock:
+            self._drop_expired(now)
+            visible = sum(1 for m in self._messages.values() if m.visible_at <= now)
+            delayed = sum(1 for m in self._messages.values() if m.visible_at > now and m.receive_count == 0)
+            return {"visible": visible, "inflight": len(self._messages) - visible - delayed, "delayed": delayed}
+
+# %% [markdown]
+# ## Check 1: batch rules
+#
+# Refused batches (empty, 11 entries, over 1 MiB) must store nothing; a `delete_batch` with one
+# bad handle must still delete the nine good ones.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from toyqueue.grading import ex05
+
+ex05.check_batches(MyQueue)
+
+# %% [markdown]
+# ## Check 2: batches from many threads
+#
+# Producers send batches of ten while consumers receive ten at a time and delete in batches.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ex05.check_batches_at_once(MyQueue)
+
+# %% [markdown]
+# **Done?** Next: [exercise 06 · dead-letter queues](06_dead_letter.ipynb).

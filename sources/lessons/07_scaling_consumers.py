@@ -1,0 +1,230 @@
+# Lesson 07 source (percent format). Build: .venv/bin/python tools/nbbuild.py sources/lessons/07_scaling_consumers.py
+
+# %% [markdown]
+# [← 06 Visibility, duplicates and ordering](06_visibility_duplicates.ipynb) | [08 Decoupling tiers →](08_decoupling_tiers.ipynb)
+#
+# # 07 · Scaling consumers
+#
+# **Goal:** when more messages arrive than the consumers (소비자) can handle, add consumers
+# (*scale horizontally*). Do it automatically: an **EC2 Auto Scaling group** (오토 스케일링 그룹)
+# of consumer instances grows when the CloudWatch metric `ApproximateNumberOfMessages` (the queue
+# length) is high, and shrinks when it is low. We compare the lecture's rule ("an alarm adds
+# capacity") with the target-tracking rule AWS recommends today.
+
+# %% [markdown]
+# ## More consumers, more throughput
+#
+# The queue does not limit how many consumers poll it, and each receive hands out different
+# messages. So throughput grows with the number of consumers. Let us check it on the toy queue: 120
+# orders, each takes a consumer 2 seconds (virtual seconds: nothing sleeps).
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from toyqueue import QueueService, VirtualClock
+
+def drain_time(consumers, messages=120, seconds_each=2):
+    """Seconds until `consumers` parallel consumers have processed and deleted every message."""
+    clock = VirtualClock()
+    svc = QueueService(clock=clock)
+    url = svc.create_queue(QueueName="orders")["QueueUrl"]
+    for start in range(0, messages, 10):
+        svc.send_message_batch(QueueUrl=url, Entries=[
+            {"Id": str(i), "MessageBody": f"order-{start + i}"} for i in range(10)])
+    t0 = clock.now()
+    while True:
+        in_hand = [svc.receive_message(QueueUrl=url).get("Messages", []) for _ in range(consumers)]
+        if not any(in_hand):
+            return clock.now() - t0
+        clock.advance(seconds_each)                  # everyone works on their message
+        for got in in_hand:
+            for m in got:
+                svc.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+
+for n in (1, 2, 4, 8):
+    t = drain_time(n)
+    print(f"{n} consumer(s): 120 orders in {t:>3.0f} s  ({120 / t:.1f} orders/s)")
+
+# %% [markdown]
+# Twice the consumers, half the time. This is why the lecture calls SQS + an Auto Scaling group a
+# perfect match: the consumers are EC2 instances in the group, each polling the queue, and the
+# group's size is the throughput knob.
+
+# %% [markdown]
+# ## The metric: how long is the queue?
+#
+# The group needs a signal. The lecture uses the queue length, `ApproximateNumberOfMessages`: the
+# messages waiting to be received. Two neighbours complete the picture: `...NotVisible` (in
+# flight) and `...Delayed`. They are queue attributes you can read any time; SQS also sends them
+# to CloudWatch once a minute (namespace `AWS/SQS`, where the queue length is called
+# `ApproximateNumberOfMessagesVisible`). As the name says, they are approximate on real SQS.
+#
+# Same code on the toy and on LocalStack: send 25, receive 5 (now in flight).
+
+# %%
+# NBVAL_CHECK_OUTPUT
+import uuid
+from toyqueue.clients import client
+
+ls = client("localstack")
+RUN = uuid.uuid4().hex[:8]           # keeps queue names unique between runs (never printed)
+DEPTH = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible",
+         "ApproximateNumberOfMessagesDelayed"]
+
+def depth_after_25_sends_and_5_receives(sqs, name):
+    url = sqs.create_queue(QueueName=name)["QueueUrl"]
+    for start in (0, 10, 20):
+        sqs.send_message_batch(QueueUrl=url, Entries=[
+            {"Id": str(i), "MessageBody": f"order-{start + i}"} for i in range(min(10, 25 - start))])
+    sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=5)
+    attrs = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=DEPTH)["Attributes"]
+    sqs.delete_queue(QueueUrl=url)
+    return {k: int(v) for k, v in sorted(attrs.items())}
+
+print("toy       ", depth_after_25_sends_and_5_receives(QueueService(), "depth"))
+print("localstack", depth_after_25_sends_and_5_receives(ls, f"l07-depth-{RUN}"))
+
+# %% [markdown]
+# ## The lecture's rule: an alarm adds capacity
+#
+# A **CloudWatch alarm** watches the metric: "queue length above 1,000 for 2 one-minute datapoints
+# in a row". When it goes into the ALARM state it triggers a **step scaling policy** of the group:
+# "add 4 instances". A cooldown (300 s) stops it from adding again before the new instances have
+# had a chance to help. A second, low alarm ("below 100 for 5 minutes") removes 2 instances.
+#
+# `toyqueue.sim.asg` has just enough CloudWatch alarm and Auto Scaling group to try it:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from toyqueue.sim.asg import Alarm, Group
+
+alarm = Alarm(threshold=1000, evaluation_periods=2)
+for depth in [200, 1200, 1500, 2500, 900]:
+    print(f"queue length {depth:>5} -> alarm in ALARM: {alarm.observe(depth)}")
+
+group = Group(min_size=2, max_size=20, startup=120)   # a new instance needs 2 min to boot
+group.set_desired(group.desired + 4, now=0)
+print("desired", group.desired, "| in service at t=60 s:", group.in_service(60),
+      "| at t=120 s:", group.in_service(120))
+
+# %% [markdown]
+# Note the delays that add up: a minute per datapoint, two datapoints, two minutes of boot. The
+# queue keeps the orders safe while that happens; it only makes them wait longer.
+#
+# ## A spike, hour by hour
+#
+# `toyqueue.sim.autoscaling` runs an hour of traffic: 20 orders/s normally, 100 orders/s for 10
+# minutes from minute 10. Each instance handles one order every 0.1 s (10/s); the group starts at
+# 2 instances (20/s, just enough for normal traffic) and may grow to 20.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from toyqueue.sim.autoscaling import simulate, compare
+
+step = simulate(policy="step")
+for t, change, reason in step.actions:
+    print(f"minute {t / 60:>4.0f}: {change:+d} instances  ({reason})")
+print(step.summary())
+
+# %%
+import matplotlib.pyplot as plt
+
+def plot(runs, title):
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 5.5), sharex=True)
+    minutes = [t / 60 for t in runs[0].t]
+    for run in runs:
+        top.plot(minutes, run.visible, label=f"{run.policy}: queue length")
+        bottom.step(minutes, run.in_service, where="post", label=f"{run.policy}: instances in service")
+    top.axhline(runs[0].params["alarm_threshold"], color="grey", ls=":", label="step alarm threshold")
+    top.set_ylabel("ApproximateNumberOfMessages")
+    bottom.set_ylabel("instances")
+    bottom.set_xlabel("minutes")
+    top.set_title(title)
+    top.legend(); bottom.legend()
+    plt.tight_layout()
+    plt.show()
+
+plot([step], "Step scaling: the alarm adds 4 instances at a time")
+
+# %% [markdown]
+# The queue length climbs while the group is still too small, the alarm adds instances in steps of
+# 4 (waiting out the cooldown between steps), and once the backlog is gone the low alarm takes
+# the group back down, 2 at a time.
+#
+# ## What AWS recommends: backlog per instance, target tracking
+#
+# The queue length alone does not say whether the group is big enough: 1,000 messages are a lot
+# for 2 instances and nothing for 20. AWS's guidance is to scale on the **backlog per instance**:
+#
+# - backlog per instance = `ApproximateNumberOfMessagesVisible` / instances in service
+# - target = acceptable latency / time to process one message, e.g. 10 s / 0.1 s = **100**
+#
+# A **target-tracking** policy then keeps the backlog per instance near 100, choosing the number
+# of instances directly (here: queue length / 100) instead of adding a fixed step. (In AWS you
+# publish the backlog per instance as a custom CloudWatch metric and give it to the policy.)
+
+# %%
+# NBVAL_CHECK_OUTPUT
+acceptable_latency, processing_time = 10.0, 0.1
+target = acceptable_latency / processing_time
+visible, in_service = 7_200, 2
+print("target backlog per instance:", target)
+print("backlog per instance now   :", visible / in_service)
+print("instances wanted           :", int(-(-visible // target)), "(the group's max of 20 caps it)")
+
+# %%
+# NBVAL_CHECK_OUTPUT
+runs = compare()
+for t, change, reason in runs["target"].actions:
+    print(f"minute {t / 60:>4.0f}: {change:+d} instances  ({reason})")
+for run in runs.values():
+    print(run.summary())
+
+# %%
+plot([runs["step"], runs["target"]], "Step scaling vs target tracking, same spike")
+
+# %% [markdown]
+# Reading the comparison:
+#
+# - **Target tracking** jumps to the size it needs in one action, so the backlog is gone sooner
+#   and orders wait less. It pays for that with a few more instance-minutes.
+# - **Step scaling** is simpler and is what the lecture describes; its steps and thresholds have
+#   to be tuned for the traffic you expect. A bigger spike shows the difference more clearly:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+for run in compare(spike_rate=300).values():
+    print(run.summary())
+
+# %% [markdown]
+# With a spike three times as big (300 orders/s), step scaling keeps adding 4 instances every 5
+# minutes and falls far behind: orders wait much longer, and at the end of the hour the group has
+# not even shrunk back to 2. Target tracking sizes the group in one go, drains the backlog sooner
+# *and* uses fewer instance-minutes.
+
+# %% [markdown]
+# ## Play with it
+#
+# Change the spike, the boot time or the policies' numbers and watch the group react.
+
+# %%
+# NBVAL_IGNORE_OUTPUT
+from toyqueue.widgets import AutoscalingView
+
+AutoscalingView()
+
+# %% [markdown]
+# ## Recap
+#
+# - More consumers = more throughput: scale consumers **horizontally**.
+# - Run them in an **EC2 Auto Scaling group**; scale on the queue length
+#   (`ApproximateNumberOfMessages`, sent to CloudWatch every minute).
+# - The lecture's form: a **CloudWatch alarm** on the queue length triggers a policy that adds
+#   capacity (and a low alarm removes it).
+# - AWS's recommended form: **backlog per instance** with **target tracking**
+#   (target = acceptable latency / processing time).
+# - Either way the queue holds the spike while the group catches up.
+#
+# **Exercise:** write a scaling policy yourself in
+# [09 · Scaling policy](../exercises/09_scaling_policy.ipynb).
+#
+# Next: [08 Decoupling tiers →](08_decoupling_tiers.ipynb)

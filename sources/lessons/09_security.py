@@ -1,0 +1,411 @@
+# Lesson 09 source (percent format). Build: .venv/bin/python tools/nbbuild.py sources/lessons/09_security.py
+
+# %% [markdown]
+# [← 08 Decoupling tiers](08_decoupling_tiers.ipynb) | [10 Beyond the lecture →](10_beyond_the_lecture.ipynb)
+#
+# # 09 · Security: encryption and access control
+#
+# **Goal:** know the four layers the lecture lists and see each one running:
+#
+# 1. **In flight**: the SQS API is HTTPS, so messages are encrypted on the network.
+# 2. **At rest**: SQS encrypts stored messages with keys from KMS (server-side encryption, SSE).
+# 3. **Client-side**: if you want more, *you* encrypt before sending and decrypt after receiving.
+#    SQS does not do this for you.
+# 4. **Access control**: IAM policies say what *your* users and roles may do; **SQS access
+#    policies** (like S3 bucket policies) sit on the queue and can let *other accounts* (교차 계정
+#    액세스, cross-account access) or *other services* (SNS, S3) write to it.
+
+# %% [markdown]
+# ## 1. In flight: HTTPS
+#
+# A boto3 client for real AWS talks to `https://sqs.<region>.amazonaws.com`. Building a client does
+# not send anything, so we can look at its endpoint safely (we never call it: this course does not
+# touch real AWS).
+
+# %%
+# NBVAL_CHECK_OUTPUT
+import boto3
+
+aws_sqs = boto3.client("sqs", region_name="us-east-1",          # built, never called
+                       aws_access_key_id="test", aws_secret_access_key="test")
+print(aws_sqs.meta.endpoint_url)
+
+# %% [markdown]
+# The toy endpoint and LocalStack, on the other hand, speak plain `http` on the loopback address
+# `127.0.0.1`. That is fine **only** there: loopback traffic never leaves this machine, so there is
+# no network to eavesdrop on. Anywhere else, plain http would show every message to anyone on the
+# path.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from urllib.parse import urlsplit
+from toyqueue.clients import client
+
+toy, ls = client("toy"), client("localstack")
+for name, c in [("toy", toy), ("localstack", ls)]:
+    parts = urlsplit(c.meta.endpoint_url)
+    print(f"{name:<10} scheme={parts.scheme}  host={parts.hostname}")
+
+# %% [markdown]
+# How much would an eavesdropper see? botocore lets us hook into a request just before it is
+# sent (`before-send`). Let us record the bytes that go over the wire to LocalStack:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+import uuid
+
+wire = []
+ls.meta.events.register("before-send.sqs", lambda request, **kw: wire.append(request.body))
+
+RUN = uuid.uuid4().hex[:8]           # keeps queue names unique between runs (never printed)
+ls_url = ls.create_queue(QueueName=f"l09-payments-{RUN}")["QueueUrl"]
+secret = "card=4111-1111-1111-1111 amount=42.00"
+ls.send_message(QueueUrl=ls_url, MessageBody=secret)
+print("card number readable on the wire:", b"4111-1111-1111-1111" in wire[-1])
+
+# %% [markdown]
+# Over HTTPS those same bytes are wrapped in TLS, so the network only sees ciphertext. But SQS
+# itself (and whoever can call `ReceiveMessage`) still sees the card number. That is what the next
+# two layers are about.
+
+# %% [markdown]
+# ## 2. At rest: server-side encryption with KMS
+#
+# New queues are encrypted at rest by default with **SSE-SQS** (keys SQS manages): the attribute
+# `SqsManagedSseEnabled` is `true`. For keys you control, use **SSE-KMS**: set `KmsMasterKeyId`
+# (a KMS key id, ARN or alias; `alias/aws/sqs` is the AWS-managed one) and optionally
+# `KmsDataKeyReusePeriodSeconds` (60 to 86,400 s, default 300: how long SQS reuses a data key
+# before asking KMS again). Either way encryption is transparent: consumers receive plaintext.
+#
+# The same function runs against LocalStack and the toy:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+SSE_KEYS = ["SqsManagedSseEnabled", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds"]
+
+def sse_attributes(sqs, name, **attributes):
+    url = sqs.create_queue(QueueName=name, Attributes=attributes)["QueueUrl"]
+    got = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    sqs.delete_queue(QueueUrl=url)
+    return {k: got[k] for k in SSE_KEYS if k in got}
+
+for backend, sqs in [("toy", toy), ("localstack", ls)]:
+    print(backend)
+    print("  default :", sse_attributes(sqs, f"l09-default-{RUN}"))
+    print("  SSE-KMS :", sse_attributes(sqs, f"l09-kms-{RUN}", KmsMasterKeyId="alias/aws/sqs",
+                                        KmsDataKeyReusePeriodSeconds="300"))
+    print("  SSE off :", sse_attributes(sqs, f"l09-plain-{RUN}", SqsManagedSseEnabled="false"))
+
+# %% [markdown]
+# Server-side encryption protects the disks SQS stores messages on. It does **not** hide the
+# message from anyone allowed to receive it. The card number we sent earlier comes out of the
+# (SSE-protected) queue in plain text for any consumer. (Neither the toy nor LocalStack really
+# encrypts anything: they only keep the attributes.)
+
+# %%
+# NBVAL_CHECK_OUTPUT
+[m] = ls.receive_message(QueueUrl=ls_url)["Messages"]
+print("a consumer receives:", m["Body"])
+ls.delete_message(QueueUrl=ls_url, ReceiptHandle=m["ReceiptHandle"]);
+
+# %% [markdown]
+# ## 3. Client-side encryption: the client's own job
+#
+# To make sure only your consumers can read a message, encrypt it **before** `SendMessage` and
+# decrypt it **after** `ReceiveMessage`. We use AES-256-GCM from the `cryptography` library: it
+# encrypts and also authenticates, so a changed message is detected. The body must be text, so the
+# ciphertext is base64-encoded; a message attribute says how it was encrypted.
+#
+# In production the key would come from KMS (`GenerateDataKey`, "envelope encryption") or a
+# secrets store, and both producer and consumer would fetch it. Here it is just random bytes.
+
+# %%
+import base64, os
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+key = AESGCM.generate_key(bit_length=256)     # shared by producer and consumer, never by the queue
+
+def encrypt(text: str) -> str:
+    nonce = os.urandom(12)                    # a fresh nonce for every message
+    return base64.b64encode(nonce + AESGCM(key).encrypt(nonce, text.encode(), None)).decode()
+
+def decrypt(body: str) -> str:
+    raw = base64.b64decode(body)
+    return AESGCM(key).decrypt(raw[:12], raw[12:], None).decode()
+
+# %% [markdown]
+# The producer encrypts, the queue carries ciphertext, the consumer decrypts:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ls.send_message(QueueUrl=ls_url, MessageBody=encrypt(secret),
+                MessageAttributes={"encryption": {"DataType": "String", "StringValue": "AES-256-GCM"}})
+print("card number readable on the wire:", b"4111" in wire[-1])
+
+[m] = ls.receive_message(QueueUrl=ls_url, MessageAttributeNames=["All"])["Messages"]
+print("what SQS stored and returned contains the card number:", "4111" in m["Body"])
+print("encryption attribute:", m["MessageAttributes"]["encryption"]["StringValue"])
+print("consumer decrypts:", decrypt(m["Body"]))
+ls.delete_message(QueueUrl=ls_url, ReceiptHandle=m["ReceiptHandle"]);
+
+# %% [markdown]
+# Because GCM authenticates, a message changed on the way (or encrypted with another key) is
+# rejected instead of silently decrypting to garbage:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from cryptography.exceptions import InvalidTag
+
+tampered = bytearray(base64.b64decode(encrypt(secret)))
+tampered[20] ^= 0x01                          # flip one bit of the ciphertext
+try:
+    decrypt(base64.b64encode(bytes(tampered)).decode())
+except InvalidTag:
+    print("InvalidTag: the message was changed, refuse it")
+
+# %% [markdown]
+# Note the cost: base64 makes the body about a third larger (it still must fit in 1 MiB), and
+# nobody without the key (not even the AWS console) can read the messages when you debug.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+print(len(secret), "bytes of plaintext ->", len(encrypt(secret)), "bytes in the queue")
+
+# %% [markdown]
+# ## 4. Access control: IAM policies and SQS access policies
+#
+# Two kinds of policy decide who may call which SQS action:
+#
+# - An **IAM policy** is attached to a user or role (an *identity*) in your account: "this role may
+#   `ReceiveMessage` and `DeleteMessage` on the orders queue".
+# - An **SQS access policy** is attached to the **queue** (a *resource* policy, like an S3 bucket
+#   policy) and names *who* (`Principal`) may do what. It is how you let another AWS account, or a
+#   service such as S3 or SNS, send to your queue.
+#
+# Both are JSON documents made of statements with `Effect`, `Principal` (queue policies only),
+# `Action`, `Resource` and an optional `Condition`. Here is a queue policy for our orders queue:
+
+# %%
+import json
+
+QUEUE_ARN = "arn:aws:sqs:us-east-1:000000000000:orders"
+queue_policy = {
+    "Version": "2012-10-17",
+    "Id": "orders-queue-policy",
+    "Statement": [
+        {"Sid": "PartnerAccountMaySend",              # cross-account access (교차 계정 액세스)
+         "Effect": "Allow",
+         "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+         "Action": ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"],
+         "Resource": QUEUE_ARN},
+        {"Sid": "UploadsBucketEvents",                # S3 may write its event notifications here
+         "Effect": "Allow",
+         "Principal": {"Service": "s3.amazonaws.com"},
+         "Action": "sqs:SendMessage",
+         "Resource": QUEUE_ARN,
+         "Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:s3:::video-uploads"},
+                       "StringEquals": {"aws:SourceAccount": "000000000000"}}},
+        {"Sid": "NewOrdersTopic",                     # SNS may deliver this topic's messages here
+         "Effect": "Allow",
+         "Principal": {"Service": "sns.amazonaws.com"},
+         "Action": "sqs:SendMessage",
+         "Resource": QUEUE_ARN,
+         "Condition": {"ArnEquals": {"aws:SourceArn": "arn:aws:sns:us-east-1:000000000000:new-orders"}}},
+        {"Sid": "HttpsOnly",                          # layer 1 enforced: no plain-http requests at all
+         "Effect": "Deny",
+         "Principal": "*",
+         "Action": "sqs:*",
+         "Resource": QUEUE_ARN,
+         "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+    ],
+}
+
+# %% [markdown]
+# Why the `aws:SourceArn` condition? `s3.amazonaws.com` is the S3 service acting for **every** S3
+# customer. Without the condition, anyone's bucket could be configured to write into your queue
+# (the "confused deputy" problem). The condition says: only on behalf of *my* bucket.
+#
+# ### A small policy evaluator
+#
+# AWS evaluates policies with a few rules: by default everything is denied; an `Allow` statement
+# that matches lets the request through; a matching `Deny` always wins. A statement matches when
+# its principal, action, resource **and every condition** match. Let us write that down (a
+# simplified subset: the operators used above, `*`/`?` wildcards).
+
+# %%
+from fnmatch import fnmatchcase
+
+def as_list(x):
+    return x if isinstance(x, list) else [x]
+
+def principal_matches(principal, caller):
+    """caller: {"AWS": "<arn of user/role>"} or {"Service": "<service>.amazonaws.com"}."""
+    if principal == "*":
+        return True
+    for kind, names in principal.items():
+        for name in as_list(names):
+            if kind not in caller:
+                continue
+            who = caller[kind]
+            if name in ("*", who):
+                return True
+            if kind == "AWS":                      # an account id or its :root ARN = anyone in it
+                account = who.split(":")[4]
+                if name in (account, f"arn:aws:iam::{account}:root"):
+                    return True
+    return False
+
+CONDITION_OPERATORS = {
+    "StringEquals": lambda have, want: have == want,
+    "StringLike":   lambda have, want: fnmatchcase(have, want),
+    "ArnEquals":    lambda have, want: have == want,
+    "ArnLike":      lambda have, want: fnmatchcase(have, want),
+    "Bool":         lambda have, want: str(have).lower() == str(want).lower(),
+}
+
+def conditions_match(condition, context):
+    for operator, tests in condition.items():
+        for key, wanted in tests.items():
+            if key not in context:                 # a missing key never matches these operators
+                return False
+            if not any(CONDITION_OPERATORS[operator](context[key], w) for w in as_list(wanted)):
+                return False
+    return True
+
+def statement_matches(st, caller, action, resource, context):
+    return (("Principal" not in st or principal_matches(st["Principal"], caller))   # IAM policies have no Principal
+            and any(fnmatchcase(action.lower(), a.lower()) for a in as_list(st["Action"]))
+            and any(fnmatchcase(resource, r) for r in as_list(st["Resource"]))
+            and conditions_match(st.get("Condition", {}), context))
+
+def evaluate(policy, caller, action, resource=QUEUE_ARN, context=None):
+    """-> ("Allow" | "Deny" | "implicit deny", the deciding statement's Sid)"""
+    context = {"aws:SecureTransport": True, **(context or {})}
+    matching = [st for st in policy["Statement"] if statement_matches(st, caller, action, resource, context)]
+    for st in matching:
+        if st["Effect"] == "Deny":
+            return "Deny", st.get("Sid", "")
+    for st in matching:
+        return "Allow", st.get("Sid", "")
+    return "implicit deny", "(no statement allows it)"
+
+# %% [markdown]
+# Now ask it questions. Each row is a request: who calls, which action, and the request context
+# (where it comes from, whether it used HTTPS).
+
+# %%
+# NBVAL_CHECK_OUTPUT
+partner = {"AWS": "arn:aws:iam::111122223333:role/order-importer"}
+stranger = {"AWS": "arn:aws:iam::444455556666:user/mallory"}
+s3 = {"Service": "s3.amazonaws.com"}
+sns = {"Service": "sns.amazonaws.com"}
+
+requests = [
+    ("partner account sends",            partner,  "sqs:SendMessage",    {}),
+    ("partner account deletes",          partner,  "sqs:DeleteMessage",  {}),
+    ("partner sends over plain http",    partner,  "sqs:SendMessage",    {"aws:SecureTransport": False}),
+    ("unknown account sends",            stranger, "sqs:SendMessage",    {}),
+    ("S3 for our bucket",                s3,       "sqs:SendMessage",
+        {"aws:SourceArn": "arn:aws:s3:::video-uploads", "aws:SourceAccount": "000000000000"}),
+    ("S3 for someone else's bucket",     s3,       "sqs:SendMessage",
+        {"aws:SourceArn": "arn:aws:s3:::evil-bucket", "aws:SourceAccount": "444455556666"}),
+    ("SNS for our topic",                sns,      "sqs:SendMessage",
+        {"aws:SourceArn": "arn:aws:sns:us-east-1:000000000000:new-orders"}),
+    ("SNS without a source ARN",         sns,      "sqs:SendMessage",    {}),
+]
+for label, caller, action, context in requests:
+    decision, sid = evaluate(queue_policy, caller, action, context=context)
+    print(f"{label:<32} {action:<18} -> {decision:<13} {sid}")
+
+# %% [markdown]
+# ### IAM policy + queue policy together
+#
+# For callers in **your own account**, either an IAM policy or the queue policy may grant access.
+# For a caller in **another account**, both sides must agree: their account's IAM policy must allow
+# the call *and* your queue policy must allow their account. An explicit `Deny` anywhere wins.
+# Here is an IAM policy for our consumer role, and the combined decision:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+OUR_ACCOUNT = "000000000000"
+consumer_role = {"AWS": f"arn:aws:iam::{OUR_ACCOUNT}:role/order-consumer"}
+consumer_iam_policy = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow",
+                   "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"],
+                   "Resource": "arn:aws:sqs:us-east-1:000000000000:orders"}],
+}
+partner_iam_policy = {                     # lives in account 111122223333, written by the partner
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*"}],
+}
+
+def decide(caller, action, iam_policy, context=None):
+    """Combine the caller's IAM policy with our queue policy."""
+    by_iam, _ = evaluate(iam_policy, caller, action, context=context) if iam_policy else ("implicit deny", "")
+    by_queue, _ = evaluate(queue_policy, caller, action, context=context)
+    if "Deny" in (by_iam, by_queue):
+        return "Deny"
+    same_account = "AWS" in caller and caller["AWS"].split(":")[4] == OUR_ACCOUNT
+    if same_account:
+        return "Allow" if "Allow" in (by_iam, by_queue) else "implicit deny"
+    return "Allow" if by_iam == by_queue == "Allow" else "implicit deny"
+
+for label, caller, action, iam in [
+    ("our consumer role receives", consumer_role, "sqs:ReceiveMessage", consumer_iam_policy),
+    ("our consumer role sends",    consumer_role, "sqs:SendMessage",    consumer_iam_policy),
+    ("partner sends",              partner,       "sqs:SendMessage",    partner_iam_policy),
+    ("partner sends, no IAM grant", partner,      "sqs:SendMessage",    None),
+    ("partner receives",           partner,       "sqs:ReceiveMessage", partner_iam_policy),
+]:
+    print(f"{label:<28} -> {decide(caller, action, iam)}")
+
+# %% [markdown]
+# ### Setting the policy on a queue
+#
+# The access policy is the queue attribute `Policy`, a JSON string. We fill in the real queue ARN,
+# set it with `SetQueueAttributes` and read it back, on LocalStack and on the toy. (Both store the
+# policy; neither enforces it. On real SQS it is enforced, which is exactly why we practise with
+# the evaluator above.)
+
+# %%
+# NBVAL_CHECK_OUTPUT
+def round_trip(sqs, name):
+    url = sqs.create_queue(QueueName=name)["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    doc = json.loads(json.dumps(queue_policy).replace(QUEUE_ARN, arn))
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": json.dumps(doc)})
+    stored = json.loads(sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"])["Attributes"]["Policy"])
+    sqs.delete_queue(QueueUrl=url)
+    return stored == doc, [st["Sid"] for st in stored["Statement"]]
+
+for backend, sqs in [("toy", toy), ("localstack", ls)]:
+    same, sids = round_trip(sqs, f"l09-orders-{RUN}")
+    print(f"{backend:<10} read back unchanged: {same}  statements: {sids}")
+
+# %% [markdown]
+# For simple cases SQS also has `AddPermission` / `RemovePermission`, which write statements into
+# this same `Policy` attribute for you (account ids and actions only, no conditions).
+
+# %%
+ls.delete_queue(QueueUrl=ls_url);
+
+# %% [markdown]
+# ## Recap
+#
+# - **In flight:** the SQS API is HTTPS. Plain http is acceptable only on loopback (toy, LocalStack);
+#   a queue policy can deny any request with `aws:SecureTransport` false.
+# - **At rest:** SSE-SQS is on by default (`SqsManagedSseEnabled`); SSE-KMS uses your KMS key
+#   (`KmsMasterKeyId`). Transparent to producers and consumers.
+# - **Client-side:** encrypt before `SendMessage`, decrypt after `ReceiveMessage`; the queue only
+#   ever holds ciphertext. Your code, your keys.
+# - **Access:** IAM policies (on identities) and SQS access policies (on the queue: cross-account
+#   principals, S3/SNS service principals limited by `aws:SourceArn`). Explicit deny wins; nothing
+#   allowed means denied; cross-account needs both sides.
+#
+# **Exercise:** this lesson has no graded exercise. Change `queue_policy` (let the partner
+# `ReceiveMessage`, or remove the `aws:SourceArn` condition) and rerun the evaluator cells: which
+# answers change, and why? The graded exercises continue with
+# [06 · Dead-letter queue](../exercises/06_dead_letter.ipynb) after the next lesson.
+#
+# Next: [10 Beyond the lecture →](10_beyond_the_lecture.ipynb)

@@ -1,0 +1,163 @@
+"""The LocalStack launcher: starts, reuses, stops without orphans, and explains what went wrong."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from toyqueue import localstack
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def state(tmp_path, monkeypatch):
+    """Pid files, logs and LocalStack's filesystem go to a temp dir, not the project's .localstack/."""
+    monkeypatch.setenv("TOYQUEUE_STATE_DIR", str(tmp_path / "state"))
+    return tmp_path / "state"
+
+
+def group_alive(pgid):
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def wait_gone(pgid, seconds=20):
+    deadline = time.monotonic() + seconds
+    while group_alive(pgid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not group_alive(pgid)
+
+
+def cli(*args, env=None, timeout=120):
+    return subprocess.run([sys.executable, "-m", "toyqueue.localstack", *args], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def test_start_reuse_and_stop_leave_no_process_behind(state):
+    port = localstack.free_port()
+    # a pid file left by a LocalStack that died long ago must not confuse anything
+    stale = subprocess.Popen(["true"])
+    stale.wait()
+    localstack.pid_file(port).parent.mkdir(parents=True)
+    localstack.pid_file(port).write_text(f"{stale.pid}\n")
+
+    ls = localstack.start(port)
+    try:
+        assert ls.started and ls.url == f"http://127.0.0.1:{port}"
+        assert localstack.health(port)["services"]["sqs"] in ("available", "running")
+        assert localstack.pid_file(port).read_text().split()[0] == str(ls.pid)
+        assert os.getpgid(ls.pid) == ls.pid          # its own process group
+        assert localstack.status(port)["ours"]
+
+        again = localstack.start(port)               # something answers: reuse it
+        assert not again.started and again.url == ls.url and again.pid == ls.pid
+        again.stop()                                 # not ours to stop
+        assert localstack.running(port)
+    finally:
+        ls.stop()
+    assert wait_gone(ls.pid), "LocalStack's process group survived stop()"
+    assert not localstack.pid_file(port).exists()
+    assert not localstack.port_in_use(port)
+    assert localstack.status(port)["answering"] is False
+
+
+def test_cli_start_status_stop(state):
+    port = str(localstack.free_port())
+    env = dict(os.environ)
+    started = cli("start", "--port", port, env=env)
+    assert started.returncode == 0, started.stderr
+    assert f"started on http://127.0.0.1:{port}" in started.stdout
+    pid = int(localstack.pid_file(int(port)).read_text())
+    try:
+        st = cli("status", "--port", port, env=env)
+        assert st.returncode == 0 and "started by this project" in st.stdout
+        again = cli("start", "--port", port, env=env)
+        assert again.returncode == 0 and "reusing it" in again.stdout
+    finally:
+        stopped = cli("stop", "--port", port, env=env)
+    assert stopped.returncode == 0 and "stopped" in stopped.stdout
+    assert wait_gone(pid)
+    gone = cli("status", "--port", port, env=env)
+    assert gone.returncode == 3 and "Nothing answers" in gone.stdout
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL],
+                         ids=["ctrl-c", "sigterm", "sigkill"])
+def test_a_dying_owner_takes_its_localstack_along(state, tmp_path, how):
+    """Started through the Python API (as notebooks and tests do), LocalStack ends with its owner."""
+    script = tmp_path / "owner.py"
+    script.write_text(textwrap.dedent("""
+        import sys, time
+        from toyqueue import localstack
+        ls = localstack.start(0)
+        print(ls.pid, flush=True)
+        time.sleep(600)
+    """))
+    owner = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE,
+                             text=True)
+    try:
+        pid = int(owner.stdout.readline())
+        assert group_alive(pid)
+        owner.send_signal(how)
+        owner.wait(timeout=30)
+    finally:
+        if owner.poll() is None:
+            owner.kill()
+    assert wait_gone(pid), f"LocalStack (pid {pid}) outlived its owner after {how.name}"
+
+
+def test_a_port_held_by_another_program_is_named_as_the_cause(state):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        with pytest.raises(localstack.PortBusy) as e:
+            localstack.start(port, timeout=10)
+        assert f"Port {port}" in str(e.value) and "not LocalStack" in str(e.value)
+        assert "--port" in str(e.value)
+
+        r = cli("start", "--port", str(port))
+        assert r.returncode == 2
+        assert "not LocalStack" in r.stderr and "Traceback" not in r.stderr
+    assert not localstack.pid_file(port).exists()
+
+
+def test_a_localstack_that_dies_at_start_shows_its_log(state, tmp_path):
+    fake = tmp_path / "python"
+    fake.write_text("#!/bin/sh\necho 'boom: no module named rolo (simulated)' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    port = localstack.free_port()
+    with pytest.raises(localstack.LocalStackDied) as e:
+        localstack.start(port, python=str(fake), timeout=20)
+    msg = str(e.value)
+    assert "exited (code 3)" in msg and "no module named rolo (simulated)" in msg
+    assert str(localstack.log_file(port)) in msg
+    assert not localstack.pid_file(port).exists()
+
+
+def test_a_missing_interpreter_is_explained(state):
+    with pytest.raises(localstack.LocalStackError, match="Python 3.13"):
+        localstack.start(localstack.free_port(), python="/nonexistent/python3.13", timeout=5)
+
+
+def test_run_exports_the_url_and_stops_what_it_started(state):
+    port = str(localstack.free_port())
+    r = cli("run", "--port", port, "--", sys.executable, "-c",
+            "import os, urllib.request; u = os.environ['TOYQUEUE_LOCALSTACK_URL']; "
+            "print('child sees', u); urllib.request.urlopen(u + '/_localstack/health'); "
+            "raise SystemExit(7)")
+    assert r.returncode == 7, r.stderr
+    assert f"child sees http://127.0.0.1:{port}" in r.stdout
+    assert "Stopping the LocalStack" in r.stdout
+    assert not localstack.port_in_use(int(port))
+    assert not localstack.pid_file(int(port)).exists()

@@ -1,0 +1,57 @@
+"""The committed notebooks are what their sources generate, executed, and linked into one book."""
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import nbbuild  # noqa: E402
+
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SOLUTIONS = sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb"))
+LINK = re.compile(r"\]\(([^)\s]+\.ipynb)\)")
+
+
+def test_every_notebook_matches_its_source():
+    assert nbbuild.stale() == []
+
+
+def test_every_source_has_a_notebook_and_back():
+    made = {rel for src in nbbuild.all_sources() for rel in nbbuild.targets(src)}
+    committed = {f"{p.parent.name}/{p.name}" for d in ("notebooks", "exercises", "solutions")
+                 for p in (ROOT / d).glob("*.ipynb")}
+    assert committed == made
+
+
+def test_the_course_map_has_a_lesson_per_row():
+    numbers = {p.name[:2] for p in LESSONS}
+    rows = re.findall(r"^\| (\d\d) \|", (ROOT.parent / "shared" / "course-map.md").read_text(), re.M) \
+        if (ROOT.parent / "shared" / "course-map.md").exists() else [f"{i:02d}" for i in range(11)]
+    assert set(rows) <= numbers
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_notebook_is_executed_with_the_course_kernel(path):
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    unrun = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source.strip()
+             and c.get("execution_count") is None]
+    assert unrun == [], f"cells {unrun} were never executed: run make notebooks"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_links_resolve(path):
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    links = LINK.findall(text)
+    missing = [l for l in links if not (path.parent / l).resolve().exists()]
+    assert missing == []
+    first = nb.cells[0].source
+    number = int(path.name[:2])
+    if number > 0:
+        assert any(p.startswith(f"{number - 1:02d}_") for p in LINK.findall(first)), "no link to the previous lesson"
+    if (path.parent / f"{number + 1:02d}").exists() or any(path.parent.glob(f"{number + 1:02d}_*.ipynb")):
+        assert any(p.startswith(f"{number + 1:02d}_") for p in LINK.findall(first)), "no link to the next lesson"

@@ -1,0 +1,61 @@
+"""Command line: `python -m toyqueue serve` runs the toy SQS endpoint; `differences` prints
+the table of where LocalStack departs from SQS (generated from the contract tests' markers).
+
+    python -m toyqueue serve --port 9324
+    aws --endpoint-url http://127.0.0.1:9324 sqs create-queue --queue-name orders
+"""
+
+import argparse
+import sys
+
+
+def _serve(args):
+    from toyqueue import server
+
+    host = args.host
+    if host in ("0.0.0.0", "::", "") and not args.public:
+        sys.exit("toyqueue: listening on every interface needs --public "
+                 "(anyone on your network could then read and write your queues).")
+    if args.public:
+        host = "0.0.0.0" if host == "127.0.0.1" else host
+        print("WARNING: toyqueue is listening on all interfaces: anyone who can reach this "
+              "machine can read, send and delete messages. It has no authentication.",
+              file=sys.stderr)
+    try:
+        endpoint = server.make(port=args.port, host=host)
+    except OSError as err:
+        sys.exit(f"toyqueue: cannot listen on {host}:{args.port}: {err.strerror or err}")
+    print(f"toyqueue SQS endpoint on {endpoint.url}  (Ctrl-C stops it)", flush=True)
+    print(f"  boto3.client('sqs', endpoint_url='{endpoint.url}', region_name='us-east-1',\n"
+          "               aws_access_key_id='test', aws_secret_access_key='test')", flush=True)
+    try:
+        endpoint.serve_forever()
+    except KeyboardInterrupt:
+        print("\nstopped.", flush=True)
+    finally:
+        endpoint.stop()
+
+
+def _differences(args):
+    from toyqueue import differences
+
+    print(differences.markdown(), end="")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m toyqueue", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the SQS-compatible HTTP endpoint")
+    serve.add_argument("--port", type=int, default=9324, help="TCP port (default 9324; 0 = any)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--public", action="store_true",
+                       help="listen on all interfaces (0.0.0.0); prints a warning")
+    serve.set_defaults(run=_serve)
+    diff = sub.add_parser("differences", help="print the SQS / toy / LocalStack table (Markdown)")
+    diff.set_defaults(run=_differences)
+    args = parser.parse_args(argv)
+    args.run(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""One place that hands out an SQS client, by backend name.
+
+The lessons run the *same* boto3 lines against three backends, so the only thing that changes is
+where the client points:
+
+    from toyqueue.clients import client
+    sqs = client("toy")          # the toy's HTTP endpoint, started on demand in this process
+    sqs = client("localstack")   # LocalStack at $TOYQUEUE_LOCALSTACK_URL (default 127.0.0.1:4566)
+    sqs = client("aws")          # real AWS: refused unless you opt in, because it costs money
+
+Why the care below: a boto3 client that is not told where to go goes to AWS, with whatever
+credentials the machine has. The toy and LocalStack clients therefore always get an explicit
+loopback/local `endpoint_url`, dummy credentials (`test`/`test`), and a botocore session that
+ignores the learner's AWS profile, config files and `AWS_ENDPOINT_URL*` variables.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from urllib.parse import urlsplit
+
+import boto3
+import botocore.session
+from botocore.config import Config
+
+BACKENDS = ("toy", "localstack", "aws")
+DEFAULT_LOCALSTACK_URL = "http://127.0.0.1:4566"
+REGION = "us-east-1"
+DUMMY_CREDENTIALS = {"aws_access_key_id": "test", "aws_secret_access_key": "test"}
+
+
+class AWSNotAllowed(RuntimeError):
+    """Raised instead of building a client that could reach (and bill) a real AWS account."""
+
+
+def localstack_url() -> str:
+    return os.environ.get("TOYQUEUE_LOCALSTACK_URL") or DEFAULT_LOCALSTACK_URL
+
+
+def aws_allowed() -> bool:
+    return os.environ.get("TOYQUEUE_ALLOW_AWS", "").strip().lower() in ("1", "true", "yes")
+
+
+def _is_aws_host(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.endswith(".amazonaws.com") or host.endswith(".amazonaws.com.cn") \
+        or host.endswith(".api.aws") or host == "amazonaws.com"
+
+
+def _isolated_session(region: str) -> boto3.session.Session:
+    """A boto3 session that reads nothing from ~/.aws or AWS_* variables (no profile, no endpoint)."""
+    core = botocore.session.Session(session_vars={
+        "profile": (None, None, None, None),
+        "config_file": (None, None, os.devnull, None),
+        "credentials_file": (None, None, os.devnull, None),
+        "ignore_configured_endpoint_urls": (None, None, True, None),
+    })
+    return boto3.session.Session(botocore_session=core, region_name=region, **DUMMY_CREDENTIALS)
+
+
+def _local_client(endpoint_url: str, region: str, config: Config | None, **kw):
+    if _is_aws_host(endpoint_url):
+        raise AWSNotAllowed(
+            f"{endpoint_url} is a real AWS endpoint; the toy and LocalStack backends only talk to "
+            f"local emulators. Use client('aws', allow_aws=True) if you really mean AWS.")
+    base = Config(retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=5,
+                  read_timeout=70)  # > 20 s, the longest long poll
+    config = base.merge(config) if config is not None else base
+    return _isolated_session(region).client("sqs", endpoint_url=endpoint_url, config=config, **kw)
+
+
+# --------------------------------------------------------------------------- the toy endpoint
+
+_TOY_LOCK = threading.Lock()
+_TOY_ENDPOINTS: dict[int, object] = {}   # id(service) (0 = the shared default) -> Endpoint
+
+
+def toy_endpoint(service=None):
+    """The toy's HTTP endpoint for `service` (a QueueService), started once in a background thread.
+
+    With no service, every caller in the process shares one endpoint and its queues, the way
+    every client of one LocalStack shares its queues. Pass your own QueueService (one on a
+    VirtualClock, say) to get an endpoint in front of it.
+    """
+    from toyqueue import server
+
+    key = 0 if service is None else id(service)
+    with _TOY_LOCK:
+        ep = _TOY_ENDPOINTS.get(key)
+        if ep is None or getattr(ep, "_stopped", False):
+            ep = server.start(port=0, service=service, host="127.0.0.1")
+            _TOY_ENDPOINTS[key] = ep
+        return ep
+
+
+def stop_toy_endpoints() -> None:
+    with _TOY_LOCK:
+        for ep in _TOY_ENDPOINTS.values():
+            ep.stop()
+        _TOY_ENDPOINTS.clear()
+
+
+# --------------------------------------------------------------------------- the factory
+
+def client(backend: str = "toy", *, region: str = REGION, endpoint_url: str | None = None,
+           service=None, allow_aws: bool = False, config: Config | None = None, **kw):
+    """A boto3 SQS client for `backend` ("toy", "localstack" or "aws").
+
+    toy: `service=` puts the endpoint in front of your own QueueService; `endpoint_url=` points
+    at a toy you started yourself (`python -m toyqueue serve`).
+    localstack: `endpoint_url=` overrides $TOYQUEUE_LOCALSTACK_URL.
+    aws: needs `allow_aws=True` or TOYQUEUE_ALLOW_AWS=1; then boto3's usual credentials apply.
+    Extra keyword arguments go to `boto3.client`.
+    """
+    if backend == "toy":
+        url = endpoint_url or toy_endpoint(service).url
+        return _local_client(url, region, config, **kw)
+    if backend == "localstack":
+        return _local_client(endpoint_url or localstack_url(), region, config, **kw)
+    if backend == "aws":
+        if not (allow_aws or aws_allowed()):
+            raise AWSNotAllowed(
+                "client('aws') talks to real Amazon SQS, which needs an AWS account and costs "
+                "money, so it is off by default. Everything in this course runs on 'toy' or "
+                "'localstack'. To opt in, set TOYQUEUE_ALLOW_AWS=1 in the environment (or pass "
+                "allow_aws=True) and make sure your AWS credentials are configured.")
+        return boto3.session.Session(region_name=region).client(
+            "sqs", endpoint_url=endpoint_url, config=config, **kw)
+    raise ValueError(f"unknown backend {backend!r}: choose one of {', '.join(BACKENDS)}")

@@ -1,0 +1,52 @@
+"""Checks for exercise 05: send_batch and delete_batch, with SQS's batch limits."""
+from __future__ import annotations
+
+from ..clock import VirtualClock
+from ..limits import MAX_BATCH_ENTRIES, MAX_BATCH_SIZE
+from .common import check_threads, expect_counts, fail, make, passed
+from .failures import expect_error
+from .record import History, Recorder
+from .rules import replay
+
+SCENARIO = ("P1 sends a batch of 10; A receives 10 and deletes them in one batch that also holds an "
+            "unknown handle.")
+ENTRIES = f"a batch holds 1 to {MAX_BATCH_ENTRIES} entries (SQS: TooManyEntriesInBatchRequest / EmptyBatchRequest)"
+SIZE = f"a batch is at most {MAX_BATCH_SIZE:,} bytes (1 MiB) in all (SQS: BatchRequestTooLong)"
+
+
+def check_batches(MyQueue):
+    __tracebackhide__ = True
+    clock = VirtualClock()
+    h = History(clock)
+    q = make(MyQueue, clock)
+    rec = Recorder(q, h, visibility_timeout=30, cls_name=MyQueue.__name__)
+    expect_error(lambda: q.send_batch([f"b{i}" for i in range(11)]), "send_batch() with 11 bodies", ENTRIES)
+    expect_error(lambda: q.send_batch([]), "send_batch([])", ENTRIES)
+    big = "x" * (MAX_BATCH_SIZE // 2 + 1)
+    expect_error(lambda: q.send_batch([big, big]), f"send_batch() with two bodies of {len(big):,} bytes", SIZE)
+    expect_counts(q, {"visible": 0, "inflight": 0}, "after three refused batches")
+    ids = rec.send_batch("P1", [f"order {i}" for i in range(1, 11)])
+    got = rec.receive("A", max_messages=10)
+    if len(got) != 10:
+        fail("receive returns up to max_messages of the visible messages",
+             f"receive(max_messages=10) with 10 visible messages returned {len(got)}.")
+    expect_error(lambda: q.delete_batch([m[2] for m in got] + ["extra"]), "delete_batch() with 11 handles",
+                 ENTRIES)
+    expect_error(lambda: q.delete_batch([]), "delete_batch([])", ENTRIES)
+    handles = [m[2] for m in got]
+    rec.delete_batch("A", handles[:4] + ["no-such-handle"] + handles[4:9])
+    rec.delete_batch("A", handles[9:])
+    expect_counts(q, {"visible": 0, "inflight": 0}, "after delete_batch() of all 10 handles (and a bad one) in two batches")
+    clock.advance(31)
+    rec.drain()
+    replay(h).raise_first(SCENARIO)
+    if len(set(ids)) != 10:
+        fail("every message gets its own id", f"send_batch() returned {ids!r}.")
+    passed("batches", ["send_batch of 10 gives 10 ids; 0, 11 entries or over 1 MiB are refused whole",
+                       "delete_batch deletes the good handles and reports the bad one"])
+
+
+def check_batches_at_once(MyQueue):
+    __tracebackhide__ = True
+    check_threads(MyQueue, batch=True, producers=3, per_producer=50, consumers=4,
+                  title="batches from many producers and consumers at once")

@@ -1,0 +1,469 @@
+"""StandardQueue and FifoQueue: the data structures behind one SQS queue.
+
+This file is the lean core: plain method calls, no validation, no dicts shaped for boto3
+(service.py does that). Every operation is O(1) amortised, however long the backlog:
+
+  ready     deque of visible messages, oldest first (FIFO: of message groups)
+  timers    heap of (when, tiebreak, message): delays and visibility timeouts ending
+  age       deque of every live message in send order, for retention
+  receipts  dict: current receipt handle -> message
+
+The indexes are lazy. When a message moves on (deleted, received again, its timeout
+changed) the old index entries stay where they are and are skipped when reached: the
+message's ``status`` and ``visible_at`` are the truth. Time is passed in (``now``), so the
+same code runs on a real or a virtual clock.
+
+One lock per queue. Long polling waits on a condition variable tied to that lock.
+"""
+import heapq
+import itertools
+import threading
+from collections import deque
+
+from .errors import InvalidParameterValue, MessageNotInflight, OverLimit, ReceiptHandleIsInvalid
+from .limits import DEFAULT_RETENTION, DEFAULT_VISIBILITY_TIMEOUT, MAX_INFLIGHT, MAX_VISIBILITY_TIMEOUT
+from .message import DELAYED, GONE, INFLIGHT, VISIBLE, Message
+
+_queue_numbers = itertools.count(1)
+
+
+class StandardQueue:
+    fifo = False
+
+    def __init__(self, name="queue", *, token=None, visibility_timeout=DEFAULT_VISIBILITY_TIMEOUT,
+                 delay=0, retention=DEFAULT_RETENTION, max_inflight=MAX_INFLIGHT):
+        self.name = name
+        self.arn = None
+        self.visibility_timeout = visibility_timeout
+        self.delay = delay
+        self.retention = retention
+        self.max_inflight = max_inflight
+        self.max_receives = 0          # RedrivePolicy maxReceiveCount (0: no redrive)
+        self.dlq = None                # the dead-letter queue (a queue object)
+        self.deleted = False
+
+        # Ids look like SQS's (a UUID; a receipt handle starting "AQEB") but are a fixed
+        # prefix plus a counter: cheap, unique, and the same on every run of a lesson.
+        token = token or f"{next(_queue_numbers):08x}{'0' * 24}"
+        self.id_prefix = f"{token[:8]}-{token[8:12]}-4{token[13:16]}-8{token[17:20]}-"
+        self.rh_prefix = f"AQEB{token}"
+        self._sent = 0
+        self._handed = 0
+        self._ticks = itertools.count()
+
+        self.lock = threading.Lock()
+        self.cond = threading.Condition(self.lock)
+        self.waiters = 0
+
+        self.ready = deque()
+        self.timers = []
+        self.age = deque()
+        self.receipts = {}
+        self.n_visible = self.n_inflight = self.n_delayed = 0
+
+    # ----------------------------------------------------------------------- send
+    def send(self, body, now, delay=None, group_id=None, attributes=None, info=None):
+        """Add a message; it is visible after ``delay`` seconds (default: the queue's)."""
+        with self.lock:
+            return self._add(body, now, self.delay if delay is None else delay,
+                             group_id, attributes, info)
+
+    def _add(self, body, now, delay, group_id, attributes, info, message_id=None):
+        self._sent += 1
+        msg = Message(message_id or f"{self.id_prefix}{self._sent:012x}", body, now,
+                      now + delay, DELAYED if delay > 0 else VISIBLE, group_id, attributes, info)
+        self.age.append(msg)
+        if delay > 0:
+            self.n_delayed += 1
+            heapq.heappush(self.timers, (msg.visible_at, next(self._ticks), msg))
+        else:
+            self._show(msg)
+        return msg
+
+    def _show(self, msg):
+        """Make a message visible (a standard queue just lines it up)."""
+        msg.status = VISIBLE
+        self.n_visible += 1
+        self.ready.append(msg)
+        if self.waiters:
+            self.cond.notify()
+
+    # -------------------------------------------------------------------- receive
+    def receive(self, now, max_n=1, visibility_timeout=None, short_poll=True):
+        """Hand out up to ``max_n`` visible messages, each with a new receipt handle.
+
+        Messages received more than ``max_receives`` times go to the dead-letter queue
+        instead. Past ``max_inflight`` a short poll fails with OverLimit, as SQS does.
+        """
+        vt = self.visibility_timeout if visibility_timeout is None else visibility_timeout
+        moved = []
+        with self.lock:
+            if (self.timers and self.timers[0][0] <= now) or \
+                    (self.age and self.age[0].sent_at <= now - self.retention):
+                self._wake(now)
+            room = self.max_inflight - self.n_inflight
+            if room <= 0:
+                if short_poll and self._has_visible():
+                    raise OverLimit(f"Too many messages in flight (the limit is {self.max_inflight}).")
+                return []
+            out = self._take(now, min(max_n, room), vt, moved)
+        if moved:
+            self.dlq.accept(moved, now, self.arn)
+        return out
+
+    def _take(self, now, max_n, vt, moved):
+        out = []
+        ready = self.ready
+        while ready and len(out) < max_n:
+            msg = ready.popleft()
+            if msg.status is not VISIBLE:
+                continue                            # stale entry: deleted or expired
+            if self.max_receives and msg.receive_count >= self.max_receives and self._dlq_ok():
+                self._remove(msg)
+                moved.append(msg)
+                continue
+            self._hand_out(msg, now, vt)
+            out.append(msg)
+        return out
+
+    def _hand_out(self, msg, now, vt):
+        self.n_visible -= 1
+        self.n_inflight += 1
+        msg.status = INFLIGHT
+        msg.receive_count += 1
+        if msg.first_received_at is None:
+            msg.first_received_at = now
+        msg.received_at = now
+        msg.visible_at = now + vt
+        heapq.heappush(self.timers, (msg.visible_at, next(self._ticks), msg))
+        receipts = self.receipts
+        if msg.receipt is not None:
+            receipts.pop(msg.receipt, None)        # the old handle stops working
+        self._handed += 1
+        msg.receipt = handle = f"{self.rh_prefix}{self._handed}"
+        receipts[handle] = msg
+
+    def _dlq_ok(self):
+        return self.dlq is not None and not self.dlq.deleted and self.dlq is not self
+
+    def accept(self, msgs, now, source_arn):
+        """Take messages moved here from another queue (dead-letter or redrive)."""
+        with self.lock:
+            for old in msgs:
+                info = dict(old.info or {})
+                if source_arn is not None:
+                    info["dead_letter_source_arn"] = source_arn
+                msg = self._add(old.body, old.sent_at, 0, old.group_id, old.attributes, info,
+                                message_id=old.message_id)
+                msg.receive_count = old.receive_count
+                msg.first_received_at = old.first_received_at
+
+    # ---------------------------------------------------------------------- delete
+    def delete(self, receipt, now):
+        """Delete by receipt handle. Returns False when the handle is no longer current
+        (an older handle, or the message is gone): SQS answers success but deletes nothing.
+        """
+        with self.lock:
+            msg = self.receipts.get(receipt)
+            if msg is None:
+                self._check_handle(receipt)
+                return False
+            if self.fifo and (msg.status is not INFLIGHT or msg.visible_at <= now):
+                raise self._expired(receipt)
+            self._remove(msg)
+            return True
+
+    def _remove(self, msg):
+        status = msg.status
+        if status is INFLIGHT:
+            self.n_inflight -= 1
+        elif status is VISIBLE:
+            self.n_visible -= 1
+        elif status is DELAYED:
+            self.n_delayed -= 1
+        msg.status = GONE
+        self.receipts.pop(msg.receipt, None)
+        age = self.age
+        while age and age[0].status is GONE:
+            age.popleft()
+        if len(self.timers) > 1024 + 2 * (self.n_inflight + self.n_delayed):
+            self._compact_timers()
+
+    def _compact_timers(self):
+        """Drop stale heap entries, so deleted messages do not pile up there."""
+        self.timers = [t for t in self.timers
+                       if t[2].visible_at == t[0] and t[2].status in (DELAYED, INFLIGHT)]
+        heapq.heapify(self.timers)
+
+    def _check_handle(self, receipt):
+        rest = receipt[len(self.rh_prefix):] if isinstance(receipt, str) else ""
+        if not (receipt.startswith(self.rh_prefix) and rest.isdigit() and int(rest) <= self._handed):
+            raise ReceiptHandleIsInvalid(f'The input receipt handle "{receipt}" is not a valid receipt handle.')
+
+    @staticmethod
+    def _expired(receipt):
+        return InvalidParameterValue(f"Value {receipt} for parameter ReceiptHandle is invalid. "
+                                     "Reason: The receipt handle has expired.")
+
+    # ----------------------------------------------------------- change visibility
+    def change_visibility(self, receipt, now, timeout):
+        """Hide an in-flight message for ``timeout`` more seconds, counted from now."""
+        with self.lock:
+            self._wake(now)
+            msg = self.receipts.get(receipt)
+            if msg is None:
+                self._check_handle(receipt)
+                raise InvalidParameterValue(
+                    f"Value {receipt} for parameter ReceiptHandle is invalid. Reason: Message does "
+                    "not exist or is not available for visibility timeout change.")
+            if msg.status is not INFLIGHT:
+                if self.fifo:
+                    raise self._expired(receipt)
+                raise MessageNotInflight()
+            if now + timeout - msg.received_at > MAX_VISIBILITY_TIMEOUT:
+                raise InvalidParameterValue(
+                    f"Value {timeout} for parameter VisibilityTimeout is invalid. Reason: Total "
+                    f"VisibilityTimeout for the message is beyond the limit [{MAX_VISIBILITY_TIMEOUT} seconds]")
+            msg.visible_at = now + timeout
+            if timeout > 0:
+                heapq.heappush(self.timers, (msg.visible_at, next(self._ticks), msg))
+            else:
+                self._unhide(msg)
+
+    # ------------------------------------------------------------------------ time
+    def _wake(self, now):
+        """Apply what became due by ``now``: delays and visibility timeouts ending,
+        retention expiring. Called lazily by the operations, so an idle queue costs nothing."""
+        timers = self.timers
+        while timers and timers[0][0] <= now:
+            when, _, msg = heapq.heappop(timers)
+            if msg.visible_at == when and (msg.status is INFLIGHT or msg.status is DELAYED):
+                self._unhide(msg)
+        oldest_allowed = now - self.retention
+        age = self.age
+        while age and age[0].sent_at <= oldest_allowed:
+            self._remove(age[0])
+
+    def _unhide(self, msg):
+        if msg.status is INFLIGHT:
+            self.n_inflight -= 1
+        else:
+            self.n_delayed -= 1
+        self._show(msg)
+
+    def next_event(self):
+        """When something hidden may become visible next (None: nothing is hidden)."""
+        with self.lock:
+            return self.timers[0][0] if self.timers else None
+
+    def _has_visible(self):
+        return self.n_visible > 0
+
+    def poll(self, clock, max_n=1, visibility_timeout=None, wait=0):
+        """Receive with long polling: return as soon as a message can be handed out.
+
+        A real clock waits on the condition variable (a send wakes it). A virtual clock
+        cannot wait for anyone, so it jumps to the next moment something may show up.
+        """
+        deadline = clock.now() + wait
+        while True:
+            now = clock.now()
+            out = self.receive(now, max_n, visibility_timeout, short_poll=wait == 0)
+            if out or now >= deadline:
+                return out
+            with self.lock:
+                until = min(deadline, self.timers[0][0]) if self.timers else deadline
+                if not clock.virtual and not (self._has_visible() and self.n_inflight < self.max_inflight):
+                    self.waiters += 1
+                    try:
+                        self.cond.wait(max(0.0, until - clock.now()))
+                    finally:
+                        self.waiters -= 1
+            if clock.virtual:
+                clock.advance_to(until)
+
+    # -------------------------------------------------------------- looking inside
+    def counts(self, now):
+        with self.lock:
+            self._wake(now)
+            return {"visible": self.n_visible, "inflight": self.n_inflight, "delayed": self.n_delayed}
+
+    def messages(self, now=None):
+        """The live messages in send order (a snapshot; for widgets and graders)."""
+        with self.lock:
+            if now is not None:
+                self._wake(now)
+            return [m for m in self.age if m.status is not GONE]
+
+    def take_visible(self, now):
+        """Remove and return every visible message (a redrive moves them elsewhere)."""
+        with self.lock:
+            self._wake(now)
+            out = [m for m in self.age if m.status is VISIBLE]
+            for m in out:
+                self._remove(m)
+            return out
+
+    def purge(self):
+        """Delete every message at once (SQS takes up to 60 s; the toy is instant)."""
+        with self.lock:
+            n = self.n_visible + self.n_inflight + self.n_delayed
+            for m in self.age:
+                m.status = GONE
+            self.ready.clear()
+            self.timers.clear()
+            self.age.clear()
+            self.receipts.clear()
+            self.n_visible = self.n_inflight = self.n_delayed = 0
+            self._purged()
+            return n
+
+    def _purged(self):
+        pass
+
+    def __len__(self):
+        return self.n_visible + self.n_inflight + self.n_delayed
+
+    def __repr__(self):
+        return (f"{type(self).__name__}({self.name!r}, visible={self.n_visible}, "
+                f"inflight={self.n_inflight}, delayed={self.n_delayed})")
+
+
+class _Group:
+    """A FIFO message group: its messages in order, and how many of them are in flight."""
+    __slots__ = ("group_id", "pending", "inflight", "queued")
+
+    def __init__(self, group_id):
+        self.group_id = group_id
+        self.pending = deque()     # undelivered and in-flight messages, in send order
+        self.inflight = 0          # while > 0 the group is locked: nothing else is handed out
+        self.queued = False        # already waiting in FifoQueue.ready
+
+
+class FifoQueue(StandardQueue):
+    """Order within a message group, one batch of a group in flight at a time,
+    deduplication within 5 minutes, growing sequence numbers.
+
+    ``ready`` holds groups (not messages) whose first message can be handed out.
+    """
+    fifo = True
+
+    def __init__(self, name="queue.fifo", *, dedup_window=300, **kw):
+        super().__init__(name, **kw)
+        self.groups = {}
+        self.dedup = {}                 # dedup key -> (expires_at, message)
+        self.dedup_order = deque()      # (expires_at, key), oldest first
+        self.dedup_window = dedup_window
+        self.dedup_by_group = False     # DeduplicationScope=messageGroup
+        self.sequence = 0
+
+    def send(self, body, now, group_id, dedup_id=None, attributes=None, info=None, delay=None):
+        """Add a message to its group, unless its deduplication id was seen in the last
+        5 minutes: then return the message sent first (the send still succeeds)."""
+        with self.lock:
+            order = self.dedup_order
+            while order and order[0][0] <= now:
+                expires, key = order.popleft()
+                if self.dedup.get(key, (None,))[0] == expires:
+                    del self.dedup[key]
+            key = (group_id, dedup_id) if self.dedup_by_group else dedup_id
+            if dedup_id is not None and key in self.dedup:
+                return self.dedup[key][1]
+            self.sequence += 1
+            info = dict(info or {}, sequence_number=f"{18_000_000_000_000_000_000 + self.sequence:020d}")
+            if dedup_id is not None:
+                info["dedup_id"] = dedup_id
+            msg = self._add(body, now, self.delay if delay is None else delay,
+                            group_id, attributes, info)
+            if dedup_id is not None:
+                self.dedup[key] = (now + self.dedup_window, msg)
+                order.append((now + self.dedup_window, key))
+            return msg
+
+    def _add(self, body, now, delay, group_id, attributes, info, message_id=None):
+        group = self.groups.get(group_id)
+        if group is None:
+            group = self.groups[group_id] = _Group(group_id)
+        self._sent += 1
+        msg = Message(message_id or f"{self.id_prefix}{self._sent:012x}", body, now,
+                      now + delay, DELAYED if delay > 0 else VISIBLE, group_id, attributes, info)
+        self.age.append(msg)
+        group.pending.append(msg)           # in its group before _show offers the group
+        if delay > 0:
+            self.n_delayed += 1
+            heapq.heappush(self.timers, (msg.visible_at, next(self._ticks), msg))
+        else:
+            self._show(msg)
+        return msg
+
+    def _show(self, msg):
+        msg.status = VISIBLE
+        self.n_visible += 1
+        self._offer(self.groups[msg.group_id])
+
+    def _offer(self, group):
+        """Line the group up for receiving if its first message can be handed out."""
+        if group.queued or group.inflight:
+            return
+        pending = group.pending
+        while pending and pending[0].status is GONE:
+            pending.popleft()
+        if not pending:
+            if self.groups.get(group.group_id) is group:
+                del self.groups[group.group_id]
+        elif pending[0].status is VISIBLE:
+            group.queued = True
+            self.ready.append(group)
+            if self.waiters:
+                self.cond.notify()
+
+    def _take(self, now, max_n, vt, moved):
+        out = []
+        ready = self.ready
+        while ready and len(out) < max_n:
+            group = ready.popleft()
+            group.queued = False
+            if group.inflight:
+                continue
+            dead = []
+            for msg in group.pending:             # oldest first; stop at a delayed one
+                if len(out) >= max_n:
+                    break
+                if msg.status is GONE:
+                    continue
+                if msg.status is not VISIBLE:
+                    break
+                if self.max_receives and msg.receive_count >= self.max_receives and self._dlq_ok():
+                    dead.append(msg)
+                    continue
+                self._hand_out(msg, now, vt)
+                group.inflight += 1
+                out.append(msg)
+            for msg in dead:
+                self._remove(msg)
+                moved.append(msg)
+            self._offer(group)
+        return out
+
+    def _unhide(self, msg):
+        if msg.status is INFLIGHT:
+            self.n_inflight -= 1
+            self.groups[msg.group_id].inflight -= 1
+        else:
+            self.n_delayed -= 1
+        self._show(msg)
+
+    def _remove(self, msg):
+        was = msg.status
+        super()._remove(msg)
+        group = self.groups.get(msg.group_id)
+        if group is not None:
+            if was is INFLIGHT:
+                group.inflight -= 1
+            self._offer(group)
+
+    def _has_visible(self):
+        return bool(self.ready)
+
+    def _purged(self):
+        self.groups.clear()

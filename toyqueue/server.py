@@ -1,0 +1,502 @@
+"""An HTTP endpoint that makes a QueueService look like SQS to boto3, the AWS CLI and old SDKs.
+
+boto3 (botocore >= 1.34.90) speaks AWS JSON 1.0 to SQS: `POST /` with
+`X-Amz-Target: AmazonSQS.<Action>` and a JSON body whose keys are the action's parameters.
+Older SDKs speak the Query protocol: form fields (`Action=SendMessage&QueueUrl=...`) in,
+XML out. Both are decoded here into the same call, `service.dispatch(action, params)`, so the
+protocol layer stays a thin translator and every rule of SQS lives in the service.
+
+Shapes (which parameter is an integer, which a base64 blob, which list is flattened) come from
+botocore's own SQS service model, the same file boto3 uses to build the requests we parse.
+
+    from toyqueue import server
+    ep = server.start()              # background thread, a free port on 127.0.0.1
+    boto3.client("sqs", endpoint_url=ep.url, region_name="us-east-1",
+                 aws_access_key_id="test", aws_secret_access_key="test")
+    ep.stop()
+"""
+
+import base64
+import binascii
+import json
+import sys
+import threading
+import traceback
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape as _xml_escape
+
+import botocore.session
+
+from toyqueue import errors
+
+MAX_BODY = 8 * 1024 * 1024     # a valid request is at most ~3.5 MiB (1 MiB of \\u-escaped text)
+MAX_DRAIN = 64 * 1024 * 1024   # past this we do not even read the body; we close instead
+XMLNS = "http://queue.amazonaws.com/doc/2012-11-05/"
+
+_MODEL = botocore.session.get_session().get_service_model("sqs")
+OPERATIONS = frozenset(_MODEL.operation_names)
+_MODELED_ERRORS = frozenset(s.name for s in _MODEL.error_shapes)
+
+
+# ---------------------------------------------------------------- errors on the wire
+
+class ProtocolError(Exception):
+    """An error found before the service is called (bad JSON, unknown action, ...).
+
+    It has the same four attributes as toyqueue.errors.SQSError, so both go out the same way.
+    """
+
+    def __init__(self, code, message, query_code=None, status=400):
+        super().__init__(message)
+        self.code, self.message, self.status = code, message, status
+        self.query_code = query_code
+
+
+def _missing(name):
+    return errors.MissingParameter(f"The request must contain the parameter {name}.")
+
+
+def _invalid(message):
+    return errors.InvalidParameterValue(message)
+
+
+def _serialization(message):
+    # What AWS's front end (coral) answers when the JSON does not fit the model's types.
+    return ProtocolError("SerializationException", message)
+
+
+def _json_type(code):
+    """The `__type` SQS puts in a JSON error body.
+
+    Modeled SQS errors are `com.amazonaws.sqs#Name`; the generic ones come from AWS's
+    framework with their own names (as recorded against AWS in LocalStack's snapshots).
+    """
+    if code in _MODELED_ERRORS:
+        return "com.amazonaws.sqs#" + code
+    return "com.amazon.coral.service#" + {
+        "InvalidParameterValue": "InvalidParameterValueException",
+        "MissingParameter": "MissingRequiredParameterException",
+        "AccessDenied": "AccessDeniedException",
+        "InvalidAction": "UnknownOperationException",
+    }.get(code, code)
+
+
+def error_parts(err):
+    """(status, code, legacy code, message) of any error the service or the protocol raises."""
+    code = getattr(err, "code", None) or type(err).__name__
+    return (int(getattr(err, "status", 400) or 400), code,
+            getattr(err, "query_code", None), str(getattr(err, "message", None) or err))
+
+
+# ---------------------------------------------------------------- JSON 1.0
+
+def _from_json(shape, value, where):
+    """Check a decoded JSON value against a botocore shape; blobs become bytes.
+
+    Unknown structure members are dropped, as AWS ignores them.
+    """
+    t = shape.type_name
+    if t == "structure":
+        if not isinstance(value, dict):
+            raise _serialization(f"Expected an object for {where}.")
+        out = {}
+        for name, member in shape.members.items():
+            if name in value and value[name] is not None:
+                out[name] = _from_json(member, value[name], name)
+        return out
+    if t == "list":
+        if not isinstance(value, list):
+            raise _serialization(f"Expected a list for {where}.")
+        return [_from_json(shape.member, v, where) for v in value]
+    if t == "map":
+        if not isinstance(value, dict):
+            raise _serialization(f"Expected an object for {where}.")
+        return {_from_json(shape.key, k, where): _from_json(shape.value, v, f"{where}.{k}")
+                for k, v in value.items()}
+    if t == "string":
+        if not isinstance(value, str):
+            raise _serialization(f"Expected a string for {where}, got {json.dumps(value)}.")
+        return value
+    if t in ("integer", "long"):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _serialization(f"Expected an integer for {where}, got {json.dumps(value)}.")
+        return value
+    if t == "boolean":
+        if not isinstance(value, bool):
+            raise _serialization(f"Expected true or false for {where}, got {json.dumps(value)}.")
+        return value
+    if t == "blob":
+        if not isinstance(value, str):
+            raise _serialization(f"Expected a base64 string for {where}.")
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise _serialization(f"{where} is not valid base64.") from None
+    return value  # float, timestamp: none in SQS requests
+
+
+def _check_required(shape, params):
+    for name in shape.required_members:
+        if name not in params:
+            raise _missing(name)
+
+
+def _bytes_to_base64(value):
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    raise TypeError(f"cannot send {type(value).__name__} as JSON")
+
+
+def json_body(result):
+    return json.dumps(result, separators=(",", ":"), default=_bytes_to_base64).encode()
+
+
+def json_error_body(code, message, json_type=None):
+    return json.dumps({"__type": json_type or _json_type(code), "message": message},
+                      separators=(",", ":")).encode()
+
+
+# ---------------------------------------------------------------- Query (form in, XML out)
+
+# Where the Query protocol names things differently from JSON. Lists and maps are
+# "flattened": `AttributeName.1=All`, `Attribute.1.Name=DelaySeconds&Attribute.1.Value=5`.
+_LIST_ITEM = {
+    "AWSAccountIdList": "AWSAccountId", "ActionNameList": "ActionName",
+    "AttributeNameList": "AttributeName", "MessageAttributeNameList": "MessageAttributeName",
+    "MessageSystemAttributeList": "MessageSystemAttributeName", "TagKeyList": "TagKey",
+    "QueueUrlList": "QueueUrl", "StringList": "StringListValue", "BinaryList": "BinaryListValue",
+}
+_MAP_ENTRY = {  # map shape -> (entry element, key element, value element)
+    "QueueAttributeMap": ("Attribute", "Name", "Value"),
+    "MessageSystemAttributeMap": ("Attribute", "Name", "Value"),
+    "MessageBodyAttributeMap": ("MessageAttribute", "Name", "Value"),
+    "MessageBodySystemAttributeMap": ("MessageSystemAttribute", "Name", "Value"),
+    "TagMap": ("Tag", "Key", "Value"),
+}
+
+
+def _wire_name(member_name, shape):
+    """The name a structure member has in Query form fields and XML."""
+    if shape.type_name == "list":
+        if shape.name in _LIST_ITEM:
+            return _LIST_ITEM[shape.name]
+        return shape.member.name  # e.g. SendMessageBatchRequestEntry
+    if shape.type_name == "map":
+        return _MAP_ENTRY[shape.name][0]
+    return member_name
+
+
+def _from_form(shape, form, prefix, where):
+    """Rebuild the JSON-shaped parameters from flat form fields (None when absent)."""
+    t = shape.type_name
+    if t == "structure":
+        out = {}
+        for name, member in shape.members.items():
+            key = f"{prefix}.{_wire_name(name, member)}" if prefix else _wire_name(name, member)
+            if member.type_name == "list" and member.name in ("StringList", "BinaryList"):
+                key = f"{prefix}.{_LIST_ITEM[member.name]}" if prefix else _LIST_ITEM[member.name]
+            value = _from_form(member, form, key, name)
+            if value is not None:
+                out[name] = value
+        return out if out or not prefix else None
+    if t == "list":
+        items, i = [], 1
+        while True:
+            item = _from_form(shape.member, form, f"{prefix}.{i}", where)
+            if item is None:
+                return items or None
+            items.append(item)
+            i += 1
+    if t == "map":
+        _, key_name, value_name = _MAP_ENTRY[shape.name]
+        out, i = {}, 1
+        while f"{prefix}.{i}.{key_name}" in form:
+            k = form[f"{prefix}.{i}.{key_name}"]
+            v = _from_form(shape.value, form, f"{prefix}.{i}.{value_name}", f"{where}.{k}")
+            out[k] = v if v is not None else ""
+            i += 1
+        return out or None
+    if prefix not in form:
+        return None
+    raw = form[prefix]
+    if t in ("integer", "long"):
+        try:
+            return int(raw)
+        except ValueError:
+            raise _invalid(f"Value {raw} for parameter {where} is invalid. "
+                           "Reason: Must be an integer.") from None
+    if t == "boolean":
+        if raw.lower() not in ("true", "false"):
+            raise _invalid(f"Value {raw} for parameter {where} is invalid. "
+                           "Reason: Must be true or false.")
+        return raw.lower() == "true"
+    if t == "blob":
+        try:
+            return base64.b64decode(raw, validate=True)
+        except (binascii.Error, ValueError):
+            raise _invalid(f"Value for parameter {where} is invalid. "
+                           "Reason: Must be base64 encoded.") from None
+    return raw
+
+
+def _xml_text(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    # SQS escapes quotes and carriage returns too, so \r survives an XML parser.
+    return _xml_escape(str(value), {'"': "&quot;", "\r": "&#xD;"})
+
+
+def _to_xml(shape, value, out):
+    """Append the XML of a structure's members (the element itself is the caller's)."""
+    for name, member in shape.members.items():
+        if name not in value or value[name] is None:
+            continue
+        v, tag = value[name], _wire_name(name, member)
+        if member.type_name == "list":
+            for item in v:
+                out.append(f"<{tag}>")
+                if member.member.type_name == "structure":
+                    _to_xml(member.member, item, out)
+                else:
+                    out.append(_xml_text(item))
+                out.append(f"</{tag}>")
+        elif member.type_name == "map":
+            _, key_name, value_name = _MAP_ENTRY[member.name]
+            for k, item in v.items():
+                out.append(f"<{tag}><{key_name}>{_xml_text(k)}</{key_name}><{value_name}>")
+                if member.value.type_name == "structure":
+                    _to_xml(member.value, item, out)
+                else:
+                    out.append(_xml_text(item))
+                out.append(f"</{value_name}></{tag}>")
+        elif member.type_name == "structure":
+            out.append(f"<{tag}>")
+            _to_xml(member, v, out)
+            out.append(f"</{tag}>")
+        else:
+            out.append(f"<{tag}>{_xml_text(v)}</{tag}>")
+
+
+def xml_body(action, result, request_id):
+    out = [f'<?xml version="1.0"?><{action}Response xmlns="{XMLNS}">']
+    shape = _MODEL.operation_model(action).output_shape
+    if shape is not None and shape.members:
+        out.append(f"<{action}Result>")
+        _to_xml(shape, result, out)
+        out.append(f"</{action}Result>")
+    out.append(f"<ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata>"
+               f"</{action}Response>")
+    return "".join(out).encode()
+
+
+def xml_error_body(code, query_code, message, request_id):
+    return (f'<?xml version="1.0"?><ErrorResponse xmlns="{XMLNS}"><Error><Type>Sender</Type>'
+            f"<Code>{_xml_text(query_code or code)}</Code><Message>{_xml_text(message)}</Message>"
+            f"<Detail/></Error><RequestId>{request_id}</RequestId></ErrorResponse>").encode()
+
+
+# ---------------------------------------------------------------- the HTTP handler
+
+class Handler(BaseHTTPRequestHandler):
+    """One connection; kept alive across requests (HTTP/1.1), one thread each."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "toyqueue"
+    sys_version = ""
+    disable_nagle_algorithm = True   # otherwise kept-alive calls stall 40 ms (delayed ACK)
+    service = None                   # set on the subclass made by start()
+    base_url = ""
+
+    def log_message(self, format, *args):  # quiet: tests and notebooks read stdout
+        pass
+
+    # -- entry points
+
+    def do_POST(self):
+        body = self._read_body()
+        if body is None:
+            return
+        target = self.headers.get("X-Amz-Target")
+        ctype = self.headers.get("Content-Type", "")
+        if target is not None or "json" in ctype:
+            self._handle_json(target, body)
+        else:
+            self._handle_query(body.decode("utf-8", "replace"))
+
+    def do_GET(self):
+        query = urlsplit(self.path).query
+        if "Action=" in query:
+            self._handle_query(query)
+        else:
+            self._send_json_error(ProtocolError(
+                "InvalidAction", "Send POST requests with an X-Amz-Target header "
+                "(AWS JSON 1.0) or an Action form field (Query).", "InvalidAction"))
+
+    # -- plumbing
+
+    def _read_body(self):
+        length = self.headers.get("Content-Length")
+        try:
+            n = int(length) if length is not None else 0
+            if n < 0:
+                raise ValueError
+        except ValueError:
+            self.close_connection = True
+            self._send_json_error(_invalid(f"Content-Length {length!r} is not a number."))
+            return None
+        if n > MAX_BODY:
+            while 0 < n <= MAX_DRAIN:  # read it, so the client sees our answer, not a reset
+                chunk = self.rfile.read(min(n, 1 << 20))
+                n = n - len(chunk) if chunk else 0
+            self.close_connection = True
+            self._send_json_error(_invalid(
+                f"The request is {length} bytes; a request to this endpoint can be at most "
+                f"{MAX_BODY} bytes (SQS messages are at most 1048576 bytes)."))
+            return None
+        return self.rfile.read(n) if n else b""
+
+    def _send(self, status, body, content_type, request_id, extra=""):
+        head = (f"HTTP/1.1 {status} {self.responses.get(status, ('',))[0]}\r\n"
+                f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
+                f"x-amzn-RequestId: {request_id}\r\n{extra}")
+        if self.close_connection:
+            head += "Connection: close\r\n"
+        self.wfile.write(head.encode("latin-1") + b"\r\n" + body)
+
+    def _call(self, action, params):
+        if self.service is None:
+            raise ProtocolError("InternalError", "This endpoint has no queue service.",
+                                status=500)
+        return self.service.dispatch(action, params)
+
+    # -- AWS JSON 1.0
+
+    def _handle_json(self, target, body):
+        try:
+            if not target or not target.startswith("AmazonSQS."):
+                raise ProtocolError("InvalidAction", "Missing or malformed X-Amz-Target header; "
+                                    "expected AmazonSQS.<Action>.", "InvalidAction")
+            action = target[len("AmazonSQS."):]
+            if action not in OPERATIONS:
+                raise ProtocolError("InvalidAction", f"The action {action} is not valid for "
+                                    "this endpoint.", "InvalidAction")
+            try:
+                raw = json.loads(body) if body.strip() else {}
+            except (ValueError, UnicodeDecodeError):
+                raise _serialization("The request body is not valid JSON.") from None
+            shape = _MODEL.operation_model(action).input_shape
+            params = _from_json(shape, raw, "the request body")
+            _check_required(shape, params)
+            result = self._call(action, params)
+            result.pop("ResponseMetadata", None)
+            out = json_body(result)
+        except Exception as err:  # noqa: BLE001 - every failure becomes an answer
+            self._send_json_error(err)
+            return
+        self._send(200, out, "application/x-amz-json-1.0", uuid.uuid4())
+
+    def _send_json_error(self, err):
+        status, code, query_code, message = self._describe(err)
+        extra = f"x-amzn-query-error: {query_code};Sender\r\n" if query_code else ""
+        body = json_error_body(code, message, getattr(err, "json_type", None))
+        self._send(status, body, "application/x-amz-json-1.0",
+                   uuid.uuid4(), extra)
+
+    def _describe(self, err):
+        if not hasattr(err, "code") or not hasattr(err, "message"):
+            traceback.print_exc(file=sys.stderr)  # a bug in the toy, not bad input
+            return 500, "InternalError", "InternalError", f"{type(err).__name__}: {err}"
+        return error_parts(err)
+
+    # -- Query
+
+    def _handle_query(self, text):
+        request_id = uuid.uuid4()
+        try:
+            form = {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
+            action = form.get("Action")
+            if not action:
+                raise ProtocolError("MissingAction", "The request must contain the parameter "
+                                    "Action.", "MissingAction")
+            if action not in OPERATIONS:
+                raise ProtocolError("InvalidAction", f"The action {action} is not valid for "
+                                    "this endpoint.", "InvalidAction")
+            shape = _MODEL.operation_model(action).input_shape
+            params = _from_form(shape, form, "", "") or {}
+            path = urlsplit(self.path).path
+            if "QueueUrl" in shape.members and "QueueUrl" not in params and path not in ("", "/"):
+                params["QueueUrl"] = self.base_url + path  # old SDKs post to the queue URL
+            _check_required(shape, params)
+            result = self._call(action, params)
+            result.pop("ResponseMetadata", None)
+            out = xml_body(action, result, request_id)
+        except Exception as err:  # noqa: BLE001
+            status, code, query_code, message = self._describe(err)
+            self._send(status, xml_error_body(code, query_code, message, request_id),
+                       "text/xml", request_id)
+            return
+        self._send(200, out, "text/xml", request_id)
+
+
+# ---------------------------------------------------------------- start / stop
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True          # a long poll in progress never blocks shutdown
+    request_queue_size = 128
+    allow_reuse_address = True
+
+
+class Endpoint:
+    """A running endpoint: `.url` for boto3's endpoint_url, `.service`, `.stop()`."""
+
+    def __init__(self, httpd, service, url):
+        self._httpd, self.service, self.url = httpd, service, url
+        self.host, self.port = httpd.server_address[:2]
+        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
+                                        name=f"toyqueue-endpoint-{self.port}", daemon=True)
+        self._stopped = False
+
+    def serve_forever(self):
+        """Serve in the calling thread (the CLI); returns after stop()."""
+        self._httpd.serve_forever(poll_interval=0.1)
+
+    def stop(self):
+        if self._stopped:
+            return
+        self._stopped = True
+        if self._thread.is_alive():
+            self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def __repr__(self):
+        return f"<toyqueue endpoint {self.url}>"
+
+
+def make(port=0, service=None, host="127.0.0.1"):
+    """Bind (but do not start serving) an endpoint; the service gets the endpoint's URL."""
+    handler = type("BoundHandler", (Handler,), {})
+    httpd = _Server((host, port), handler)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    url = f"http://{shown}:{httpd.server_address[1]}"
+    if service is None:
+        from toyqueue.service import QueueService
+        service = QueueService(base_url=url)
+    handler.service, handler.base_url = service, url
+    return Endpoint(httpd, service, url)
+
+
+def start(port=0, service=None, host="127.0.0.1"):
+    """Serve a QueueService over HTTP from a background thread; returns the Endpoint."""
+    endpoint = make(port, service, host)
+    endpoint._thread.start()
+    return endpoint
