@@ -18,12 +18,19 @@ Duplicates (a message received again after its timeout) are normal for SQS: they
 counted, not failed.
 """
 import hashlib
+import itertools
 import threading
 from dataclasses import dataclass, field
 
 from .clock import RealClock
 
 INF = float("inf")
+NEVER = (INF, 0)
+
+
+def _after(a, b, slack):
+    """Is event key ``a`` certainly later than ``b`` (allowing ``slack`` seconds of jitter)?"""
+    return a[0] - slack > b[0] or (a[0] - slack == b[0] and (a[1] or 0) > (b[1] or 0))
 
 
 @dataclass
@@ -45,6 +52,14 @@ class Op:
     batch: int = None                  # receives returned by the same call share a batch number
     index: int = None                  # position within that batch
     error: str = None
+    start_seq: int = None              # tie-breakers: the order in which starts and ends were
+    end_seq: int = None                # recorded, for events at the same (virtual) time
+
+    def starts(self):
+        return (self.start, self.start_seq)
+
+    def ends(self):
+        return (self.end, self.end_seq)
 
 
 class History:
@@ -55,12 +70,20 @@ class History:
         self.ops = []
         self._lock = threading.Lock()
         self._batches = 0
+        self._seq = itertools.count()
+
+    def tick(self):
+        """A sequence number: taken when a call starts, so equal times still order events."""
+        return next(self._seq)
 
     def __len__(self):
         return len(self.ops)
 
     def add(self, op):
         with self._lock:
+            if op.start_seq is None:
+                op.start_seq = next(self._seq)
+            op.end_seq = next(self._seq)
             self.ops.append(op)
         return op
 
@@ -70,28 +93,28 @@ class History:
 
     # ------------------------------------------------------------- manual recording
     def send(self, message_id, body, *, ok=True, group_id=None, dedup_id=None,
-             sequence_number=None, process=None, start=None, end=None):
+             sequence_number=None, process=None, start=None, end=None, seq=None):
         s, e = self._times(start, end)
         return self.add(Op("send", s, e, ok, process, message_id, body, group_id=group_id,
-                           dedup_id=dedup_id, sequence_number=sequence_number))
+                           dedup_id=dedup_id, sequence_number=sequence_number, start_seq=seq))
 
     def receive(self, message_id, body, receipt_handle, visibility_timeout, *, process=None,
-                start=None, end=None, batch=None, index=0):
+                start=None, end=None, batch=None, index=0, seq=None):
         s, e = self._times(start, end)
         if batch is None:
             batch = self.new_batch()
         return self.add(Op("receive", s, e, True, process, message_id, body, receipt_handle,
-                           visibility_timeout=visibility_timeout, batch=batch, index=index))
+                           visibility_timeout=visibility_timeout, batch=batch, index=index, start_seq=seq))
 
-    def delete(self, receipt_handle, *, ok=True, process=None, start=None, end=None):
+    def delete(self, receipt_handle, *, ok=True, process=None, start=None, end=None, seq=None):
         s, e = self._times(start, end)
-        return self.add(Op("delete", s, e, ok, process, receipt_handle=receipt_handle))
+        return self.add(Op("delete", s, e, ok, process, receipt_handle=receipt_handle, start_seq=seq))
 
     def change_visibility(self, receipt_handle, visibility_timeout, *, ok=True, process=None,
-                          start=None, end=None):
+                          start=None, end=None, seq=None):
         s, e = self._times(start, end)
         return self.add(Op("visibility", s, e, ok, process, receipt_handle=receipt_handle,
-                           visibility_timeout=visibility_timeout))
+                           visibility_timeout=visibility_timeout, start_seq=seq))
 
     def new_batch(self):
         with self._lock:
@@ -125,6 +148,9 @@ class Recorder:
     def _now(self):
         return self._h.clock.now()
 
+    def _start(self):
+        return self._h.clock.now(), self._h.tick()
+
     def _queue_timeout(self, url):
         if url not in self._timeouts:
             try:
@@ -135,21 +161,21 @@ class Recorder:
         return self._timeouts[url]
 
     def send_message(self, **kw):
-        start = self._now()
+        start, seq = self._start()
         try:
             r = self._client.send_message(**kw)
         except Exception as e:
             self._h.send(None, kw.get("MessageBody"), ok=_outcome(e), group_id=kw.get("MessageGroupId"),
                          dedup_id=kw.get("MessageDeduplicationId"), process=self._process,
-                         start=start, end=self._now())
+                         start=start, end=self._now(), seq=seq)
             raise
         self._h.send(r["MessageId"], kw.get("MessageBody"), group_id=kw.get("MessageGroupId"),
                      dedup_id=kw.get("MessageDeduplicationId"), sequence_number=r.get("SequenceNumber"),
-                     process=self._process, start=start, end=self._now())
+                     process=self._process, start=start, end=self._now(), seq=seq)
         return r
 
     def send_message_batch(self, **kw):
-        start = self._now()
+        start, seq = self._start()
         entries = {e["Id"]: e for e in kw.get("Entries", [])}
         try:
             r = self._client.send_message_batch(**kw)
@@ -157,83 +183,83 @@ class Recorder:
             for entry in entries.values():
                 self._h.send(None, entry.get("MessageBody"), ok=_outcome(e), group_id=entry.get("MessageGroupId"),
                              dedup_id=entry.get("MessageDeduplicationId"), process=self._process,
-                             start=start, end=self._now())
+                             start=start, end=self._now(), seq=seq)
             raise
         end = self._now()
         for s in r.get("Successful", []):
             entry = entries[s["Id"]]
             self._h.send(s["MessageId"], entry.get("MessageBody"), group_id=entry.get("MessageGroupId"),
                          dedup_id=entry.get("MessageDeduplicationId"), sequence_number=s.get("SequenceNumber"),
-                         process=self._process, start=start, end=end)
+                         process=self._process, start=start, end=end, seq=seq)
         for f in r.get("Failed", []):
             entry = entries[f["Id"]]
             self._h.send(None, entry.get("MessageBody"), ok=False, group_id=entry.get("MessageGroupId"),
-                         process=self._process, start=start, end=end)
+                         process=self._process, start=start, end=end, seq=seq)
         return r
 
     def receive_message(self, **kw):
         vt = kw.get("VisibilityTimeout")
         if vt is None:
             vt = self._queue_timeout(kw.get("QueueUrl"))
-        start = self._now()
+        start, seq = self._start()
         r = self._client.receive_message(**kw)
         end = self._now()
         batch = self._h.new_batch()
         for i, m in enumerate(r.get("Messages", [])):
             self._h.receive(m["MessageId"], m["Body"], m["ReceiptHandle"], vt, process=self._process,
-                            start=start, end=end, batch=batch, index=i)
+                            start=start, end=end, batch=batch, index=i, seq=seq)
         return r
 
     def delete_message(self, **kw):
-        start = self._now()
+        start, seq = self._start()
         try:
             r = self._client.delete_message(**kw)
         except Exception as e:
             self._h.delete(kw.get("ReceiptHandle"), ok=_outcome(e), process=self._process,
-                           start=start, end=self._now())
+                           start=start, end=self._now(), seq=seq)
             raise
-        self._h.delete(kw.get("ReceiptHandle"), process=self._process, start=start, end=self._now())
+        self._h.delete(kw.get("ReceiptHandle"), process=self._process, start=start, end=self._now(), seq=seq)
         return r
 
     def delete_message_batch(self, **kw):
-        start = self._now()
+        start, seq = self._start()
         entries = {e["Id"]: e for e in kw.get("Entries", [])}
         try:
             r = self._client.delete_message_batch(**kw)
         except Exception as e:
             for entry in entries.values():
                 self._h.delete(entry.get("ReceiptHandle"), ok=_outcome(e), process=self._process,
-                               start=start, end=self._now())
+                               start=start, end=self._now(), seq=seq)
             raise
         end = self._now()
         for s in r.get("Successful", []):
-            self._h.delete(entries[s["Id"]]["ReceiptHandle"], process=self._process, start=start, end=end)
+            self._h.delete(entries[s["Id"]]["ReceiptHandle"], process=self._process, start=start, end=end, seq=seq)
         for f in r.get("Failed", []):
             self._h.delete(entries[f["Id"]]["ReceiptHandle"], ok=False, process=self._process,
-                           start=start, end=end)
+                           start=start, end=end, seq=seq)
         return r
 
     def change_message_visibility(self, **kw):
-        start = self._now()
+        start, seq = self._start()
         try:
             r = self._client.change_message_visibility(**kw)
         except Exception as e:
             self._h.change_visibility(kw.get("ReceiptHandle"), kw.get("VisibilityTimeout"), ok=_outcome(e),
-                                      process=self._process, start=start, end=self._now())
+                                      process=self._process, start=start, end=self._now(), seq=seq)
             raise
         self._h.change_visibility(kw.get("ReceiptHandle"), kw.get("VisibilityTimeout"),
-                                  process=self._process, start=start, end=self._now())
+                                  process=self._process, start=start, end=self._now(), seq=seq)
         return r
 
     def change_message_visibility_batch(self, **kw):
-        start = self._now()
+        start, seq = self._start()
         entries = {e["Id"]: e for e in kw.get("Entries", [])}
         r = self._client.change_message_visibility_batch(**kw)
         end = self._now()
         failed = {f["Id"] for f in r.get("Failed", [])}
         for i, e in entries.items():
             self._h.change_visibility(e["ReceiptHandle"], e.get("VisibilityTimeout"), ok=i not in failed,
-                                      process=self._process, start=start, end=end)
+                                      process=self._process, start=start, end=end, seq=seq)
         return r
 
 
@@ -291,7 +317,8 @@ def check(history, *, complete=True, dedup_window=300.0, content_based=False,
     ops = list(history.ops if isinstance(history, History) else history)
     r = Report()
     sends = [o for o in ops if o.kind == "send"]
-    receives = sorted((o for o in ops if o.kind == "receive"), key=lambda o: (o.start, o.batch or 0, o.index or 0))
+    receives = sorted((o for o in ops if o.kind == "receive"),
+                      key=lambda o: (o.start, o.start_seq or 0, o.index or 0))
     r.attempted = len(sends)
 
     sent = {}                                  # message id -> first ok send
@@ -330,6 +357,7 @@ def check(history, *, complete=True, dedup_window=300.0, content_based=False,
 
     # Deletes that certainly removed the message: made with the newest handle, and no other
     # receive of that message could have slipped in between.
+    # (Events are compared as (time, sequence) pairs, so equal virtual times still order.)
     deleted_at = {}                            # message id -> earliest certain delete end
     delete_start = {}                          # message id -> earliest successful delete start
     for o in ops:
@@ -337,25 +365,26 @@ def check(history, *, complete=True, dedup_window=300.0, content_based=False,
             continue
         rec = by_handle[o.receipt_handle]
         mid = rec.message_id
-        delete_start[mid] = min(delete_start.get(mid, INF), o.start)
-        rivals = [x for x in by_message[mid] if x is not rec and x.start < o.end and x.end > rec.start]
+        delete_start[mid] = min(delete_start.get(mid, NEVER), o.starts())
+        rivals = [x for x in by_message[mid]
+                  if x is not rec and x.starts() < o.ends() and x.ends() > rec.starts()]
         if not rivals:
-            deleted_at[mid] = min(deleted_at.get(mid, INF), o.end)
+            deleted_at[mid] = min(deleted_at.get(mid, NEVER), o.ends())
 
     for mid, recs in by_message.items():
         done = deleted_at.get(mid)
         for i, rec in enumerate(recs):
-            if done is not None and rec.start > done + slack:
-                r.after_delete.append({"message_id": mid, "deleted_by": done, "received_at": rec.start})
+            if done is not None and _after(rec.starts(), done, slack):
+                r.after_delete.append({"message_id": mid, "deleted_by": done[0], "received_at": rec.start})
             if i == 0:
                 continue
             prev = recs[i - 1]
             if prev.visibility_timeout is None:
                 continue
             hidden_until = prev.start + prev.visibility_timeout
-            before = [c for c in changes.get(prev.receipt_handle, []) if c.end < rec.start]
+            before = [c for c in changes.get(prev.receipt_handle, []) if c.ends() < rec.starts()]
             if before:
-                last = max(before, key=lambda c: c.start)
+                last = max(before, key=Op.starts)
                 hidden_until = last.start + last.visibility_timeout
             if rec.end + slack < hidden_until:
                 r.early.append({"message_id": mid, "hidden_until": hidden_until, "received_at": rec.end})
@@ -376,9 +405,9 @@ def _check_fifo_order(r, sent, receives, delete_start):
     for gid, members in groups.items():
         members.sort()
         ids = [mid for _, mid in members]
-        prefix, worst = [], -INF
+        prefix, worst = [], (-INF, 0)
         for mid in ids:
-            worst = max(worst, delete_start.get(mid, INF))
+            worst = max(worst, delete_start.get(mid, NEVER))
             prefix.append(worst)
         for k, mid in enumerate(ids):
             position[mid] = (gid, k, ids, prefix)
@@ -389,13 +418,13 @@ def _check_fifo_order(r, sent, receives, delete_start):
         if rec.message_id not in position:
             continue
         gid, k, ids, prefix = position[rec.message_id]
-        if k == 0 or prefix[k - 1] < rec.end:
+        if k == 0 or prefix[k - 1] < rec.ends():
             continue
         earlier_in_batch = {x.message_id for x in batches[rec.batch] if (x.index or 0) < (rec.index or 0)}
         for j in range(k - 1, -1, -1):
-            if j >= 0 and prefix[j] < rec.end:
+            if prefix[j] < rec.ends():
                 break
-            if ids[j] not in earlier_in_batch and delete_start.get(ids[j], INF) >= rec.end:
+            if ids[j] not in earlier_in_batch and delete_start.get(ids[j], NEVER) >= rec.ends():
                 r.order.append({"group_id": gid, "message_id": rec.message_id,
                                 "before": ids[j], "received_at": rec.end})
                 break

@@ -278,14 +278,16 @@ def start(port: int = DEFAULT_PORT, *, services: str | None = None,
     """Make sure LocalStack answers on 127.0.0.1:port and return a handle to it.
 
     Reuses whatever LocalStack already answers there (a Docker one, say, or one from an earlier
-    `start`). `port=0` picks a free port. Unless `detach=True`, a LocalStack started here is
+    `start`). `port=0` picks a free port. `python` (default $TOYQUEUE_LOCALSTACK_PYTHON, else this
+    interpreter) is the Python that has localstack-core installed. Unless `detach=True`, a LocalStack started here is
     stopped when this Python process exits (also on Ctrl-C or SIGTERM) or when `.stop()` is called.
     """
     services = services or os.environ.get("TOYQUEUE_LOCALSTACK_SERVICES") or DEFAULT_SERVICES
     with _LOCK:
         if port == 0:
             port = free_port()
-        return _start_locked(port, services, timeout, detach, python or sys.executable, quiet)
+        python = python or os.environ.get("TOYQUEUE_LOCALSTACK_PYTHON") or sys.executable
+        return _start_locked(port, services, timeout, detach, python, quiet)
 
 
 def _start_locked(port, services, timeout, detach, python, quiet) -> LocalStack:

@@ -146,8 +146,9 @@ class StandardQueue:
     def _dlq_ok(self):
         return self.dlq is not None and not self.dlq.deleted and self.dlq is not self
 
-    def accept(self, msgs, now, source_arn):
-        """Take messages moved here from another queue (dead-letter or redrive)."""
+    def accept(self, msgs, now, source_arn, fresh=False):
+        """Take messages moved here from another queue: a dead-letter move keeps the receive
+        count; a redrive (``fresh``) starts the messages over."""
         with self.lock:
             for old in msgs:
                 info = dict(old.info or {})
@@ -155,8 +156,9 @@ class StandardQueue:
                     info["dead_letter_source_arn"] = source_arn
                 msg = self._add(old.body, old.sent_at, 0, old.group_id, old.attributes, info,
                                 message_id=old.message_id)
-                msg.receive_count = old.receive_count
-                msg.first_received_at = old.first_received_at
+                if not fresh:
+                    msg.receive_count = old.receive_count
+                    msg.first_received_at = old.first_received_at
 
     # ---------------------------------------------------------------------- delete
     def delete(self, receipt, now):
@@ -320,9 +322,6 @@ class StandardQueue:
 
     def _purged(self):
         pass
-
-    def __len__(self):
-        return self.n_visible + self.n_inflight + self.n_delayed
 
     def __repr__(self):
         return (f"{type(self).__name__}({self.name!r}, visible={self.n_visible}, "

@@ -401,6 +401,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _send_json_error(self, err):
         status, code, query_code, message = self._describe(err)
+        if 400 < status < 500 and self.headers.get("x-amzn-query-mode") != "true":
+            status = 400  # SQS keeps the Query-era 403s only for clients that ask (botocore does)
         extra = f"x-amzn-query-error: {query_code};Sender\r\n" if query_code else ""
         body = json_error_body(code, message, getattr(err, "json_type", None))
         self._send(status, body, "application/x-amz-json-1.0",

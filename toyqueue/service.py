@@ -367,13 +367,13 @@ class QueueService:
                 raise E.InvalidParameterValue(
                     f"Value {delay} for parameter DelaySeconds is invalid. Reason: The request include "
                     "parameter that is not valid for this queue type.")
+        if _BAD_CHARS.search(body):
+            raise E.InvalidMessageContents()
         size = len(body.encode("utf-8")) + self._check_message_attributes(attrs)
         max_size = int(q.attributes["MaximumMessageSize"])
         if size > max_size:
             raise E.InvalidParameterValue("One or more parameters are invalid. Reason: Message must "
                                           f"be shorter than {max_size} bytes.")
-        if _BAD_CHARS.search(body):
-            raise E.InvalidMessageContents()
         if system:
             for k, v in system.items():
                 if k != "AWSTraceHeader" or v.get("DataType") != "String":
@@ -565,7 +565,7 @@ class QueueService:
     def send_message_batch(self, QueueUrl, Entries):
         q = self.queue(QueueUrl)
         self._check_batch(Entries, "SendMessageBatch")
-        total = sum(len(str(e.get("MessageBody") or "").encode("utf-8"))
+        total = sum(len(str(e.get("MessageBody") or "").encode("utf-8", "surrogatepass"))
                     + _attributes_size(e.get("MessageAttributes")) for e in Entries)
         if total > L.MAX_BATCH_SIZE:
             raise E.BatchRequestTooLong(f"Batch requests cannot be longer than {L.MAX_BATCH_SIZE} bytes. "
@@ -611,7 +611,7 @@ class QueueService:
             info = dict(msg.info or {})
             info.pop("dead_letter_source_arn", None)
             msg.info = info
-            dest.accept([msg], now, None)
+            dest.accept([msg], now, None, fresh=True)
         self._created += 1
         handle = hashlib.md5(f"task|{SourceArn}|{now}|{self._created}".encode()).hexdigest()
         task = {"Status": "COMPLETED", "SourceArn": SourceArn,
@@ -671,6 +671,6 @@ def _attributes_size(attrs):
     size = 0
     for name, a in (attrs or {}).items():
         value = a.get("StringValue") if a.get("StringValue") is not None else a.get("BinaryValue") or b""
-        size += len(name.encode()) + len(str(a.get("DataType", "")).encode()) + \
-            len(value.encode() if isinstance(value, str) else value)
+        size += len(name.encode("utf-8", "surrogatepass")) + len(str(a.get("DataType", "")).encode()) + \
+            len(value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value)
     return size

@@ -29,7 +29,7 @@
 #   each other, and neither has to keep pace with the other.
 
 # %% [markdown]
-# ## A queue in twelve lines
+# ## A queue in a few lines
 #
 # The heart of a queue is a first-in, first-out list: Python's `collections.deque`. One detail
 # makes it an SQS-like queue: **receiving does not remove a message**. The consumer deletes it

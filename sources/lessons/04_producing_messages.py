@@ -77,7 +77,8 @@ for name, sqs in backends.items():
 # %% [markdown]
 # Both backends return the **same checksums** for the same message. They are not random: they
 # let the producer check that the message SQS stored is the message it sent, byte for byte.
-# (boto3 already does this check for you and raises an error on a mismatch.)
+# (Several AWS SDKs, Java's for one, check them automatically; boto3 leaves the check to you,
+# which is what we do next.)
 #
 # ## Where the checksums come from
 #

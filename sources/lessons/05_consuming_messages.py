@@ -194,7 +194,9 @@ print("31 s later:          ", counts(svc, q))
 print("next run processed:  ", consume(svc, q, db, delete=False))
 
 # %% [markdown]
-# The same five orders were processed twice. In the database that means five duplicate rows:
+# Right after the first run the five messages were not gone, only *in flight*: hidden from other
+# polls (which is why the loop stopped). 31 s later they were visible again, and the next run
+# processed the same five orders a second time. In the database that means five duplicate rows:
 # five customers would get two parcels each.
 
 # %%
@@ -293,7 +295,7 @@ print("INSERT OR IGNORE, third time:  ok, rows =", db.execute("SELECT COUNT(*) F
 #
 # - A consumer is your code: on EC2, on-premises, or in Lambda. It **polls** (up to 10 messages
 #   per `ReceiveMessage`; 11 is `InvalidParameterValue`), **processes**, then **deletes** with
-#   `DeleteMessage`.
+#   `DeleteMessage` (or up to 10 at once with `DeleteMessageBatch`).
 # - Without the delete, every message comes back after the visibility timeout and is processed
 #   again: duplicate orders.
 # - Even with the delete, crashes and slow consumers cause redeliveries (at-least-once

@@ -30,7 +30,8 @@ from toyqueue import QueueService, VirtualClock
 clock = VirtualClock()
 svc = QueueService(clock=clock)
 url = svc.create_queue(QueueName="orders")["QueueUrl"]
-print("VisibilityTimeout:", svc.get_queue_attributes(QueueUrl=url, AttributeNames=["VisibilityTimeout"])["Attributes"])
+attrs = svc.get_queue_attributes(QueueUrl=url, AttributeNames=["VisibilityTimeout"])["Attributes"]
+print("VisibilityTimeout:", attrs["VisibilityTimeout"], "seconds")
 
 def depth():
     """The queue's own counters: waiting (visible), in flight, delayed."""
@@ -101,8 +102,9 @@ for who, body in shipped:
 # %% [markdown]
 # Look at the output:
 #
-# - `order-3` and `order-4` were **shipped twice**, once by C and once by B. The second receive
-#   says `receive #2`: that is the message system attribute `ApproximateReceiveCount`.
+# - `order-3` and `order-4` were **shipped twice**, once by C and once by B: each second copy is a
+#   **duplicate message** (중복 메시지). The second receive says `receive #2`: that is the
+#   message system attribute `ApproximateReceiveCount`.
 #   This is **at-least-once delivery**: SQS promises a message is delivered at least once, never
 #   that it is delivered only once. (Very rarely a standard queue even delivers a duplicate without
 #   any timeout, so a consumer must cope with duplicates anyway.)
@@ -182,7 +184,7 @@ print(depth())                     # visible again at once
 try:
     svc.change_message_visibility(QueueUrl=url, ReceiptHandle=back[0]["ReceiptHandle"], VisibilityTimeout=60)
 except SQSError as e:
-    print(e.code, "->", e.message)
+    print(type(e).__name__, "->", e.message)
 
 # %% [markdown]
 # And the limit: a visibility timeout can be at most 12 hours (43,200 s).
@@ -193,8 +195,9 @@ except SQSError as e:
 try:
     svc.change_message_visibility(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"], VisibilityTimeout=43_201)
 except SQSError as e:
-    print(e.code, "->", e.message)
-svc.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+    print(type(e).__name__, "->", e.message)
+finally:
+    svc.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])   # order-7 done
 
 # %% [markdown]
 # ## The same on LocalStack, through boto3

@@ -5,8 +5,8 @@
 #
 # # 07 · Scaling consumers
 #
-# **Goal:** when more messages arrive than the consumers (소비자) can handle, add consumers
-# (*scale horizontally*). Do it automatically: an **EC2 Auto Scaling group** (오토 스케일링 그룹)
+# **Goal:** when more messages arrive than the consumers (소비자) can handle, add consumers:
+# **horizontal scaling** (수평 확장). Do it automatically: an **EC2 Auto Scaling group** (오토 스케일링 그룹)
 # of consumer instances grows when the CloudWatch metric `ApproximateNumberOfMessages` (the queue
 # length) is high, and shrinks when it is low. We compare the lecture's rule ("an alarm adds
 # capacity") with the target-tracking rule AWS recommends today.
@@ -162,14 +162,25 @@ plot([step], "Step scaling: the alarm adds 4 instances at a time")
 # of instances directly (here: queue length / 100) instead of adding a fixed step. (In AWS you
 # publish the backlog per instance as a custom CloudWatch metric and give it to the policy.)
 
+#
+# The arithmetic, for the moment in our spike when the policy first acts (minute 13: 14,400
+# orders waiting, 2 instances):
+
 # %%
 # NBVAL_CHECK_OUTPUT
+import math
+
 acceptable_latency, processing_time = 10.0, 0.1
 target = acceptable_latency / processing_time
-visible, in_service = 7_200, 2
+visible, in_service = 14_400, 2
 print("target backlog per instance:", target)
 print("backlog per instance now   :", visible / in_service)
-print("instances wanted           :", int(-(-visible // target)), "(the group's max of 20 caps it)")
+print("instances wanted           :", math.ceil(visible / target), "(the group's maximum of 20 caps it)")
+
+# %% [markdown]
+# Like the alarms AWS creates for a target-tracking policy, the simulated one scales out after 3
+# datapoints above the target and scales in only after 15 datapoints below it, so it is a minute
+# slower to start than the step alarm, and careful about shrinking.
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -7,16 +7,18 @@
 #
 # **Goal:** know the four layers the lecture lists and see each one running:
 #
-# 1. **In flight**: the SQS API is HTTPS, so messages are encrypted on the network.
-# 2. **At rest**: SQS encrypts stored messages with keys from KMS (server-side encryption, SSE).
-# 3. **Client-side**: if you want more, *you* encrypt before sending and decrypt after receiving.
-#    SQS does not do this for you.
+# 1. **Encryption in flight** (비행 중 암호화): the SQS API is HTTPS, so messages are encrypted
+#    on the network.
+# 2. **Encryption at rest** (미사용 암호화): SQS encrypts stored messages with keys from KMS
+#    (server-side encryption, SSE).
+# 3. **Client-side encryption** (클라이언트 측 암호화): if you want more, *you* encrypt before
+#    sending and decrypt after receiving. SQS does not do this for you.
 # 4. **Access control**: IAM policies say what *your* users and roles may do; **SQS access
 #    policies** (like S3 bucket policies) sit on the queue and can let *other accounts* (교차 계정
 #    액세스, cross-account access) or *other services* (SNS, S3) write to it.
 
 # %% [markdown]
-# ## 1. In flight: HTTPS
+# ## 1. Encryption in flight: HTTPS
 #
 # A boto3 client for real AWS talks to `https://sqs.<region>.amazonaws.com`. Building a client does
 # not send anything, so we can look at its endpoint safely (we never call it: this course does not
@@ -69,7 +71,7 @@ print("card number readable on the wire:", b"4111-1111-1111-1111" in wire[-1])
 # two layers are about.
 
 # %% [markdown]
-# ## 2. At rest: server-side encryption with KMS
+# ## 2. Encryption at rest: server-side encryption with KMS
 #
 # New queues are encrypted at rest by default with **SSE-SQS** (keys SQS manages): the attribute
 # `SqsManagedSseEnabled` is `true`. For keys you control, use **SSE-KMS**: set `KmsMasterKeyId`
@@ -105,8 +107,8 @@ for backend, sqs in [("toy", toy), ("localstack", ls)]:
 # %%
 # NBVAL_CHECK_OUTPUT
 [m] = ls.receive_message(QueueUrl=ls_url)["Messages"]
+ls.delete_message(QueueUrl=ls_url, ReceiptHandle=m["ReceiptHandle"])
 print("a consumer receives:", m["Body"])
-ls.delete_message(QueueUrl=ls_url, ReceiptHandle=m["ReceiptHandle"]);
 
 # %% [markdown]
 # ## 3. Client-side encryption: the client's own job
@@ -143,10 +145,10 @@ ls.send_message(QueueUrl=ls_url, MessageBody=encrypt(secret),
 print("card number readable on the wire:", b"4111" in wire[-1])
 
 [m] = ls.receive_message(QueueUrl=ls_url, MessageAttributeNames=["All"])["Messages"]
+ls.delete_message(QueueUrl=ls_url, ReceiptHandle=m["ReceiptHandle"])
 print("what SQS stored and returned contains the card number:", "4111" in m["Body"])
 print("encryption attribute:", m["MessageAttributes"]["encryption"]["StringValue"])
 print("consumer decrypts:", decrypt(m["Body"]))
-ls.delete_message(QueueUrl=ls_url, ReceiptHandle=m["ReceiptHandle"]);
 
 # %% [markdown]
 # Because GCM authenticates, a message changed on the way (or encrypted with another key) is

@@ -16,6 +16,65 @@ from toyqueue import localstack
 ROOT = Path(__file__).resolve().parents[2]
 
 
+FAKE = """\
+import json, os, signal, subprocess, sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+# A stand-in for LocalStack that starts in milliseconds: it answers the health check, has a
+# child process of its own (which must not outlive a stop) and, like the real runtime, shuts
+# down what it runs when it gets SIGTERM.
+host, port = os.environ["GATEWAY_LISTEN"].split(":")
+helper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+print("helper", helper.pid, flush=True)
+
+def shutdown(signum, frame):
+    helper.terminate()
+    helper.wait()
+    os._exit(0)
+
+signal.signal(signal.SIGTERM, shutdown)
+
+class Health(BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = json.dumps({"services": {"sqs": "running"}, "version": "fake"}).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+HTTPServer((host, int(port)), Health).serve_forever()
+"""
+
+
+@pytest.fixture
+def fake_localstack(tmp_path, monkeypatch):
+    """Make the launcher run a fake LocalStack (the process handling is what is under test)."""
+    exe = tmp_path / "fake-python"
+    exe.write_text(f"#!{sys.executable}\n{FAKE}")
+    exe.chmod(0o755)
+    monkeypatch.setenv("TOYQUEUE_LOCALSTACK_PYTHON", str(exe))
+    return exe
+
+
+def helper_pid(port):
+    """The fake's child process, read from the launcher's log of the fake."""
+    for line in localstack.log_file(port).read_text().splitlines():
+        if line.startswith("helper "):
+            return int(line.split()[1])
+    raise AssertionError("the fake LocalStack did not start its helper")
+
+
+def pid_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]
+
+
 @pytest.fixture
 def state(tmp_path, monkeypatch):
     """Pid files, logs and LocalStack's filesystem go to a temp dir, not the project's .localstack/."""
@@ -71,7 +130,7 @@ def test_start_reuse_and_stop_leave_no_process_behind(state):
     assert localstack.status(port)["answering"] is False
 
 
-def test_cli_start_status_stop(state):
+def test_cli_start_status_stop(state, fake_localstack):
     port = str(localstack.free_port())
     env = dict(os.environ)
     started = cli("start", "--port", port, env=env)
@@ -87,13 +146,14 @@ def test_cli_start_status_stop(state):
         stopped = cli("stop", "--port", port, env=env)
     assert stopped.returncode == 0 and "stopped" in stopped.stdout
     assert wait_gone(pid)
+    assert not pid_alive(helper_pid(int(port))), "LocalStack's own child outlived the stop"
     gone = cli("status", "--port", port, env=env)
     assert gone.returncode == 3 and "Nothing answers" in gone.stdout
 
 
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL],
                          ids=["ctrl-c", "sigterm", "sigkill"])
-def test_a_dying_owner_takes_its_localstack_along(state, tmp_path, how):
+def test_a_dying_owner_takes_its_localstack_along(state, fake_localstack, tmp_path, how):
     """Started through the Python API (as notebooks and tests do), LocalStack ends with its owner."""
     script = tmp_path / "owner.py"
     script.write_text(textwrap.dedent("""
@@ -107,6 +167,7 @@ def test_a_dying_owner_takes_its_localstack_along(state, tmp_path, how):
                              text=True)
     try:
         pid = int(owner.stdout.readline())
+        port = int(next(p.name for p in state.iterdir()))
         assert group_alive(pid)
         owner.send_signal(how)
         owner.wait(timeout=30)
@@ -114,6 +175,7 @@ def test_a_dying_owner_takes_its_localstack_along(state, tmp_path, how):
         if owner.poll() is None:
             owner.kill()
     assert wait_gone(pid), f"LocalStack (pid {pid}) outlived its owner after {how.name}"
+    assert not pid_alive(helper_pid(port))
 
 
 def test_a_port_held_by_another_program_is_named_as_the_cause(state):
@@ -150,7 +212,7 @@ def test_a_missing_interpreter_is_explained(state):
         localstack.start(localstack.free_port(), python="/nonexistent/python3.13", timeout=5)
 
 
-def test_run_exports_the_url_and_stops_what_it_started(state):
+def test_run_exports_the_url_and_stops_what_it_started(state, fake_localstack):
     port = str(localstack.free_port())
     r = cli("run", "--port", port, "--", sys.executable, "-c",
             "import os, urllib.request; u = os.environ['TOYQUEUE_LOCALSTACK_URL']; "

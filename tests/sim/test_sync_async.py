@@ -33,8 +33,10 @@ def test_async_backlog_drains_at_the_spare_capacity():
     r = simulate(base=10, spike=1000, spike_length=5, capacity=100, ticks=200)
     a = r.asynchronous
     assert max(a.depth) == 5 * (1000 - 100)
-    # 4,500 waiting drain at 100 - 10 = 90 a second: 50 s after the spike ends.
-    assert a.drained_at == r.params["spike_start"] + 5 + 50
+    # The spike's last second leaves 4,500 waiting; they drain at 100 - 10 = 90 a second.
+    last_spike_second = r.params["spike_start"] + 5 - 1
+    assert a.depth[last_spike_second] == 4500
+    assert a.drained_at == last_spike_second + 50
     assert a.max_latency > r.sync.max_latency   # the price: shipping happens later
 
 

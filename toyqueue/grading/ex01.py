@@ -7,6 +7,7 @@ from .failures import expect_error
 from .record import History, Recorder
 from .rules import replay
 
+SCENARIO = "producer P1 sends 5 messages; consumer C1 receives 1, consumer C2 up to 3, then the rest are drained."
 MAX_RULE = "max_messages is between 1 and 10, as in SQS"
 
 
@@ -30,10 +31,11 @@ def check_store_and_receive(MyQueue):
     if not more:
         fail("receive returns a message when the queue holds some", "receive(max_messages=3) on a queue "
              "holding 4 messages returned [].")
+    replay(h, takes=True, expect_all_deleted=False).raise_first(SCENARIO)
     expect_error(lambda: q.receive(max_messages=0), "receive(max_messages=0)", MAX_RULE)
     expect_error(lambda: q.receive(max_messages=11), "receive(max_messages=11)", MAX_RULE)
     rec.drain()
-    replay(h, takes=True).raise_first("producer P1 sends 5 messages; consumers C1 and C2 receive them.")
+    replay(h, takes=True).raise_first(SCENARIO)
     passed("store and receive", ["empty queue answers []", "5 messages sent, each received exactly once",
                                  "max_messages outside 1..10 is refused"])
 

@@ -28,6 +28,7 @@ class View(W.VBox):
         self.picture.add_class("toyqueue-picture")
         super().__init__(children=[*controls, self.picture], **kw)
         self.add_class("toyqueue-view")
+        self.add_class(f"toyqueue-{type(self).__name__.lower()}")   # e.g. toyqueue-queueview
 
     @property
     def svg(self):

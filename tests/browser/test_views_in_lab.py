@@ -1,0 +1,189 @@
+"""The views in a real JupyterLab: the lessons run, each view renders, its controls change it.
+
+For each view: open the lesson that shows it (notebooks/01_*, 06_*, 07_*; a scratch notebook
+if that lesson does not exist yet or does not use the view), Run All, find the view, work
+its controls and check the picture changes each time, and save a screenshot to docs/img/
+(the README shows them).
+"""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+IMG = ROOT / "docs" / "img"
+
+# (screenshot name, lesson glob, view class, code for a scratch notebook)
+VIEWS = {
+    "sync_async_view": ("01_*.ipynb", "SyncAsyncView",
+                        "from toyqueue.widgets import SyncAsyncView\nSyncAsyncView()"),
+    "queue_view": ("06_*.ipynb", "QueueView", "from toyqueue.widgets import QueueView\nQueueView()"),
+    "autoscaling_view": ("07_*.ipynb", "AutoscalingView",
+                         "from toyqueue.widgets import AutoscalingView\nAutoscalingView()"),
+}
+
+
+def scratch_notebook(lab_dir, name, code):
+    """A one-view notebook, for when the lesson that shows the view does not exist yet."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)",
+                                 "language": "python"}
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# scratch: {name}"),
+                nbformat.v4.new_code_cell(code)]
+    nbformat.write(nb, lab_dir / f"scratch_{name}.ipynb")
+    return f"scratch_{name}.ipynb"
+
+
+def lesson_for(cls):
+    """The lesson notebook that displays `cls`, or None."""
+    glob = next(g for g, c, _ in VIEWS.values() if c == cls)
+    for path in sorted((ROOT / "notebooks").glob(glob)):
+        if re.search(rf"^\s*{cls}\(", path.read_text(encoding="utf-8"), re.M) or \
+                f'"{cls}(' in path.read_text(encoding="utf-8"):
+            return path
+    return None
+
+
+@pytest.fixture(scope="session")
+def notebooks(lab_dir):
+    """Screenshot name -> notebook file name inside the lab directory (copied or scratch)."""
+    import shutil
+
+    chosen = {}
+    for name, (_, cls, code) in VIEWS.items():
+        lesson = lesson_for(cls)
+        if lesson is not None:
+            shutil.copy(lesson, lab_dir / lesson.name)
+            chosen[name] = lesson.name
+        else:
+            chosen[name] = scratch_notebook(lab_dir, name, code)
+    return chosen
+
+
+@pytest.fixture
+def page(browser, notebooks, jupyterlab):
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def run_all(page, base, token, notebook):
+    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
+    page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).click()
+
+
+def wait_idle(page, timeout=120):
+    """Until the kernel has run every cell (no cell shows [*] and the kernel is idle)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        busy = page.locator(".jp-InputArea-prompt", has_text="[*]").count()
+        idle = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count()
+        if not busy and idle:
+            return
+        time.sleep(0.25)
+    raise AssertionError("the notebook was still running after %s s" % timeout)
+
+
+def picture(view):
+    return view.locator(".toyqueue-picture").inner_html()
+
+
+def changes(view, action, what, timeout=15):
+    """Do `action`; the picture must change within `timeout` seconds."""
+    before = picture(view)
+    action()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if picture(view) != before:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the picture did not change after: {what}")
+
+
+def set_slider(view, description, value):
+    """Type a value into an ipywidgets slider's readout (as a learner can)."""
+    box = view.locator(".widget-slider", has=view.page.locator(".widget-label",
+                                                                has_text=description))
+    readout = box.locator(".widget-readout")
+    readout.click()
+    readout.press("Control+a")
+    readout.type(str(value))
+    readout.press("Enter")
+
+
+def click_button(view, text):
+    view.locator("button", has_text=text).first.click()
+
+
+def play_a_little(view):
+    view.locator(".widget-play button").first.click()   # play
+    time.sleep(1.5)
+    view.locator(".widget-play button").nth(1).click()  # pause
+
+
+def open_view(page, jupyterlab, notebooks, name, cls, lab_dir):
+    base, token = jupyterlab
+    run_all(page, base, token, notebooks[name])
+    view = page.locator(f".toyqueue-{cls.lower()}").first
+    try:
+        view.locator(".toyqueue-picture svg").wait_for(timeout=90_000)
+        wait_idle(page)
+    except Exception:
+        page.screenshot(path=str(lab_dir / f"failed_{name}.png"))
+        raise AssertionError(f"{cls} did not render in {notebooks[name]}; the page is in "
+                             f"{lab_dir / f'failed_{name}.png'}")
+    errors = page.locator("[data-mime-type='application/vnd.jupyter.error']")
+    assert errors.count() == 0, errors.first.inner_text()[:2000]
+    view.scroll_into_view_if_needed()
+    return view
+
+
+def shoot(view, name):
+    IMG.mkdir(parents=True, exist_ok=True)
+    view.page.mouse.move(0, 0)
+    time.sleep(0.3)
+    view.screenshot(path=str(IMG / f"{name}.png"), animations="disabled")
+    assert (IMG / f"{name}.png").stat().st_size > 10_000
+
+
+def test_sync_async_view(page, jupyterlab, notebooks, lab_dir):
+    view = open_view(page, jupyterlab, notebooks, "sync_async_view", "SyncAsyncView", lab_dir)
+    changes(view, lambda: set_slider(view, "spike", 600), "spike slider to 600")
+    changes(view, lambda: set_slider(view, "spike", 1000), "spike slider back to 1000")
+    changes(view, lambda: set_slider(view, "second", 14), "moving to second 14")
+    changes(view, lambda: play_a_little(view), "play / pause")
+    set_slider(view, "second", 13)
+    time.sleep(0.5)
+    shoot(view, "sync_async_view")
+
+
+def test_queue_view(page, jupyterlab, notebooks, lab_dir):
+    view = open_view(page, jupyterlab, notebooks, "queue_view", "QueueView", lab_dir)
+    changes(view, lambda: click_button(view, "step"), "the step button")
+    changes(view, lambda: play_a_little(view), "play / pause")
+    changes(view, lambda: set_slider(view, "visibility timeout", 4), "visibility timeout to 4 s")
+    changes(view, lambda: set_slider(view, "consumers", 4), "4 consumers")
+    changes(view, lambda: click_button(view, "start"), "back to the start")
+    for _ in range(9):
+        click_button(view, "step")
+    time.sleep(0.8)
+    shoot(view, "queue_view")
+
+
+def test_autoscaling_view(page, jupyterlab, notebooks, lab_dir):
+    view = open_view(page, jupyterlab, notebooks, "autoscaling_view", "AutoscalingView", lab_dir)
+    changes(view, lambda: view.get_by_role("button", name="step (lecture)").click(), "step only")
+    changes(view, lambda: view.get_by_role("button", name="both").click(), "both policies")
+    changes(view, lambda: set_slider(view, "spike", 150), "spike slider to 150")
+    changes(view, lambda: set_slider(view, "instance start-up", 300), "start-up to 300 s")
+    changes(view, lambda: set_slider(view, "instance start-up", 120), "start-up back to 120 s")
+    changes(view, lambda: set_slider(view, "spike", 100), "spike back to 100")
+    shoot(view, "autoscaling_view")

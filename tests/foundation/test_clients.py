@@ -1,0 +1,91 @@
+"""toyqueue.clients: one SQS client per backend, and no way to reach real AWS by accident."""
+
+import pytest
+
+from toyqueue import clients
+from toyqueue.clients import AWSNotAllowed, client
+
+AWS_VARS = ("TOYQUEUE_ALLOW_AWS", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_PROFILE",
+            "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_CONFIG_FILE")
+
+
+@pytest.fixture
+def hostile_env(monkeypatch, tmp_path):
+    """A learner's shell that points boto3 at real AWS in every way it can."""
+    for var in AWS_VARS:
+        monkeypatch.delenv(var, raising=False)
+    config = tmp_path / "aws-config"
+    config.write_text("[default]\nendpoint_url = https://sqs.eu-west-1.amazonaws.com\n"
+                      "region = eu-west-1\n[profile real]\nregion = eu-west-1\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    monkeypatch.setenv("AWS_PROFILE", "real")
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "https://sqs.us-east-1.amazonaws.com")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SQS", "https://sqs.us-east-1.amazonaws.com")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALKEY")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "real-secret")
+
+
+def test_aws_is_refused_without_opt_in(monkeypatch):
+    monkeypatch.delenv("TOYQUEUE_ALLOW_AWS", raising=False)
+    with pytest.raises(AWSNotAllowed) as e:
+        client("aws")
+    assert "TOYQUEUE_ALLOW_AWS=1" in str(e.value) and "costs" in str(e.value)
+    monkeypatch.setenv("TOYQUEUE_ALLOW_AWS", "0")
+    with pytest.raises(AWSNotAllowed):
+        client("aws")
+
+
+def test_aws_opt_in_builds_a_real_client_without_calling_it(monkeypatch):
+    monkeypatch.delenv("TOYQUEUE_ALLOW_AWS", raising=False)
+    for var in ("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_PROFILE"):
+        monkeypatch.delenv(var, raising=False)
+    assert "amazonaws.com" in client("aws", allow_aws=True).meta.endpoint_url
+    monkeypatch.setenv("TOYQUEUE_ALLOW_AWS", "1")
+    assert "amazonaws.com" in client("aws").meta.endpoint_url
+
+
+def test_localstack_client_ignores_the_learners_aws_settings(hostile_env, monkeypatch):
+    monkeypatch.setenv("TOYQUEUE_LOCALSTACK_URL", "http://127.0.0.1:4599")
+    sqs = client("localstack")
+    assert sqs.meta.endpoint_url == "http://127.0.0.1:4599"
+    assert sqs.meta.region_name == "us-east-1"
+    creds = sqs._request_signer._credentials
+    assert (creds.access_key, creds.secret_key) == ("test", "test")
+
+
+def test_local_backends_refuse_an_aws_endpoint(monkeypatch):
+    monkeypatch.setenv("TOYQUEUE_LOCALSTACK_URL", "https://sqs.us-east-1.amazonaws.com")
+    with pytest.raises(AWSNotAllowed, match="real AWS endpoint"):
+        client("localstack")
+    with pytest.raises(AWSNotAllowed):
+        client("toy", endpoint_url="https://sqs.eu-west-1.amazonaws.com")
+
+
+def test_unknown_backend():
+    with pytest.raises(ValueError, match="toy, localstack, aws"):
+        client("sqs")
+
+
+def test_default_localstack_url(monkeypatch):
+    monkeypatch.delenv("TOYQUEUE_LOCALSTACK_URL", raising=False)
+    assert client("localstack").meta.endpoint_url == "http://127.0.0.1:4566"
+
+
+@pytest.mark.parametrize("backend", ["toy", "localstack"])
+def test_the_same_code_runs_on_both_backends(backend, localstack_url, unique_name, monkeypatch):
+    monkeypatch.setenv("TOYQUEUE_LOCALSTACK_URL", localstack_url)
+    sqs = client(backend)
+    url = sqs.create_queue(QueueName=unique_name("clients"))["QueueUrl"]
+    try:
+        sqs.send_message(QueueUrl=url, MessageBody="hello")
+        got = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=2)["Messages"]
+        assert [m["Body"] for m in got] == ["hello"]
+        assert got[0]["MD5OfBody"] == "5d41402abc4b2a76b9719d911017c592"
+    finally:
+        sqs.delete_queue(QueueUrl=url)
+
+
+def test_the_shared_toy_endpoint_is_started_once():
+    a, b = clients.toy_endpoint(), clients.toy_endpoint()
+    assert a is b and a.url.startswith("http://127.0.0.1:")
+    assert client("toy").meta.endpoint_url == a.url

@@ -1,0 +1,58 @@
+"""An untouched exercise fails at its check cells, and only there, with a friendly message.
+
+A learner who opens an exercise and runs it before writing anything must see every cell above the
+checks run cleanly (the starting code, the helpers) and each check say what to fill in, never a
+traceback from deep inside the grader.
+"""
+import os
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[2]
+EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))
+
+
+def is_check(cell):
+    """A check cell is one that hands the learner's code to the grader."""
+    return cell.cell_type == "code" and bool(re.search(r"toyqueue\.grading|\bex\d\d\.check\w*\(", cell.source))
+
+
+def run_untouched(path):
+    nb = nbformat.read(path, as_version=4)
+    env = {"PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        NotebookClient(nb, kernel_name="python3", timeout=120, allow_errors=True,
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    finally:
+        for k, v in old.items():
+            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    return nb
+
+
+def errors(cell):
+    return [o for o in cell.get("outputs", []) if o.output_type == "error"]
+
+
+def test_there_is_an_exercise_per_step():
+    assert len(EXERCISES) >= 8
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.name)
+def test_untouched_exercise_fails_only_at_its_checks(path):
+    nb = run_untouched(path)
+    checks = [i for i, c in enumerate(nb.cells) if is_check(c)]
+    failed = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and errors(c)]
+    assert checks, "an exercise needs check cells"
+    outside = [(i, errors(nb.cells[i])[0].ename) for i in failed if i not in checks]
+    assert outside == [], f"cells outside the checks failed: {outside}"
+    # Every check cell that runs a check of the learner's code says what is missing.
+    for i in failed:
+        text = " ".join(errors(nb.cells[i])[0].evalue.split())
+        assert "not implemented yet" in text, f"cell {i}: {text[:200]}"
+    assert failed, "an untouched exercise passed its checks: the checks do not test anything"

@@ -1,0 +1,115 @@
+"""Checks for exercise 09: a scaling policy on backlog per instance (AWS's target tracking).
+
+AWS's recipe: backlog per instance = ApproximateNumberOfMessagesVisible / instances in service;
+the target is acceptable latency / seconds to process one message (10 s / 0.1 s = 100); target
+tracking then asks for ceil(in_service * backlog_per_instance / target) instances, within the
+group's min and max. The checks use a table of cases, invariants over seeded random inputs, and
+a minute-by-minute simulation of a spike.
+"""
+from __future__ import annotations
+
+import math
+import random
+
+from .common import fail, passed
+from .failures import learner_code
+
+TARGET_RULE = "the backlog target is acceptable latency / seconds per message"
+CEIL = "desired = ceil(visible messages / target backlog per instance), kept within min_size..max_size"
+
+CASES = [  # visible, in_service, target, min, max, expected, what it shows
+    (1500, 3, 100, 1, 20, 15, "1,500 messages at 100 per instance need 15 instances"),
+    (1501, 3, 100, 1, 20, 16, "round up: 15.01 instances' worth of work needs 16"),
+    (450, 7, 30, 1, 20, 15, "450 messages at 30 per instance need exactly 15 (mind floating point: "
+                            "7 * (450 / 7) / 30 is 15.000000000000002)"),
+    (0, 3, 100, 1, 10, 1, "an empty queue scales in to min_size"),
+    (50, 1, 100, 2, 10, 2, "never below min_size"),
+    (100_000, 5, 100, 1, 25, 25, "never above max_size"),
+    (250, 0, 100, 0, 10, 3, "with no instance in service yet, the backlog alone decides"),
+    (99, 2, 100, 0, 10, 1, "99 messages fit on one instance"),
+    (0, 0, 100, 0, 10, 0, "nothing to do, nothing running: zero instances"),
+]
+
+
+def _call(desired_instances, *args):
+    __tracebackhide__ = True
+    visible, in_service, target, lo, hi = args
+    with learner_code(f"calling desired_instances(visible_messages={visible}, in_service={in_service}, "
+                      f"target_backlog_per_instance={target}, min_size={lo}, max_size={hi})"):
+        got = desired_instances(visible, in_service, target, min_size=lo, max_size=hi)
+    if isinstance(got, bool) or not isinstance(got, int):
+        fail("desired_instances returns a whole number of instances (an int)",
+             f"desired_instances({visible}, {in_service}, {target}, min_size={lo}, max_size={hi}) returned {got!r}.")
+    return got
+
+
+def check_scaling_policy(backlog_target, desired_instances):
+    __tracebackhide__ = True
+    for latency, per_message, want in ((10, 0.1, 100), (60, 2, 30)):
+        with learner_code(f"calling backlog_target({latency}, {per_message})"):
+            got = backlog_target(latency, per_message)
+        if not isinstance(got, (int, float)) or not math.isclose(got, want):
+            fail(TARGET_RULE, f"backlog_target({latency}, {per_message}) returned {got!r}; expected {want} "
+                              f"({latency} s / {per_message} s per message).")
+    for *args, want, why in CASES:
+        got = _call(desired_instances, *args)
+        if got != want:
+            visible, in_service, target, lo, hi = args
+            fail(CEIL, f"desired_instances(visible_messages={visible:,}, in_service={in_service}, "
+                       f"target_backlog_per_instance={target}, min_size={lo}, max_size={hi}) returned {got}; "
+                       f"expected {want}: {why}.")
+    rng = random.Random(9)
+    for _ in range(300):
+        target = rng.choice([10, 30, 100, 250])
+        lo = rng.randint(0, 3)
+        hi = rng.randint(max(lo, 1), 40)
+        visible = rng.choice([0, rng.randint(1, 50), rng.randint(0, 20_000)])
+        in_service = rng.randint(0, hi)
+        got = _call(desired_instances, visible, in_service, target, lo, hi)
+        args = f"visible_messages={visible:,}, in_service={in_service}, target={target}, min_size={lo}, max_size={hi}"
+        if not lo <= got <= hi:
+            fail(CEIL, f"with {args}, desired_instances returned {got}, outside {lo}..{hi}.")
+        if got < hi and visible > got * target:
+            fail("after scaling, no instance has more than the target backlog (unless at max_size)",
+                 f"with {args}, {got} instances would each have {visible / max(got, 1):,.1f} messages, over "
+                 f"the target of {target}.")
+        if got > lo and visible <= (got - 1) * target:
+            fail("scale to what the backlog needs, no more (unless min_size asks for more)",
+                 f"with {args}, desired_instances returned {got}, but {got - 1} instances already keep "
+                 f"the backlog per instance within {target}.")
+    peak, worst, drained = simulate(backlog_target, desired_instances)
+    passed("scaling policy", [
+        "backlog_target(10 s, 0.1 s) = 100 messages per instance, as in AWS's example",
+        f"{len(CASES)} cases and 300 random ones: rounds up, stays within min_size..max_size",
+        f"spike simulation: peak backlog {worst:,} messages, peak {peak} instances, "
+        f"backlog back under the target by minute {drained}"])
+
+
+def simulate(backlog_target, desired_instances, minutes=60, seconds_per_message=0.5, acceptable_latency=60,
+             min_size=1, max_size=30):
+    """A spike of orders against a group scaled by the learner's policy, one step per minute.
+
+    New instances start working the minute after they are asked for (a warm-up), as in EC2.
+    Returns (peak instances, peak backlog, first minute after the spike with the backlog at or
+    under the target for every instance).
+    """
+    __tracebackhide__ = True
+    with learner_code(f"calling backlog_target({acceptable_latency}, {seconds_per_message})"):
+        target = backlog_target(acceptable_latency, seconds_per_message)
+    per_instance = int(60 / seconds_per_message)        # messages one instance handles per minute
+    backlog, running, peak, worst, drained = 0, min_size, min_size, 0, None
+    for minute in range(minutes):
+        arriving = 5_000 if 10 <= minute < 15 else 150
+        backlog += arriving
+        worst = max(worst, backlog)
+        desired = _call(desired_instances, backlog, running, target, min_size, max_size)
+        backlog = max(0, backlog - running * per_instance)
+        running = desired
+        peak = max(peak, running)
+        if minute >= 15 and drained is None and backlog <= target * max(running, 1):
+            drained = minute
+    if drained is None:
+        fail("the policy keeps up with a spike",
+             f"with {per_instance} messages per instance per minute, a spike of 5,000 messages a minute for 5 "
+             f"minutes was still not worked off after {minutes} minutes (backlog {backlog:,}).")
+    return peak, worst, drained

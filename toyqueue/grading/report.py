@@ -1,0 +1,132 @@
+"""Grade a folder of submitted exercise notebooks: one line per student and exercise.
+
+    python -m toyqueue.grading report submissions/           # submissions/<student>/NN_name.ipynb
+    python -m toyqueue.grading report submissions/ -j 4 --csv grades.csv
+
+Each notebook is executed from top to bottom in a fresh kernel (errors do not stop it), then
+every check cell (a code cell that calls `toyqueue.grading`) is read: PASS if it raised nothing,
+else the first line of its error, which names the broken rule. An error in any other cell is
+reported too, since it usually explains the failed checks after it.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import csv
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Result:
+    student: str
+    exercise: str
+    passed: int = 0
+    checks: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.checks > 0 and self.passed == self.checks and not self.problems
+
+    def line(self, width: int) -> str:
+        status = "PASS" if self.ok else "FAIL"
+        text = f"{self.student:<{width}}  {self.exercise:<24}  {self.passed}/{self.checks}  {status}"
+        if self.problems:
+            text += f"  {self.problems[0]}"
+        return text
+
+
+def is_check(cell) -> bool:
+    return cell.cell_type == "code" and ("toyqueue.grading" in cell.source or ".check_" in cell.source)
+
+
+def _first_line(text: str) -> str:
+    text = text.strip().splitlines()
+    return text[0] if text else ""
+
+
+def grade(path: Path, student: str, timeout: int = 120) -> Result:
+    """Run one notebook and read its check cells."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    result = Result(student, path.stem)
+    nb = nbformat.read(path, as_version=4)
+    env_path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    os.environ["PYTHONPATH"] = env_path
+    try:
+        NotebookClient(nb, kernel_name="python3", timeout=timeout, allow_errors=True,
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    except Exception as exc:  # a kernel that died or a cell that hung
+        result.problems.append(f"notebook did not run: {type(exc).__name__}: {_first_line(str(exc))}")
+    n = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if is_check(cell):
+            n += 1
+            result.checks += 1
+            if not errors and cell.get("execution_count") is not None:
+                result.passed += 1
+            elif errors:
+                e = errors[0]
+                result.problems.append(f"check {n}: {_first_line(e.get('evalue', '')) or e.get('ename')}")
+            else:
+                result.problems.append(f"check {n}: did not run")
+        elif errors:
+            e = errors[0]
+            result.problems.append(f"error before check {n + 1}: {e.get('ename')}: {_first_line(e.get('evalue', ''))}")
+    return result
+
+
+def submissions(folder: Path) -> list[tuple[str, Path]]:
+    """(student, notebook) pairs: <folder>/<student>/*.ipynb, or <folder>/*.ipynb as one student."""
+    pairs = []
+    for nb in sorted(folder.glob("*.ipynb")):
+        pairs.append((folder.name, nb))
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for nb in sorted(sub.glob("[0-9][0-9]_*.ipynb")):
+            pairs.append((sub.name, nb))
+    return pairs
+
+
+def _grade_pair(pair, timeout):
+    return grade(pair[1], pair[0], timeout)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m toyqueue.grading report", description=__doc__.split("\n\n")[0])
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("-j", "--jobs", type=int, default=1, help="notebooks run in parallel")
+    ap.add_argument("--timeout", type=int, default=120, help="seconds a cell may run")
+    ap.add_argument("--csv", type=Path, help="also write the results to this CSV file")
+    args = ap.parse_args(argv)
+    pairs = submissions(args.folder)
+    if not pairs:
+        print(f"no notebooks under {args.folder}", file=sys.stderr)
+        return 2
+    if args.jobs > 1:
+        with concurrent.futures.ProcessPoolExecutor(args.jobs) as pool:
+            results = list(pool.map(_grade_pair, pairs, [args.timeout] * len(pairs)))
+    else:
+        results = [_grade_pair(p, args.timeout) for p in pairs]
+    width = max(len(r.student) for r in results)
+    for r in results:
+        print(r.line(width))
+    done = sum(r.ok for r in results)
+    print(f"\n{done} of {len(results)} notebooks pass all their checks "
+          f"({len({r.student for r in results})} students).")
+    if args.csv:
+        with args.csv.open("w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["student", "exercise", "passed", "checks", "status", "first problem"])
+            for r in results:
+                w.writerow([r.student, r.exercise, r.passed, r.checks, "PASS" if r.ok else "FAIL",
+                            r.problems[0] if r.problems else ""])
+    return 0 if done == len(results) else 1
