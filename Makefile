@@ -17,6 +17,8 @@ LAB_PORT        ?= 8888
 LAB_ARGS        ?=
 PYTEST_WORKERS  ?= 2
 PYTEST_ARGS     ?=
+# JupyterLab refuses to run as root unless told; it only listens on 127.0.0.1 here.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 PYTHON_FALLBACKS ?= /usr/bin/python3.13 /usr/local/bin/python3.13
 
 # Keep Jupyter's, IPython's and matplotlib's per-user files inside the project (.make/ is
@@ -98,13 +100,15 @@ setup: $(STAMP)
 # ------------------------------------------------------------------ the two commands
 
 lab: setup
-	@$(PY) -c 'import sys; from jupyter_server.serverapp import list_running_servers as l; \
-	  s = [i for i in l() if i.get("root_dir", "").rstrip("/").endswith("/notebooks")]; \
+	@$(PY) -c 'import glob, json, os, sys; \
+	  infos = [json.load(open(f)) for f in glob.glob(os.path.join(os.environ["JUPYTER_RUNTIME_DIR"], "jpserver-*.json"))]; \
+	  alive = lambda pid: os.path.exists(f"/proc/{pid}") if os.path.isdir("/proc") else True; \
+	  s = [i for i in infos if i.get("root_dir", "").rstrip("/").endswith("/notebooks") and alive(i.get("pid", 0))]; \
 	  s and print("error: JupyterLab for this course is already running at " + s[0]["url"] + "lab (pid " + str(s[0]["pid"]) + ").\nUse that one, or stop it first (Ctrl-C in its terminal).", file=sys.stderr); \
 	  sys.exit(1 if s else 0)'
 	@$(PY) -m toyqueue.localstack run --port $(LOCALSTACK_PORT) -- \
 	  $(PY) -m jupyterlab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 \
-	  --ServerApp.port=$(LAB_PORT) --ServerApp.answer_yes=True $(LAB_ARGS)
+	  --ServerApp.port=$(LAB_PORT) --ServerApp.answer_yes=True $(ALLOW_ROOT) $(LAB_ARGS)
 
 # make test never uses the lab's LocalStack (its queues are the learner's): conftest.py starts
 # one on a free port. pytest exit code 5 (nothing collected) is a failure too.

@@ -72,6 +72,23 @@ def pytest_unconfigure(config):
         _started = None
 
 
+_passed = 0
+
+
+def pytest_runtest_logreport(report):
+    global _passed
+    if report.when == "call" and report.passed:
+        _passed += 1
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A run where nothing passed (all skipped, or nothing collected) is not a green run."""
+    if hasattr(session.config, "workerinput") or session.config.option.collectonly:
+        return
+    if exitstatus == pytest.ExitCode.OK and _passed == 0:
+        session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED
+
+
 def pytest_report_header(config):
     url = os.environ.get("TOYQUEUE_LOCALSTACK_URL")
     return f"LocalStack: {url or 'started on demand'}"

@@ -87,29 +87,34 @@ def spawn(args, url):
     return proc, wait_ready(url, started)
 
 
-def workload(url, rounds):
-    """send, receive, delete `rounds` times; returns {call: [seconds...]}, total seconds."""
-    c = client(url)
-    q = c.create_queue(QueueName=f"bench-{os.getpid()}-{time.monotonic_ns()}")["QueueUrl"]
-    for _ in range(20):   # warm up connections and botocore's caches
-        c.send_message(QueueUrl=q, MessageBody="message")
-        for m in c.receive_message(QueueUrl=q, MaxNumberOfMessages=1).get("Messages", []):
-            c.delete_message(QueueUrl=q, ReceiptHandle=m["ReceiptHandle"])
-    times = {"send": [], "receive": [], "delete": []}
-    clock = time.perf_counter
-    start = clock()
-    for _ in range(rounds):
-        t0 = clock()
-        c.send_message(QueueUrl=q, MessageBody="message")
-        t1 = clock()
-        msgs = c.receive_message(QueueUrl=q, MaxNumberOfMessages=1).get("Messages", [])
-        t2 = clock()
-        times["send"].append(t1 - t0)
-        times["receive"].append(t2 - t1)
-        for m in msgs:
-            c.delete_message(QueueUrl=q, ReceiptHandle=m["ReceiptHandle"])
-            times["delete"].append(clock() - t2)
-    return times, clock() - start
+class Workload:
+    """One client and one queue on an endpoint; `run(rounds)` adds to its latency lists."""
+
+    def __init__(self, url):
+        self.c = c = client(url)
+        self.q = c.create_queue(QueueName=f"bench-{os.getpid()}-{time.monotonic_ns()}")["QueueUrl"]
+        self.times = {"send": [], "receive": [], "delete": []}
+        self.total = 0.0
+        for _ in range(20):   # warm up the connection and botocore's caches
+            c.send_message(QueueUrl=self.q, MessageBody="message")
+            for m in c.receive_message(QueueUrl=self.q, MaxNumberOfMessages=1).get("Messages", []):
+                c.delete_message(QueueUrl=self.q, ReceiptHandle=m["ReceiptHandle"])
+
+    def run(self, rounds):
+        c, q, times, clock = self.c, self.q, self.times, time.perf_counter
+        start = clock()
+        for _ in range(rounds):
+            t0 = clock()
+            c.send_message(QueueUrl=q, MessageBody="message")
+            t1 = clock()
+            msgs = c.receive_message(QueueUrl=q, MaxNumberOfMessages=1).get("Messages", [])
+            t2 = clock()
+            times["send"].append(t1 - t0)
+            times["receive"].append(t2 - t1)
+            for m in msgs:
+                c.delete_message(QueueUrl=q, ReceiptHandle=m["ReceiptHandle"])
+                times["delete"].append(clock() - t2)
+        self.total += clock() - start
 
 
 def report(name, times, total):
@@ -136,46 +141,51 @@ def main():
     rounds = args.rounds or (150 if args.quick else 1000)
     print(f"boto3 send/receive/delete, one client, {rounds} rounds each\n", flush=True)
 
-    procs, rows, startup = [], {}, {}
+    procs, urls, startup, ls = [], {}, {}, None
     try:
         port = free_port()
-        url = f"http://127.0.0.1:{port}"
+        urls["toy (own process)"] = url = f"http://127.0.0.1:{port}"
         proc, startup["toy (process)"] = spawn(
             ["-m", "toyqueue", "serve", "--port", str(port)], url)
         procs.append(proc)
-        rows["toy"] = report("toy (own process)", *workload(url, rounds))
 
         from toyqueue import server
         t = time.perf_counter()
         ep = server.start()
         startup["toy (in-process)"] = wait_ready(ep.url, t)
-        rows["toy-thread"] = report("toy (in this process)", *workload(ep.url, rounds))
-        ep.stop()
+        urls["toy (in this process)"] = ep.url
 
         port = free_port()
-        url = f"http://127.0.0.1:{port}"
+        urls["canned-answer floor"] = url = f"http://127.0.0.1:{port}"
         proc, startup["canned floor"] = spawn([__file__, "--canned-server", str(port)], url)
         procs.append(proc)
-        rows["floor"] = report("canned-answer floor", *workload(url, rounds))
 
         if args.localstack_url:
-            ls_url, ls = args.localstack_url, None
+            urls["LocalStack"] = args.localstack_url
         else:
             from toyqueue import localstack
             t = time.perf_counter()
             ls = localstack.start(port=0)
             startup["LocalStack"] = wait_ready(ls.url, t)
-            ls_url = ls.url
-        try:
-            rows["localstack"] = report("LocalStack", *workload(ls_url, rounds))
-        finally:
-            if ls is not None:
-                ls.stop()
+            urls["LocalStack"] = ls.url
+
+        # Interleave short blocks, so a burst of load on this machine hits every endpoint alike.
+        loads = {name: Workload(url) for name, url in urls.items()}
+        block = 25
+        for _ in range(max(1, rounds // block)):
+            for w in loads.values():
+                w.run(block)
+        rows = {name: report(name, w.times, w.total) for name, w in loads.items()}
+        ep.stop()
     finally:
         for p in procs:
             p.terminate()
             p.wait(10)
+        if ls is not None:
+            ls.stop()
 
+    rows["toy"], rows["localstack"], rows["floor"] = (
+        rows["toy (own process)"], rows["LocalStack"], rows["canned-answer floor"])
     toy, ls_row, floor = rows["toy"], rows["localstack"], rows["floor"]
     ratio = toy["calls_per_s"] / ls_row["calls_per_s"]
     print()
@@ -186,6 +196,9 @@ def main():
               f"{ls_row[call + '_ms']:.2f} ms   ({ls_row[call + '_ms'] / toy[call + '_ms']:.2f}x)")
     print(f"toy / floor throughput: {toy['calls_per_s'] / floor['calls_per_s']:.2f} "
           f"(1.00 = the toy adds nothing over boto3 + HTTP)")
+    inproc = rows["toy (in this process)"]
+    print(f"toy in the client's process / floor: {inproc['calls_per_s'] / floor['calls_per_s']:.2f}"
+          "  (client and server share one interpreter, as in a notebook)")
     print("start-up (launch -> first boto3 call answered):")
     for name, seconds in startup.items():
         print(f"  {name:<18} {seconds:6.2f} s")

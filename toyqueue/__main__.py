@@ -13,8 +13,9 @@ def _serve(args):
     from toyqueue import server
 
     host = args.host
-    if host in ("0.0.0.0", "::", "") and not args.public:
-        sys.exit("toyqueue: listening on every interface needs --public "
+    loopback = host in ("localhost", "::1") or host.startswith("127.")
+    if not loopback and not args.public:
+        sys.exit(f"toyqueue: listening on {host or 'every interface'} needs --public "
                  "(anyone on your network could then read and write your queues).")
     if args.public:
         host = "0.0.0.0" if host == "127.0.0.1" else host
@@ -43,7 +44,8 @@ def _differences(args):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m toyqueue", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m toyqueue",
+                                     description="The toy SQS: serve it, or compare it.")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the SQS-compatible HTTP endpoint")
     serve.add_argument("--port", type=int, default=9324, help="TCP port (default 9324; 0 = any)")

@@ -160,6 +160,10 @@ class Recorder:
                 self._timeouts[url] = 30.0
         return self._timeouts[url]
 
+    def set_queue_attributes(self, **kw):
+        self._timeouts.pop(kw.get("QueueUrl"), None)     # the queue's timeout may change
+        return self._client.set_queue_attributes(**kw)
+
     def send_message(self, **kw):
         start, seq = self._start()
         try:

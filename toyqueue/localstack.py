@@ -478,8 +478,12 @@ def _run(port: int, command: list[str]) -> int:
     if not command:
         raise LocalStackError("`run` needs a command after `--`, e.g. `-- jupyter lab`.")
     ls = start(port, detach=True)
-    print(f"LocalStack {'started' if ls.started else 'already running, reusing it'} "
-          f"on {ls.url}" + (f" (pid {ls.pid})" if ls.pid else ""), flush=True)
+    if ls.started:
+        print(f"LocalStack started on {ls.url} (pid {ls.pid}, log {log_file(port)})", flush=True)
+    else:
+        print(f"LocalStack already answering on {ls.url}" + (f" (pid {ls.pid})" if ls.pid else "")
+              + "; reusing it. It keeps running afterwards: stop it with "
+              f"`python -m toyqueue.localstack stop --port {port}`", flush=True)
     env = dict(os.environ, TOYQUEUE_LOCALSTACK_URL=ls.url)
     child = None
     forwarded = {}

@@ -31,8 +31,9 @@ class StandardQueue:
     fifo = False
 
     def __init__(self, name="queue", *, token=None, visibility_timeout=DEFAULT_VISIBILITY_TIMEOUT,
-                 delay=0, retention=DEFAULT_RETENTION, max_inflight=MAX_INFLIGHT):
+                 delay=0, retention=DEFAULT_RETENTION, max_inflight=MAX_INFLIGHT, clock=None):
         self.name = name
+        self.clock = clock             # only for looking inside without passing ``now``
         self.arn = None
         self.visibility_timeout = visibility_timeout
         self.delay = delay
@@ -44,12 +45,13 @@ class StandardQueue:
 
         # Ids look like SQS's (a UUID; a receipt handle starting "AQEB") but are a fixed
         # prefix plus a counter: cheap, unique, and the same on every run of a lesson.
+        # Heap entries are (when, tiebreak, message); the tiebreak (a counter) keeps
+        # Python from comparing messages when two timers end at the same moment.
         token = token or f"{next(_queue_numbers):08x}{'0' * 24}"
         self.id_prefix = f"{token[:8]}-{token[8:12]}-4{token[13:16]}-8{token[17:20]}-"
         self.rh_prefix = f"AQEB{token}"
-        self._sent = 0
+        self._sent = 100_000_000_000        # 12 digits: the last group of a UUID
         self._handed = 0
-        self._ticks = itertools.count()
 
         self.lock = threading.Lock()
         self.cond = threading.Condition(self.lock)
@@ -70,14 +72,17 @@ class StandardQueue:
 
     def _add(self, body, now, delay, group_id, attributes, info, message_id=None):
         self._sent += 1
-        msg = Message(message_id or f"{self.id_prefix}{self._sent:012x}", body, now,
+        msg = Message(message_id or f"{self.id_prefix}{self._sent}", body, now,
                       now + delay, DELAYED if delay > 0 else VISIBLE, group_id, attributes, info)
         self.age.append(msg)
         if delay > 0:
             self.n_delayed += 1
-            heapq.heappush(self.timers, (msg.visible_at, next(self._ticks), msg))
-        else:
-            self._show(msg)
+            heapq.heappush(self.timers, (msg.visible_at, -self._sent, msg))
+        else:                                   # = self._show(msg), inlined: the hot path
+            self.n_visible += 1
+            self.ready.append(msg)
+            if self.waiters:
+                self.cond.notify()
         return msg
 
     def _show(self, msg):
@@ -135,11 +140,11 @@ class StandardQueue:
             msg.first_received_at = now
         msg.received_at = now
         msg.visible_at = now + vt
-        heapq.heappush(self.timers, (msg.visible_at, next(self._ticks), msg))
+        self._handed += 1
+        heapq.heappush(self.timers, (msg.visible_at, self._handed, msg))
         receipts = self.receipts
         if msg.receipt is not None:
             receipts.pop(msg.receipt, None)        # the old handle stops working
-        self._handed += 1
         msg.receipt = handle = f"{self.rh_prefix}{self._handed}"
         receipts[handle] = msg
 
@@ -228,7 +233,8 @@ class StandardQueue:
                     f"VisibilityTimeout for the message is beyond the limit [{MAX_VISIBILITY_TIMEOUT} seconds]")
             msg.visible_at = now + timeout
             if timeout > 0:
-                heapq.heappush(self.timers, (msg.visible_at, next(self._ticks), msg))
+                self._handed += 1               # a fresh tiebreak (handle numbers skip one)
+                heapq.heappush(self.timers, (msg.visible_at, self._handed, msg))
             else:
                 self._unhide(msg)
 
@@ -285,13 +291,16 @@ class StandardQueue:
                 clock.advance_to(until)
 
     # -------------------------------------------------------------- looking inside
-    def counts(self, now):
+    def counts(self, now=None):
+        """{"visible": n, "inflight": n, "delayed": n} at ``now`` (default: the queue's clock)."""
+        now = self.clock.now() if now is None else now
         with self.lock:
             self._wake(now)
             return {"visible": self.n_visible, "inflight": self.n_inflight, "delayed": self.n_delayed}
 
     def messages(self, now=None):
         """The live messages in send order (a snapshot; for widgets and graders)."""
+        now = self.clock.now() if now is None and self.clock is not None else now
         with self.lock:
             if now is not None:
                 self._wake(now)
@@ -384,13 +393,13 @@ class FifoQueue(StandardQueue):
         if group is None:
             group = self.groups[group_id] = _Group(group_id)
         self._sent += 1
-        msg = Message(message_id or f"{self.id_prefix}{self._sent:012x}", body, now,
+        msg = Message(message_id or f"{self.id_prefix}{self._sent}", body, now,
                       now + delay, DELAYED if delay > 0 else VISIBLE, group_id, attributes, info)
         self.age.append(msg)
         group.pending.append(msg)           # in its group before _show offers the group
         if delay > 0:
             self.n_delayed += 1
-            heapq.heappush(self.timers, (msg.visible_at, next(self._ticks), msg))
+            heapq.heappush(self.timers, (msg.visible_at, -self._sent, msg))
         else:
             self._show(msg)
         return msg

@@ -19,6 +19,7 @@ botocore's own SQS service model, the same file boto3 uses to build the requests
 import base64
 import binascii
 import json
+import socket
 import sys
 import threading
 import traceback
@@ -34,6 +35,7 @@ from toyqueue import errors
 MAX_BODY = 8 * 1024 * 1024     # a valid request is at most ~3.5 MiB (1 MiB of \\u-escaped text)
 MAX_DRAIN = 64 * 1024 * 1024   # past this we do not even read the body; we close instead
 XMLNS = "http://queue.amazonaws.com/doc/2012-11-05/"
+DEFAULT_BASE_URL = "http://127.0.0.1:9324"   # QueueService's default
 
 _MODEL = botocore.session.get_session().get_service_model("sqs")
 OPERATIONS = frozenset(_MODEL.operation_names)
@@ -336,9 +338,19 @@ class Handler(BaseHTTPRequestHandler):
                 "InvalidAction", "Send POST requests with an X-Amz-Target header "
                 "(AWS JSON 1.0) or an Action form field (Query).", "InvalidAction"))
 
+    def do_PUT(self):
+        self._read_body()
+        self._send_json_error(ProtocolError(
+            "InvalidAction", f"SQS accepts POST (and GET for Query), not {self.command}.",
+            "InvalidAction"))
+
+    do_DELETE = do_PATCH = do_PUT
+
     # -- plumbing
 
     def _read_body(self):
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            return self._read_chunked()
         length = self.headers.get("Content-Length")
         try:
             n = int(length) if length is not None else 0
@@ -358,6 +370,26 @@ class Handler(BaseHTTPRequestHandler):
                 f"{MAX_BODY} bytes (SQS messages are at most 1048576 bytes)."))
             return None
         return self.rfile.read(n) if n else b""
+
+    def _read_chunked(self):
+        body = bytearray()
+        try:
+            while True:
+                size = int(self.rfile.readline(100).split(b";")[0].strip() or b"x", 16)
+                if size == 0:
+                    while self.rfile.readline(1000).strip():  # trailers
+                        pass
+                    return bytes(body)
+                if len(body) + size > MAX_BODY:
+                    raise OverflowError
+                body += self.rfile.read(size)
+                self.rfile.readline(10)  # the CRLF after each chunk
+        except (ValueError, OverflowError) as err:
+            self.close_connection = True
+            self._send_json_error(_invalid(
+                "The request is larger than this endpoint accepts." if isinstance(err, OverflowError)
+                else "Malformed chunked request body."))
+            return None
 
     def _send(self, status, body, content_type, request_id, extra=""):
         head = (f"HTTP/1.1 {status} {self.responses.get(status, ('',))[0]}\r\n"
@@ -451,6 +483,30 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128
     allow_reuse_address = True
 
+    def __init__(self, *args, **kwargs):
+        self.connections = set()   # open sockets, so stop() can end kept-alive connections too
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request, client_address):
+        self.connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self):
+        for sock in list(self.connections):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def handle_error(self, request, client_address):
+        # A client that hangs up mid-request is normal (Ctrl-C in a notebook); say nothing.
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
+
 
 class Endpoint:
     """A running endpoint: `.url` for boto3's endpoint_url, `.service`, `.stop()`."""
@@ -473,6 +529,7 @@ class Endpoint:
         if self._thread.is_alive():
             self._httpd.shutdown()
         self._httpd.server_close()
+        self._httpd.close_connections()
 
     def __enter__(self):
         return self
@@ -493,6 +550,10 @@ def make(port=0, service=None, host="127.0.0.1"):
     if service is None:
         from toyqueue.service import QueueService
         service = QueueService(base_url=url)
+    elif getattr(service, "base_url", None) == DEFAULT_BASE_URL:
+        # A service made without a base_url mints URLs for this endpoint from now on; one made
+        # with an explicit base_url keeps it (URLs resolve by their last segments either way).
+        service.base_url = url
     handler.service, handler.base_url = service, url
     return Endpoint(httpd, service, url)
 

@@ -65,6 +65,15 @@ def _ms(t):
     return str(int(t * 1000))
 
 
+def _int(value, name):
+    """An integer parameter (the Query protocol sends them as text); None stays None."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
+        return int(value)
+    raise E.InvalidParameterValue(f"Value {value} for parameter {name} is invalid. Reason: Must be an integer.")
+
+
 class QueueService:
     def __init__(self, clock=None, region="us-east-1", account_id="000000000000",
                  base_url="http://127.0.0.1:9324"):
@@ -139,7 +148,7 @@ class QueueService:
             self._check_attributes(attrs, fifo, creating=True)
             self._created += 1
             token = hashlib.md5(f"{QueueName}|{now}|{self._created}".encode()).hexdigest()[:24]
-            q = (FifoQueue if fifo else StandardQueue)(QueueName, token=token)
+            q = (FifoQueue if fifo else StandardQueue)(QueueName, token=token, clock=self.clock)
             q.url = self.url_of(QueueName)
             q.arn = f"arn:aws:sqs:{self.region}:{self.account_id}:{QueueName}"
             q.attributes = dict(DEFAULTS, **(FIFO_DEFAULTS if fifo else {}))
@@ -160,7 +169,8 @@ class QueueService:
         return {"QueueUrl": q.url}
 
     def list_queues(self, QueueNamePrefix=None, NextToken=None, MaxResults=None):
-        if MaxResults is not None and not 1 <= int(MaxResults) <= L.MAX_LIST_RESULTS:
+        MaxResults = _int(MaxResults, "MaxResults")
+        if MaxResults is not None and not 1 <= MaxResults <= L.MAX_LIST_RESULTS:
             raise E.InvalidParameterValue(f"Value {MaxResults} for parameter MaxResults is invalid. "
                                           "Reason: MaxResults must be an integer between 1 and 1000.")
         names = sorted(n for n in self._queues if n.startswith(QueueNamePrefix or ""))
@@ -307,6 +317,12 @@ class QueueService:
             else:
                 q.attributes[k] = v.lower() if k in ("SqsManagedSseEnabled", "FifoQueue", "ContentBasedDeduplication") else v
         a = q.attributes
+        if attrs.get("KmsMasterKeyId"):                  # SSE-KMS replaces SSE-SQS
+            a["SqsManagedSseEnabled"] = "false"
+            a.setdefault("KmsDataKeyReusePeriodSeconds", "300")
+        elif attrs.get("SqsManagedSseEnabled", "").lower() == "true" or attrs.get("KmsMasterKeyId") == "":
+            a.pop("KmsMasterKeyId", None)
+            a.pop("KmsDataKeyReusePeriodSeconds", None)
         q.visibility_timeout = int(a["VisibilityTimeout"])
         q.delay = int(a["DelaySeconds"])
         q.retention = int(a["MessageRetentionPeriod"])
@@ -353,17 +369,17 @@ class QueueService:
 
     def _send(self, q, entry, now):
         body = entry.get("MessageBody")
-        delay = entry.get("DelaySeconds")
+        delay = _int(entry.get("DelaySeconds"), "DelaySeconds")
         attrs = entry.get("MessageAttributes") or None
         system = entry.get("MessageSystemAttributes") or None
         group, dedup = entry.get("MessageGroupId"), entry.get("MessageDeduplicationId")
         if body is None or body == "":
             raise E.MissingParameter("The request must contain the parameter MessageBody.")
         if delay is not None:
-            if not 0 <= int(delay) <= L.MAX_DELAY:
+            if not 0 <= delay <= L.MAX_DELAY:
                 raise E.InvalidParameterValue(f"Value {delay} for parameter DelaySeconds is invalid. "
                                               "Reason: DelaySeconds must be >= 0 and <= 900.")
-            if q.fifo and int(delay) != 0:
+            if q.fifo and delay != 0:
                 raise E.InvalidParameterValue(
                     f"Value {delay} for parameter DelaySeconds is invalid. Reason: The request include "
                     "parameter that is not valid for this queue type.")
@@ -385,11 +401,9 @@ class QueueService:
                 raise E.InvalidParameterValue(
                     f"Value {value} for parameter {pname} is invalid. Reason: {pname} can only include "
                     "alphanumeric and punctuation characters. 1 to 128 in length.")
-        info = {"md5": md5_of_body(body), "md5_attributes": md5_of_attributes(attrs),
-                "sender": self.account_id}
+        info = None                              # extra metadata, kept only when there is some
         if system:
-            info["trace"] = system["AWSTraceHeader"]["StringValue"]
-            info["md5_system"] = md5_of_attributes(system)
+            info = {"trace": system["AWSTraceHeader"]["StringValue"]}
         if q.fifo:
             if not group:
                 raise E.MissingParameter("The request must contain the parameter MessageGroupId.")
@@ -404,12 +418,12 @@ class QueueService:
                 raise E.InvalidParameterValue(
                     f"Value {dedup} for parameter MessageDeduplicationId is invalid. Reason: The request "
                     "includes a parameter that is not valid for this queue type.")
-            msg = q.send(body, now, None if delay is None else int(delay), group, attrs, info)
-        out = {"MD5OfMessageBody": info["md5"]}
+            msg = q.send(body, now, None if delay is None else delay, group, attrs, info)
+        out = {"MD5OfMessageBody": md5_of_body(body)}
         if attrs:
-            out["MD5OfMessageAttributes"] = info["md5_attributes"]
+            out["MD5OfMessageAttributes"] = md5_of_attributes(attrs)
         if system:
-            out["MD5OfMessageSystemAttributes"] = info["md5_system"]
+            out["MD5OfMessageSystemAttributes"] = md5_of_attributes(system)
         out["MessageId"] = msg.message_id
         if q.fifo:
             out["SequenceNumber"] = msg.info["sequence_number"]
@@ -470,7 +484,9 @@ class QueueService:
                         MessageAttributeNames=None, MaxNumberOfMessages=None, VisibilityTimeout=None,
                         WaitTimeSeconds=None, ReceiveRequestAttemptId=None):
         q = self.queue(QueueUrl)
-        n = 1 if MaxNumberOfMessages is None else MaxNumberOfMessages
+        n = 1 if MaxNumberOfMessages is None else _int(MaxNumberOfMessages, "MaxNumberOfMessages")
+        WaitTimeSeconds = _int(WaitTimeSeconds, "WaitTimeSeconds")
+        VisibilityTimeout = _int(VisibilityTimeout, "VisibilityTimeout")
         if not 1 <= n <= L.MAX_RECEIVE:
             raise E.InvalidParameterValue(f"Value {n} for parameter MaxNumberOfMessages is invalid. "
                                           "Reason: Must be between 1 and 10, if provided.")
@@ -495,9 +511,9 @@ class QueueService:
     def _message_dict(self, q, m, system, wanted):
         info = m.info or {}
         out = {"MessageId": m.message_id, "ReceiptHandle": m.receipt,
-               "MD5OfBody": info.get("md5") or md5_of_body(m.body), "Body": m.body}
+               "MD5OfBody": md5_of_body(m.body), "Body": m.body}
         if system:
-            values = {"SenderId": info.get("sender", self.account_id),
+            values = {"SenderId": self.account_id,
                       "SentTimestamp": _ms(m.sent_at),
                       "ApproximateReceiveCount": str(m.receive_count),
                       "ApproximateFirstReceiveTimestamp": _ms(m.first_received_at),
@@ -528,6 +544,7 @@ class QueueService:
         q = self.queue(QueueUrl)
         if not ReceiptHandle:
             raise E.MissingParameter("The request must contain the parameter ReceiptHandle.")
+        VisibilityTimeout = _int(VisibilityTimeout, "VisibilityTimeout")
         if not 0 <= VisibilityTimeout <= L.MAX_VISIBILITY_TIMEOUT:
             raise E.InvalidParameterValue(f"Value {VisibilityTimeout} for parameter VisibilityTimeout is "
                                           "invalid. Reason: Must be >= 0 and <= 43200, if provided.")
@@ -629,7 +646,7 @@ class QueueService:
             raise E.ResourceNotFoundException(
                 "The resource that you specified for the SourceArn parameter doesn't exist.")
         tasks = [dict(t) for t in reversed(list(self._tasks.values())) if t["SourceArn"] == SourceArn]
-        return {"Results": tasks[:MaxResults or 1]}
+        return {"Results": tasks[:_int(MaxResults, "MaxResults") or 1]}
 
     def cancel_message_move_task(self, TaskHandle):
         task = self._tasks.get(TaskHandle)

@@ -233,6 +233,18 @@ print("new receipt handle:", first["ReceiptHandle"] != second["ReceiptHandle"])
 print(f"it came back after {waited:.1f} s of real time")
 
 # %% [markdown]
+# A LocalStack difference worth knowing: it does not check the 12-hour limit of
+# `ChangeMessageVisibility` that real SQS (and the toy, above) enforce.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+try:
+    ls.change_message_visibility(QueueUrl=ls_url, ReceiptHandle=second["ReceiptHandle"], VisibilityTimeout=43_201)
+    print("LocalStack accepted VisibilityTimeout=43201; real SQS answers InvalidParameterValue")
+except ls.exceptions.ClientError as e:
+    print("LocalStack:", e.response["Error"]["Code"])
+
+# %% [markdown]
 # Every receive returns a **new receipt handle**. The one to delete with is the newest:
 
 # %%

@@ -27,9 +27,16 @@
 # %%
 # NBVAL_CHECK_OUTPUT
 import boto3
+from botocore.config import Config
 
 aws_sqs = boto3.client("sqs", region_name="us-east-1",          # built, never called
-                       aws_access_key_id="test", aws_secret_access_key="test")
+                       aws_access_key_id="test", aws_secret_access_key="test",
+                       config=Config(ignore_configured_endpoint_urls=True))
+
+def refuse(**kwargs):
+    raise RuntimeError("this course never calls real AWS")
+
+aws_sqs.meta.events.register("before-send", refuse)             # a safety catch for any call
 print(aws_sqs.meta.endpoint_url)
 
 # %% [markdown]

@@ -60,12 +60,13 @@ def bodies(response):
 # %%
 # NBVAL_CHECK_OUTPUT
 orders = [("A", "A1"), ("B", "B1"), ("A", "A2"), ("A", "A3"), ("B", "B2")]
-fifo = {}
+fifo, a1_id = {}, {}
 for name, sqs in BACKENDS.items():
     fifo[name] = url = new_queue(sqs, "orders", FifoQueue="true")
-    seqs = [int(sqs.send_message(QueueUrl=url, MessageBody=body, MessageGroupId=group,
-                                 MessageDeduplicationId=body)["SequenceNumber"])
-            for group, body in orders]
+    sent = [sqs.send_message(QueueUrl=url, MessageBody=body, MessageGroupId=group,
+                             MessageDeduplicationId=body) for group, body in orders]
+    a1_id[name] = sent[0]["MessageId"]
+    seqs = [int(r["SequenceNumber"]) for r in sent]
     print(f"{name:<10} sequence numbers grow: {seqs == sorted(seqs) and len(set(seqs)) == 5}  {counts(sqs, url)}")
 
 # %% [markdown]
@@ -82,7 +83,8 @@ for name, sqs in BACKENDS.items():
 for name, sqs in BACKENDS.items():
     url = fifo[name]
     again = sqs.send_message(QueueUrl=url, MessageBody="A1", MessageGroupId="A", MessageDeduplicationId="A1")
-    print(f"{name:<10} call succeeded: {'MessageId' in again}   still {counts(sqs, url)['visible']} messages")
+    print(f"{name:<10} same MessageId as the first A1: {again['MessageId'] == a1_id[name]}"
+          f"   messages in the queue: {counts(sqs, url)['visible']}")
 
 # %% [markdown]
 # ### Group blocking

@@ -66,18 +66,54 @@ def notebooks(lab_dir):
 
 @pytest.fixture
 def page(browser, notebooks, jupyterlab):
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, device_scale_factor=1)
     pg = context.new_page()
     yield pg
     context.close()
+    shut_down_kernels(*jupyterlab)
+
+
+def shut_down_kernels(base, token):
+    """One lesson's kernel at a time: the next test starts on a quiet machine."""
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(f"{base}/api/kernels?token={token}", timeout=10) as r:
+        kernels = json.load(r)
+    for k in kernels:
+        req = urllib.request.Request(f"{base}/api/kernels/{k['id']}?token={token}", method="DELETE")
+        urllib.request.urlopen(req, timeout=30).read()
 
 
 def run_all(page, base, token, notebook):
-    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
-    page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).click()
+    """Open the notebook, wait for its kernel, clear the stored outputs (they hold saved widget
+    state, which would render without a kernel behind it), then Run All."""
+    # A workspace of its own, reset: only this notebook open, nothing restored from earlier tests.
+    workspace = re.sub(r"\W", "", notebook)
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/{notebook}?token={token}&reset")
+    ready = page.locator(".jp-StatusBar-Widget", has_text=re.compile(r"ipykernel\) \| Idle"))
+    connected = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+    deadline = time.monotonic() + 120
+    while not (ready.count() and connected.count()):
+        select = page.get_by_role("button", name="Select", exact=True)
+        if select.count() and select.first.is_visible():   # "Select Kernel": the notebook's own
+            select.first.click()
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no kernel for {notebook} after 120 s")
+        time.sleep(0.3)
+    time.sleep(1)
+    menu(page, "Edit", r"^Clear Outputs of All Cells")
+    outputs = page.locator(".jp-Notebook .jp-OutputArea-output")
+    deadline = time.monotonic() + 20
+    while outputs.count() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert outputs.count() == 0, "the stored outputs were not cleared"
+    menu(page, "Run", r"^Run All Cells")
+
+
+def menu(page, top, item):
+    page.get_by_role("menuitem", name=top, exact=True).click()
+    page.get_by_role("menuitem", name=re.compile(item)).click()
 
 
 def wait_idle(page, timeout=120):

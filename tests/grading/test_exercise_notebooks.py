@@ -3,12 +3,11 @@ solutions pass every check with the same printed summary every time."""
 import contextlib
 import io
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
 
-from conftest import ROOT, SOURCES, cells, is_check_cell
+from conftest import ROOT, SOURCES, cells, is_check_cell, nbbuild
 from toyqueue.grading import NotImplementedYet
 
 NAMES = [s.stem for s in SOURCES]
@@ -86,12 +85,28 @@ def test_notebook_layout(name):
     assert all(not c.get("outputs") for c in ex.cells if c.cell_type == "code")
 
 
-def test_lesson_links_name_real_lessons():
-    """Links point at the lesson names of docs/design.md's course map; check the ones that exist."""
-    lessons = ROOT / "notebooks"
-    sources = ROOT / "sources" / "lessons"
-    for name in NAMES:
-        md = (ROOT / "sources" / "exercises" / f"{name}.py").read_text()
-        for lesson in re.findall(r"\.\./notebooks/(\d\d_\w+)\.ipynb", md):
-            if any(lessons.glob(f"{lesson[:2]}_*.ipynb")) or any(sources.glob(f"{lesson[:2]}_*.py")):
-                assert (lessons / f"{lesson}.ipynb").exists() or (sources / f"{lesson}.py").exists(), lesson
+def test_links_resolve():
+    """Every link in an exercise or solution (to its lesson, to the next exercise) exists."""
+    for folder in ("exercises", "solutions"):
+        for name in NAMES:
+            nb = nbformat.read(ROOT / folder / f"{name}.ipynb", as_version=4)
+            md = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+            for link in re.findall(r"\]\(([^)\s]+\.ipynb)\)", md):
+                assert (ROOT / folder / link).resolve().exists(), f"{folder}/{name}: {link}"
+
+
+def test_committed_exercises_and_solutions_match_their_sources():
+    assert [p for p in nbbuild.stale() if p.startswith(("exercises/", "solutions/"))] == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_solution_was_run_and_passed(name):
+    nb = nbformat.read(ROOT / "solutions" / f"{name}.ipynb", as_version=4)
+    for c in nb.cells:
+        if c.cell_type != "code":
+            continue
+        assert c.execution_count is not None
+        assert not [o for o in c.outputs if o.output_type == "error"]
+        if is_check_cell(c.source):
+            text = "".join(o.get("text", "") for o in c.outputs if o.output_type == "stream")
+            assert text.startswith("PASS ")

@@ -622,3 +622,17 @@ def test_later_queues_pass_earlier_checks(solution):
     ex03.check_visibility_timeout(five)
     ex04.check_delay(five)
     ex04.check_retention(five)
+
+
+def test_05_lock_taken_twice_fails_instead_of_hanging(solution, monkeypatch):
+    from toyqueue.grading import common
+    S = solution("05_batches")["MyQueue"]
+
+    class TakesLockTwice(S):
+        def send_batch(self, bodies):
+            with self._lock:                       # send() takes self._lock again: deadlock
+                return [self.send(b) for b in bodies]
+
+    monkeypatch.setattr(common, "STUCK_SECONDS", 1)
+    text = rejected(ex05.check_batches, TakesLockTwice)
+    assert "a queue answers every call" in text and "threading.Lock is not re-entrant" in text

@@ -146,3 +146,21 @@ def test_checker_catches_a_broken_queue():
     c.receive_message(QueueUrl=url)
     r = check(h, complete=False)
     assert not r.valid and r.early
+
+
+def test_recorder_notices_a_new_queue_visibility_timeout():
+    clock = VirtualClock()
+    svc = QueueService(clock=clock)
+    h = History(clock)
+    c = h.wrap(svc)
+    url = c.create_queue(QueueName="q")["QueueUrl"]
+    c.send_message(QueueUrl=url, MessageBody="x")
+    c.receive_message(QueueUrl=url)
+    c.set_queue_attributes(QueueUrl=url, Attributes={"VisibilityTimeout": "5"})
+    clock.advance(30)
+    c.receive_message(QueueUrl=url)
+    clock.advance(5)
+    m = c.receive_message(QueueUrl=url)["Messages"][0]
+    c.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+    assert [op.visibility_timeout for op in h.ops if op.kind == "receive"] == [30.0, 5.0, 5.0]
+    assert check(h).valid

@@ -368,3 +368,12 @@ def test_looking_inside(svc, url, clock):
     assert msgs[0].sent_at == clock.now() and msgs[0].group_id is None
     clock.advance(31)
     assert [m.state(clock.now()) for m in svc.queue(url).messages()] == ["visible", "visible"]
+
+
+def test_counts_and_messages_default_to_the_service_clock(svc, url, clock):
+    svc.send_message(QueueUrl=url, MessageBody="a", DelaySeconds=5)
+    q = svc.queue(url)
+    assert q.counts() == {"visible": 0, "inflight": 0, "delayed": 1}
+    clock.advance(5)
+    assert q.counts() == {"visible": 1, "inflight": 0, "delayed": 0}
+    assert [m.status for m in q.messages()] == ["visible"]

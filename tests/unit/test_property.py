@@ -1,6 +1,7 @@
 """Random operation sequences on a VirtualClock (hypothesis): the toy's bookkeeping always
 agrees with a naive model, and the history checker never finds a fault."""
 import hypothesis.strategies as st
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
@@ -104,7 +105,7 @@ class FifoMachine(QueueMachine):
 
 SETTINGS = settings(max_examples=25, stateful_step_count=30, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
-TestStandardQueueProperties = QueueMachine.TestCase
+TestStandardQueueProperties = pytest.mark.slow(QueueMachine.TestCase)
 TestStandardQueueProperties.settings = SETTINGS
-TestFifoQueueProperties = FifoMachine.TestCase
+TestFifoQueueProperties = pytest.mark.slow(FifoMachine.TestCase)
 TestFifoQueueProperties.settings = SETTINGS

@@ -236,3 +236,25 @@ def test_region_account_and_base_url():
     assert url == "http://localhost:9999/123456789012/q"
     arn = svc.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     assert arn == "arn:aws:sqs:eu-west-1:123456789012:q"
+
+
+def test_integer_parameters_may_arrive_as_text(svc, url):
+    """The Query protocol sends numbers as text; the service reads them as SQS does."""
+    svc.dispatch("SendMessage", {"QueueUrl": url, "MessageBody": "x", "DelaySeconds": "0"})
+    r = svc.dispatch("ReceiveMessage", {"QueueUrl": url, "MaxNumberOfMessages": "10", "WaitTimeSeconds": "0"})
+    assert len(r["Messages"]) == 1
+    with pytest.raises(E.InvalidParameterValue, match="Value ten for parameter MaxNumberOfMessages is invalid"):
+        svc.dispatch("ReceiveMessage", {"QueueUrl": url, "MaxNumberOfMessages": "ten"})
+
+
+def test_encryption_sse_sqs_by_default_sse_kms_on_request(svc):
+    url = svc.create_queue(QueueName="enc")["QueueUrl"]
+    get = lambda: svc.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]  # noqa: E731
+    assert get()["SqsManagedSseEnabled"] == "true" and "KmsMasterKeyId" not in get()
+    svc.set_queue_attributes(QueueUrl=url, Attributes={"KmsMasterKeyId": "alias/aws/sqs"})
+    assert get()["SqsManagedSseEnabled"] == "false"
+    assert get()["KmsMasterKeyId"] == "alias/aws/sqs" and get()["KmsDataKeyReusePeriodSeconds"] == "300"
+    svc.set_queue_attributes(QueueUrl=url, Attributes={"SqsManagedSseEnabled": "true"})
+    assert get()["SqsManagedSseEnabled"] == "true" and "KmsMasterKeyId" not in get()
+    with pytest.raises(E.InvalidAttributeValue, match="Invalid value for the parameter KmsDataKeyReusePeriodSeconds."):
+        svc.set_queue_attributes(QueueUrl=url, Attributes={"KmsDataKeyReusePeriodSeconds": "59"})

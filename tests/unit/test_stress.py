@@ -79,6 +79,7 @@ def run(fifo, seed):
     return check(h, slack=0.001)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fifo", [False, True], ids=["standard", "fifo"])
 def test_stress_every_message_arrives_nothing_unknown_nothing_after_delete(fifo):
     report = run(fifo, seed=1)

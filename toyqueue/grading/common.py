@@ -2,12 +2,16 @@
 and the pass summary a check cell prints (the same text on every run, for nbval)."""
 from __future__ import annotations
 
+import functools
+import threading
+
 from ..clock import VirtualClock
 from .concurrent import producers_and_consumers
 from .failures import CheckFailed, learner_code
 from .record import FOREVER, History, Recorder
 from .rules import replay
 
+STUCK_SECONDS = 30
 LOCK_HINT = "hint: two threads must never change the queue's state at the same time; guard it with a threading.Lock"
 
 
@@ -24,10 +28,39 @@ def fail(rule: str, detail: str):
     raise CheckFailed(rule, detail)
 
 
-def passed(title: str, lines: list[str]) -> None:
-    print(f"PASS {title}")
-    for line in lines:
-        print(f"  - {line}")
+def passed(title: str, lines: list[str]) -> str:
+    """The summary a passing check prints: the same text on every run, for nbval."""
+    return "\n".join([f"PASS {title}"] + [f"  - {line}" for line in lines])
+
+
+def check(fn):
+    """Make `fn` a check: run it on a helper thread, so a learner's queue that never answers (a
+    threading.Lock taken twice, say) fails with an explanation instead of hanging the notebook;
+    then print its summary from the caller's thread, where the notebook cell captures it."""
+    @functools.wraps(fn)
+    def run(*args, **kw):
+        __tracebackhide__ = True
+        box = {}
+
+        def go():
+            try:
+                box["summary"] = fn(*args, **kw)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                box["error"] = exc
+
+        worker = threading.Thread(target=go, name=fn.__name__, daemon=True)
+        worker.start()
+        worker.join(STUCK_SECONDS)
+        if worker.is_alive():
+            raise CheckFailed("a queue answers every call (no call waits forever)",
+                              f"{fn.__name__} was still waiting for your code after {STUCK_SECONDS} s of real "
+                              "time. A common cause: a method holding self._lock calls another method that takes "
+                              "it again (threading.Lock is not re-entrant). Fix it, re-run the cell that defines "
+                              "your code, then this check.")
+        if "error" in box:
+            raise box["error"]
+        print(box["summary"])
+    return run
 
 
 def counts(q, doing: str) -> dict:
@@ -89,4 +122,4 @@ def check_threads(cls, *, kwargs=None, takes=False, held=False, batch=False, pro
              f"{crashed} messages were never deleted in the first round, but {v.redeliveries} were delivered "
              f"again.\nScenario: {scenario}")
     lines.append("every message delivered, none twice while in flight, none lost")
-    passed(title, lines)
+    return passed(title, lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 
 from .failures import CheckFailed
 
@@ -35,8 +36,9 @@ def run_threads(jobs: dict[str, callable]) -> None:
         threads = [threading.Thread(target=wrap(fn), name=name, daemon=True) for name, fn in jobs.items()]
         for th in threads:
             th.start()
+        deadline = time.monotonic() + JOIN_SECONDS
         for th in threads:
-            th.join(JOIN_SECONDS)
+            th.join(max(0.0, deadline - time.monotonic()))
     finally:
         sys.setswitchinterval(old)
     stuck = [th.name for th in threads if th.is_alive()]

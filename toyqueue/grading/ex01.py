@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..clock import VirtualClock
-from .common import check_threads, fail, make, passed
+from .common import check, check_threads, fail, make, passed
 from .failures import expect_error
 from .record import History, Recorder
 from .rules import replay
@@ -11,6 +11,7 @@ SCENARIO = "producer P1 sends 5 messages; consumer C1 receives 1, consumer C2 up
 MAX_RULE = "max_messages is between 1 and 10, as in SQS"
 
 
+@check
 def check_store_and_receive(MyQueue):
     __tracebackhide__ = True
     clock = VirtualClock()
@@ -36,10 +37,11 @@ def check_store_and_receive(MyQueue):
     expect_error(lambda: q.receive(max_messages=11), "receive(max_messages=11)", MAX_RULE)
     rec.drain()
     replay(h, takes=True).raise_first(SCENARIO)
-    passed("store and receive", ["empty queue answers []", "5 messages sent, each received exactly once",
+    return passed("store and receive", ["empty queue answers []", "5 messages sent, each received exactly once",
                                  "max_messages outside 1..10 is refused"])
 
 
+@check
 def check_many_at_once(MyQueue):
     __tracebackhide__ = True
-    check_threads(MyQueue, takes=True, producers=3, per_producer=40, consumers=3)
+    return check_threads(MyQueue, takes=True, producers=3, per_producer=40, consumers=3)

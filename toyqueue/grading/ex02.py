@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..clock import VirtualClock
-from .common import check_threads, expect_counts, fail, make, passed
+from .common import check, check_threads, expect_counts, fail, make, passed
 from .failures import CheckFailed, expect_error, learner_code
 from .record import History, Recorder
 from .rules import replay
@@ -10,6 +10,7 @@ from .rules import replay
 SCENARIO = ("P1 sends m1, m2, m3; A receives one message; B receives up to 10; they delete what they got.")
 
 
+@check
 def check_receipt_handles(MyQueue):
     __tracebackhide__ = True
     clock = VirtualClock()
@@ -26,9 +27,13 @@ def check_receipt_handles(MyQueue):
     expect_counts(q, {"visible": 2, "inflight": 1}, "after A received one of 3 messages (not deleted yet)")
     b = rec.receive("B", max_messages=10)
     replay(h, held=True, expect_all_deleted=False).raise_first(SCENARIO)
-    if len(b) != 2:
-        fail("receive returns a message when the queue holds some", f"B's receive(max_messages=10) returned "
-             f"{len(b)} messages while 2 were waiting.")
+    while len(b) < 2:  # fewer per call is fine (SQS's short poll does it too); none is not
+        more = rec.receive("B", max_messages=10)
+        replay(h, held=True, expect_all_deleted=False).raise_first(SCENARIO)
+        if not more:
+            fail("receive returns a message when the queue holds some", f"B's receive(max_messages=10) returned "
+                 f"[] while {2 - len(b)} messages were waiting.")
+        b.extend(more)
     expect_error(lambda: q.delete(a_id), f"delete({a_id!r}) (a message id, not a receipt handle)",
                  "delete takes a receipt handle, not a message id (SQS: ReceiptHandleIsInvalid)")
     expect_error(lambda: q.delete("no-such-handle"), "delete('no-such-handle')",
@@ -47,12 +52,13 @@ def check_receipt_handles(MyQueue):
     expect_counts(q, {"visible": 0, "inflight": 0}, "after every message was deleted")
     rec.drain()
     replay(h, held=True).raise_first(SCENARIO)
-    passed("receipt handles and delete", [
+    return passed("receipt handles and delete", [
         "a received message is in flight: hidden from others, still counted",
         "delete takes the receipt handle; a message id or an unknown handle is refused",
         "deleting twice is harmless"])
 
 
+@check
 def check_many_at_once(MyQueue):
     __tracebackhide__ = True
-    check_threads(MyQueue, held=True, producers=3, per_producer=40, consumers=4)
+    return check_threads(MyQueue, held=True, producers=3, per_producer=40, consumers=4)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..clock import VirtualClock
-from .common import check_threads, fail, make, passed
+from .common import check, check_threads, fail, make, passed
 from .failures import expect_error
 from .record import History, Recorder, fmt_s
 from .rules import COMES_BACK, replay
@@ -17,6 +17,7 @@ def _ids(got):
     return [m[0] for m in got]
 
 
+@check
 def check_visibility_timeout(MyQueue):
     __tracebackhide__ = True
     clock = VirtualClock()
@@ -76,14 +77,15 @@ def check_visibility_timeout(MyQueue):
     rec.drain()
     v = replay(h)
     v.raise_first(SCENARIO)
-    passed("visibility timeout", [
+    return passed("visibility timeout", [
         "an in-flight message stays hidden until its timeout ends, then comes back",
         "every receive gives a new receipt handle",
         "change_visibility extends, and 0 releases at once",
         f"{v.redeliveries} redeliveries after a timeout ran out (allowed: SQS delivers at least once)"])
 
 
+@check
 def check_slow_consumers(MyQueue):
     __tracebackhide__ = True
-    check_threads(MyQueue, kwargs={"visibility_timeout": 30}, producers=2, per_producer=50, consumers=4,
+    return check_threads(MyQueue, kwargs={"visibility_timeout": 30}, producers=2, per_producer=50, consumers=4,
                   crash_every=5, title="consumers that crash on threads")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..limits import DEFAULT_RETENTION, MAX_DELAY, MAX_RETENTION, MIN_RETENTION
-from .common import fail, make, passed
+from .common import check, fail, make, passed
 from .failures import expect_error
 from .record import History, Recorder, fmt_s
 from .rules import replay
@@ -16,6 +16,7 @@ DELAY_RANGE = f"a delay is between 0 s and {MAX_DELAY} s (15 minutes)"
 RETENTION_RANGE = f"retention_period is between {MIN_RETENTION} s and {MAX_RETENTION:,} s (14 days)"
 
 
+@check
 def check_delay(MyQueue):
     __tracebackhide__ = True
     clock = VirtualClock()
@@ -42,11 +43,12 @@ def check_delay(MyQueue):
     clock.advance(60)
     rec.drain()
     replay(h).raise_first(DELAY_SCENARIO)
-    passed("delay", ["the queue's delay and a per-message delay both hide a new message",
+    return passed("delay", ["the queue's delay and a per-message delay both hide a new message",
                      "each message appears exactly when its delay ends",
                      f"delays outside 0..{MAX_DELAY} s are refused"])
 
 
+@check
 def check_retention(MyQueue):
     __tracebackhide__ = True
     clock = VirtualClock()
@@ -87,6 +89,6 @@ def check_retention(MyQueue):
                  f"MyQueue(clock, retention_period={MIN_RETENTION - 1})", RETENTION_RANGE)
     expect_error(lambda: MyQueue(clock, retention_period=MAX_RETENTION + 1),
                  f"MyQueue(clock, retention_period={MAX_RETENTION + 1})", RETENTION_RANGE)
-    passed("retention", ["a message older than the retention period is gone, even one in flight",
+    return passed("retention", ["a message older than the retention period is gone, even one in flight",
                          "younger messages stay",
                          "the default is 4 days; 60 s to 14 days are accepted"])

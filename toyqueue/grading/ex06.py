@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..limits import MAX_MAX_RECEIVE_COUNT
-from .common import expect_counts, fail, make, passed
+from .common import check, expect_counts, fail, make, passed
 from .failures import expect_error, learner_code
 from .record import History, Recorder, fmt_s
 from .rules import Msg, replay
@@ -20,6 +20,7 @@ def _deliveries(h, queue, message_id):
     return [e for e in h.of(queue) if e.op == "receive" and e.message_id == message_id]
 
 
+@check
 def check_dead_letter(MyQueue):
     __tracebackhide__ = True
     clock = VirtualClock()
@@ -84,6 +85,6 @@ def check_dead_letter(MyQueue):
         expect_error(lambda: MyQueue(clock, dead_letter_queue=dlq, max_receive_count=bad),
                      f"MyQueue(clock, dead_letter_queue=dlq, max_receive_count={bad})",
                      f"max_receive_count is between 1 and {MAX_MAX_RECEIVE_COUNT:,}")
-    passed("dead-letter queue", [f"the poison message was delivered 3 times, then moved (same id, same body)",
+    return passed("dead-letter queue", [f"the poison message was delivered 3 times, then moved (same id, same body)",
                                  "the good message never reached the dead-letter queue",
                                  "move_messages sent it back with a fresh receive count"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..limits import DEDUP_WINDOW
-from .common import LOCK_HINT, fail, make, passed
+from .common import LOCK_HINT, check, fail, make, passed
 from .concurrent import producers_and_consumers
 from .failures import expect_error
 from .record import History, Recorder
@@ -13,6 +13,7 @@ ORDER_SCENARIO = ("P1 sends a1, b1, a2, b2, a3 (groups 'alice' and 'bob'). At 0 
                   "crashes; B receives up to 10 and deletes them; at 31 s C receives up to 10.")
 
 
+@check
 def check_fifo_order(MyFifoQueue):
     __tracebackhide__ = True
     clock = VirtualClock()
@@ -49,11 +50,12 @@ def check_fifo_order(MyFifoQueue):
     clock.advance(31)
     rec.drain()
     checkpoint(done=True)
-    passed("FIFO order", ["each group's messages come in send order",
+    return passed("FIFO order", ["each group's messages come in send order",
                           "a group waits while one of its messages is in flight; other groups go on",
                           "a crashed consumer's message comes back first in its group"])
 
 
+@check
 def check_deduplication(MyFifoQueue):
     __tracebackhide__ = True
     clock = VirtualClock()
@@ -107,11 +109,12 @@ def check_deduplication(MyFifoQueue):
     replay(h, fifo=True).raise_first("deduplication by id, then by content.")
     replay(h, queue="content", fifo=True).raise_first("content-based deduplication: 'hello', 'hello', 'world', "
                                                       "'hello' with deduplication_id='explicit'.")
-    passed("deduplication", [f"a duplicate within {DEDUP_WINDOW} s is dropped, even after the first was deleted",
+    return passed("deduplication", [f"a duplicate within {DEDUP_WINDOW} s is dropped, even after the first was deleted",
                              "after the window the same id is a new message",
                              "content-based deduplication hashes the body; an explicit id wins"])
 
 
+@check
 def check_fifo_threads(MyFifoQueue):
     __tracebackhide__ = True
     clock = VirtualClock()
@@ -124,6 +127,6 @@ def check_fifo_threads(MyFifoQueue):
     v = replay(h, fifo=True)
     v.raise_first(f"3 producers each send 30 messages to their own group while 4 consumers receive and "
                   f"delete, on threads at the same time ({LOCK_HINT}).")
-    passed("FIFO with many producers and consumers at once", [
+    return passed("FIFO with many producers and consumers at once", [
         "3 groups of 30 messages, 4 consumers on threads",
         "every group delivered in order, one batch in flight per group, nothing lost"])

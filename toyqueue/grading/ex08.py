@@ -16,7 +16,7 @@ from ..clock import VirtualClock
 from ..history import History as ServiceHistory
 from ..history import check as check_service_history
 from ..service import QueueService
-from .common import fail, passed
+from .common import check, fail, passed
 from .failures import learner_code
 
 ORDERS = 12
@@ -35,6 +35,7 @@ def _orders():
             for i in range(1, ORDERS + 1)]
 
 
+@check
 def check_idempotent_consumer(handle_order, consume, make_db):
     __tracebackhide__ = True
     clock = VirtualClock()
@@ -107,7 +108,7 @@ def check_idempotent_consumer(handle_order, consume, make_db):
     if not report.valid:
         fail("the toy queue kept its promises", report.summary())
     deliveries = report.deliveries
-    passed("idempotent consumer", [
+    return passed("idempotent consumer", [
         f"{ORDERS} orders, {len(RETRIED)} sent twice by the producer, {CRASHED} handled by a consumer that crashed",
         f"{deliveries} deliveries for {ORDERS} orders: each order charged exactly once",
         "every message deleted"])

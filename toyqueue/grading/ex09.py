@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import random
 
-from .common import fail, passed
+from .common import check, fail, passed
 from .failures import learner_code
 
 TARGET_RULE = "the backlog target is acceptable latency / seconds per message"
@@ -43,6 +43,7 @@ def _call(desired_instances, *args):
     return got
 
 
+@check
 def check_scaling_policy(backlog_target, desired_instances):
     __tracebackhide__ = True
     for latency, per_message, want in ((10, 0.1, 100), (60, 2, 30)):
@@ -78,7 +79,7 @@ def check_scaling_policy(backlog_target, desired_instances):
                  f"with {args}, desired_instances returned {got}, but {got - 1} instances already keep "
                  f"the backlog per instance within {target}.")
     peak, worst, drained = simulate(backlog_target, desired_instances)
-    passed("scaling policy", [
+    return passed("scaling policy", [
         "backlog_target(10 s, 0.1 s) = 100 messages per instance, as in AWS's example",
         f"{len(CASES)} cases and 300 random ones: rounds up, stays within min_size..max_size",
         f"spike simulation: peak backlog {worst:,} messages, peak {peak} instances, "

@@ -87,6 +87,7 @@ class Recorder:
         self.visibility_timeout, self.delay = visibility_timeout, delay
         self.takes, self.fifo, self.cls = takes, fifo, cls_name
         self._batches = itertools.count(1)
+        self._by_handle = {}       # receipt handle -> message id, for naming messages in deletes
 
     # -- producers ---------------------------------------------------------------------------
     def send(self, who: str, body: str, *, delay=None, group=None, dedup=None):
@@ -144,6 +145,11 @@ class Recorder:
         for m in got:
             mid, body = m[0], m[1]
             handle = None if self.takes else m[2]
+            if handle is not None:
+                try:
+                    self._by_handle[handle] = mid
+                except TypeError:
+                    raise CheckFailed("a receipt handle is a string", f"receive returned the handle {handle!r}.") from None
             self.h.add(t=t, who=who, op="receive", queue=self.name, message_id=mid, body=body, handle=handle,
                        timeout=FOREVER if self.takes else timeout, batch=batch)
             if self.takes:
@@ -187,10 +193,10 @@ class Recorder:
 
     # -- helpers -----------------------------------------------------------------------------
     def _message_of(self, handle):
-        for ev in reversed(self.h.events):
-            if ev.op == "receive" and ev.queue == self.name and ev.handle == handle:
-                return ev.message_id
-        return None
+        try:
+            return self._by_handle.get(handle)
+        except TypeError:
+            return None
 
     def _check_id(self, mid, call):
         __tracebackhide__ = True

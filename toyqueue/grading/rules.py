@@ -205,4 +205,5 @@ def _judge_lost(v: Verdict, m: Msg, end: float, held: bool):
     elif not held:  # with no visibility timeout yet, a received message may stay in flight forever
         v.fail(COMES_BACK, f"message {m.label} was received by {m.holder} at {fmt_s(m.received_at)} and never "
                            f"deleted; its visibility timeout of {fmt_s(m.timeout)} ran out at "
-                           f"{fmt_s(m.received_at + m.timeout)}, but by {fmt_s(end)} it had not come back.")
+                           f"{fmt_s(m.received_at + m.timeout)}, but by {fmt_s(end)} it had not come back. "
+                           f"(Does your queue read the time from self.clock.now()? The checks move a virtual clock.)")

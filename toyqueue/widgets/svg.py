@@ -18,8 +18,10 @@ COLORS = {
 
 def svg(width, height, body, title=""):
     label = f"<title>{escape(title)}</title>" if title else ""
+    # Scales down to the notebook's width (never up): readable on a laptop, crisp when wide.
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" style="{FONT};background:#fff" role="img">'
+            f'viewBox="0 0 {width} {height}" role="img" '
+            f'style="{FONT};background:#fff;width:100%;max-width:{width}px;height:auto">'
             f"{label}{body}</svg>")
 
 

@@ -187,3 +187,56 @@ def test_tags(sqs, unique):
     sqs.untag_queue(QueueUrl=url, TagKeys=["env"])
     assert "Tags" not in sqs.list_queue_tags(QueueUrl=url)
     sqs.delete_queue(QueueUrl=url)
+
+
+def test_fifo_only_attribute_on_standard_queue_is_unknown(sqs, unique, error_of):
+    code, _, message = error_of(sqs.create_queue, QueueName=unique(),
+                                Attributes={"ContentBasedDeduplication": "true"})
+    assert (code, message) == ("InvalidAttributeName",
+                               "Unknown Attribute ContentBasedDeduplication.")
+
+
+def test_queue_type_cannot_change_after_creation(sqs, queue, error_of):
+    code, _, _ = error_of(sqs.set_queue_attributes, QueueUrl=queue(),
+                          Attributes={"FifoQueue": "true"})
+    assert code == "InvalidAttributeName"
+
+
+def test_get_unknown_attribute_is_invalid_attribute_name(sqs, queue, error_of):
+    code, _, message = error_of(sqs.get_queue_attributes, QueueUrl=queue(),
+                                AttributeNames=["Colour"])
+    assert (code, message) == ("InvalidAttributeName", "Unknown Attribute Colour.")
+
+
+@pytest.mark.sqs_difference(sqs="refuses a dead-letter queue of the other type (InvalidParameterValue)",
+                            localstack="accepts a FIFO dead-letter queue for a standard queue")
+def test_dead_letter_queue_must_be_the_same_type(sqs, queue, unique, error_of):
+    dlq = queue("-dlq", fifo=True)
+    arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"]
+    policy = {"deadLetterTargetArn": arn, "maxReceiveCount": 1}
+    code, _, _ = error_of(sqs.create_queue, QueueName=unique(),
+                          Attributes={"RedrivePolicy": json.dumps(policy)})
+    assert code == "InvalidParameterValue"
+
+
+@pytest.mark.parametrize("count", [0, 1001])
+@pytest.mark.sqs_difference(sqs="takes maxReceiveCount 1..1000 only (InvalidParameterValue)",
+                            localstack="accepts any maxReceiveCount on CreateQueue")
+def test_max_receive_count_range(sqs, queue, unique, error_of, count):
+    dlq = queue("-dlq")
+    arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"]
+    policy = {"deadLetterTargetArn": arn, "maxReceiveCount": count}
+    code, _, _ = error_of(sqs.create_queue, QueueName=unique(),
+                          Attributes={"RedrivePolicy": json.dumps(policy)})
+    assert code == "InvalidParameterValue"
+
+
+@pytest.mark.sqs_difference(sqs="allows at most 50 tags per queue (InvalidParameterValue)",
+                            localstack="accepts any number")
+def test_at_most_50_tags(sqs, queue, error_of):
+    url = queue()
+    sqs.tag_queue(QueueUrl=url, Tags={f"k{i}": "v" for i in range(50)})
+    code, _, _ = error_of(sqs.tag_queue, QueueUrl=url, Tags={"one-more": "v"})
+    assert code == "InvalidParameterValue"

@@ -67,5 +67,5 @@ def test_differences_rows_come_from_the_markers():
     rows = differences.collect()
     assert rows and all(r["sqs"] and r["localstack"] and r["toy"] for r in rows)
     tests = {r["test"] for r in rows}
-    assert "tests/contract/test_messages.py::test_delay_over_900_is_rejected" in tests
+    assert "tests/contract/test_contract_messages.py::test_delay_over_900_is_rejected" in tests
     assert not any("test_send_receive_delete" in t for t in tests)

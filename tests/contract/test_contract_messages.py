@@ -204,11 +204,6 @@ def test_max_number_of_messages_below_1(sqs, queue, error_of, value):
                        "Reason: Must be between 1 and 10, if provided.")
 
 
-def test_wait_time_over_20_is_rejected(sqs, queue, error_of):
-    code, _, _ = error_of(sqs.receive_message, QueueUrl=queue(), WaitTimeSeconds=21)
-    assert code == "InvalidParameterValue"
-
-
 def test_receive_returns_at_most_max_number(sqs, queue):
     url = queue()
     for i in range(15):
@@ -251,3 +246,24 @@ def test_recreate_within_60s_is_rejected(sqs, unique, error_of):
     sqs.delete_queue(QueueUrl=sqs.create_queue(QueueName=name)["QueueUrl"])
     code, _, _ = error_of(sqs.create_queue, QueueName=name)
     assert code == "AWS.SimpleQueueService.QueueDeletedRecently"
+
+
+@pytest.mark.sqs_difference(sqs="rejects a receive VisibilityTimeout over 43,200 s (12 h)",
+                            localstack="accepts it")
+def test_receive_visibility_over_12_hours_is_rejected(sqs, queue, error_of):
+    code, _, _ = error_of(sqs.receive_message, QueueUrl=queue(), VisibilityTimeout=43201)
+    assert code == "InvalidParameterValue"
+
+
+@pytest.mark.parametrize("value", [-1, 21])
+def test_wait_time_out_of_range_message(sqs, queue, error_of, value):
+    code, _, message = error_of(sqs.receive_message, QueueUrl=queue(), WaitTimeSeconds=value)
+    assert (code, message) == ("InvalidParameterValue", f"Value {value} for parameter "
+                               "WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, "
+                               "if provided.")
+
+
+def test_fifo_group_id_longer_than_128_is_rejected(sqs, queue, error_of):
+    code, _, _ = error_of(sqs.send_message, QueueUrl=queue(fifo=True), MessageBody="x",
+                          MessageGroupId="g" * 129, MessageDeduplicationId="d")
+    assert code == "InvalidParameterValue"

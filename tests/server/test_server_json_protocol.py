@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+from botocore.exceptions import BotoCoreError
 
 from toyqueue import server
 
@@ -201,12 +202,15 @@ def test_start_with_a_given_service_and_stop(new_client):
     ep = server.start(service=svc)
     try:
         c = new_client(ep.url)
-        c.create_queue(QueueName="given")
-        assert svc.get_queue_url(QueueName="given")["QueueUrl"].endswith("/given")
+        url = c.create_queue(QueueName="given")["QueueUrl"]
+        assert url == f"{ep.url}/000000000000/given"   # the default base_url now points here
+        assert svc.get_queue_url(QueueName="given")["QueueUrl"] == url
     finally:
         ep.stop()
     with pytest.raises(OSError):
         socket.create_connection((ep.host, ep.port), timeout=1)
+    with pytest.raises(BotoCoreError):   # the kept-alive connection is closed too
+        c.list_queues()
 
 
 def test_json_body_encodes_bytes():
@@ -220,3 +224,37 @@ def test_403_only_for_clients_in_query_mode(raw, sqs):
     status, headers, body = raw.json("PurgeQueue", {"QueueUrl": url})
     assert status == 400 and body["__type"] == "com.amazonaws.sqs#PurgeQueueInProgress"
     assert headers["x-amzn-query-error"] == "AWS.SimpleQueueService.PurgeQueueInProgress;Sender"
+
+
+def test_chunked_request_body(endpoint):
+    conn = http.client.HTTPConnection(endpoint.host, endpoint.port, timeout=10)
+    body = iter([b'{"QueueNamePrefix"', b':"zz-none"}'])
+    conn.request("POST", "/", body=body, encode_chunked=True, headers={
+        "Content-Type": "application/x-amz-json-1.0", "X-Amz-Target": "AmazonSQS.ListQueues"})
+    r = conn.getresponse()
+    assert (r.status, r.read()) == (200, b"{}")
+    conn.close()
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE"])
+def test_other_methods_get_an_sqs_shaped_error(raw, sqs, method):
+    status, headers, body = raw.request(b"{}", {"Content-Type": "application/x-amz-json-1.0"},
+                                        method=method)
+    assert status == 400 and json.loads(body)["__type"].endswith("#UnknownOperationException")
+    assert still_serving(sqs)
+
+
+def test_garbage_on_the_socket_does_not_kill_the_server(endpoint, sqs):
+    for junk in [b"\x00\x01\x02 garbage\r\n\r\n", b"POST / HTTP/1.1\r\nContent-Length: zz\r\n\r\n",
+                 b"POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n{"]:
+        s = socket.create_connection((endpoint.host, endpoint.port))
+        s.sendall(junk)
+        s.shutdown(socket.SHUT_WR)
+        s.settimeout(5)
+        try:
+            while s.recv(4096):
+                pass
+        except OSError:
+            pass
+        s.close()
+    assert still_serving(sqs)
