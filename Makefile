@@ -108,7 +108,9 @@ lab: setup
 	  sys.exit(1 if s else 0)'
 	@$(PY) -m toyqueue.localstack run --port $(LOCALSTACK_PORT) -- \
 	  $(PY) -m jupyterlab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 \
-	  --ServerApp.port=$(LAB_PORT) --ServerApp.answer_yes=True $(ALLOW_ROOT) $(LAB_ARGS)
+	  --ServerApp.port=$(LAB_PORT) --ServerApp.answer_yes=True $(ALLOW_ROOT) \
+	  --LabApp.news_url= --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+	  $(LAB_ARGS)
 
 # make test never uses the lab's LocalStack (its queues are the learner's): conftest.py starts
 # one on a free port. pytest exit code 5 (nothing collected) is a failure too.

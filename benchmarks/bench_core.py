@@ -13,6 +13,7 @@
 import argparse
 import gc
 import sys
+import threading
 import time
 import tracemalloc
 from collections import deque
@@ -43,6 +44,31 @@ def deque_loop(n):
     for i in range(n):
         append(BODY)
         popleft()
+    return (clock() - t) / n
+
+
+class _Rec:
+    __slots__ = ("body", "at", "handle")
+
+    def __init__(self, body, at):
+        self.body, self.at, self.handle = body, at, None
+
+
+def floor_loop(n):
+    """The least any thread-safe queue with receipt handles does in CPython: one lock per
+    call, one record per message, one handle string and a dict entry to delete by. No
+    timers, ids, counts or retention. It shows how far pure Python can go at all."""
+    lock, d, handles = threading.Lock(), deque(), {}
+    t = clock()
+    for i in range(n):
+        with lock:
+            d.append(_Rec(BODY, NOW))
+        with lock:
+            rec = d.popleft()
+            rec.handle = h = f"AQEB{i}"
+            handles[h] = rec
+        with lock:
+            del handles[h]
     return (clock() - t) / n
 
 
@@ -146,9 +172,12 @@ def main(argv=None):
 
     print(f"(a) send+receive+delete one message at a time, {n_a:,} messages, best of {runs}")
     d = best_of(runs, deque_loop, n_a)
+    floor = best_of(runs, floor_loop, n_a)
     lean = best_of(runs, lean_loop, n_a)
     svc = best_of(runs, service_loop, max(1, n_a // 10))
     print(f"    deque append+popleft     {ns(d)} per message")
+    print(f"    bare minimum (see floor) {ns(floor)} per message   throughput = 1/{floor / d:.1f} of deque"
+          f"  (ratio {d / floor:.3f}: locks, a record, a handle; nothing else)")
     print(f"    lean queue.py            {ns(lean)} per message   throughput = 1/{lean / d:.1f} of deque"
           f"  (ratio {d / lean:.3f}; goal >= 0.200)")
     print(f"    QueueService (boto3 API) {ns(svc)} per message   throughput = 1/{svc / d:.1f} of deque"

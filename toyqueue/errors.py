@@ -29,6 +29,14 @@ class SQSError(Exception):
         ns = "com.amazon.coral.service" if self.code.endswith("Exception") and self.code != "ResourceNotFoundException" else "com.amazonaws.sqs"
         return f"{ns}#{self.code}"
 
+    @property
+    def response(self):
+        """What a boto3 ClientError carries for this error, so the same ``except`` code
+        (``e.response["Error"]["Code"]``) works in-process and over HTTP."""
+        return {"Error": {"Code": self.query_code, "Message": self.message, "Type": "Sender",
+                          "QueryErrorCode": self.code},
+                "ResponseMetadata": {"HTTPStatusCode": self.status}}
+
     def __str__(self):
         return f"{self.code}: {self.message}"
 

@@ -498,7 +498,7 @@ def _run(port: int, command: list[str]) -> int:
         for sig in (signal.SIGTERM, signal.SIGHUP):
             forwarded[sig] = signal.signal(sig, forward)
         try:
-            child = subprocess.Popen(command, env=env)
+            child = subprocess.Popen(command, env=env, preexec_fn=_default_signals)
         except FileNotFoundError:
             raise LocalStackError(f"Command not found: {command[0]}") from None
         return child.wait()
@@ -512,6 +512,12 @@ def _run(port: int, command: list[str]) -> int:
             ls.stop()
         for sig, old in forwarded.items():
             signal.signal(sig, old)
+
+
+def _default_signals():
+    """In the child of `run`: undo our SIG_IGN for SIGINT, so Ctrl-C reaches the command."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
 
 
 def main(argv: list[str] | None = None) -> int:

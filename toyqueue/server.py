@@ -28,7 +28,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape as _xml_escape
 
-import botocore.session
+from botocore.loaders import Loader
+from botocore.model import ServiceModel
 
 from toyqueue import errors
 
@@ -37,7 +38,8 @@ MAX_DRAIN = 64 * 1024 * 1024   # past this we do not even read the body; we clos
 XMLNS = "http://queue.amazonaws.com/doc/2012-11-05/"
 DEFAULT_BASE_URL = "http://127.0.0.1:9324"   # QueueService's default
 
-_MODEL = botocore.session.get_session().get_service_model("sqs")
+# The loader and model alone: importing botocore.session would double the start-up time.
+_MODEL = ServiceModel(Loader().load_service_model("sqs", "service-2"), "sqs")
 OPERATIONS = frozenset(_MODEL.operation_names)
 _MODELED_ERRORS = frozenset(s.name for s in _MODEL.error_shapes)
 
@@ -295,8 +297,8 @@ def xml_body(action, result, request_id):
     return "".join(out).encode()
 
 
-def xml_error_body(code, query_code, message, request_id):
-    return (f'<?xml version="1.0"?><ErrorResponse xmlns="{XMLNS}"><Error><Type>Sender</Type>'
+def xml_error_body(code, query_code, message, request_id, fault="Sender"):
+    return (f'<?xml version="1.0"?><ErrorResponse xmlns="{XMLNS}"><Error><Type>{fault}</Type>'
             f"<Code>{_xml_text(query_code or code)}</Code><Message>{_xml_text(message)}</Message>"
             f"<Detail/></Error><RequestId>{request_id}</RequestId></ErrorResponse>").encode()
 
@@ -435,7 +437,8 @@ class Handler(BaseHTTPRequestHandler):
         status, code, query_code, message = self._describe(err)
         if 400 < status < 500 and self.headers.get("x-amzn-query-mode") != "true":
             status = 400  # SQS keeps the Query-era 403s only for clients that ask (botocore does)
-        extra = f"x-amzn-query-error: {query_code};Sender\r\n" if query_code else ""
+        fault = "Receiver" if status >= 500 else "Sender"
+        extra = f"x-amzn-query-error: {query_code};{fault}\r\n" if query_code else ""
         body = json_error_body(code, message, getattr(err, "json_type", None))
         self._send(status, body, "application/x-amz-json-1.0",
                    uuid.uuid4(), extra)
@@ -470,7 +473,8 @@ class Handler(BaseHTTPRequestHandler):
             out = xml_body(action, result, request_id)
         except Exception as err:  # noqa: BLE001
             status, code, query_code, message = self._describe(err)
-            self._send(status, xml_error_body(code, query_code, message, request_id),
+            fault = "Receiver" if status >= 500 else "Sender"
+            self._send(status, xml_error_body(code, query_code, message, request_id, fault),
                        "text/xml", request_id)
             return
         self._send(200, out, "text/xml", request_id)

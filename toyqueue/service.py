@@ -8,6 +8,7 @@ This file holds the SQS *rules*: validation with SQS's error messages, queue att
 system attributes, MD5s, batches, dead-letter queues. The data structures live in queue.py.
 Read ``send_message``, ``receive_message`` and ``delete_message`` first.
 """
+import functools
 import hashlib
 import inspect
 import json
@@ -18,6 +19,7 @@ from . import errors as E
 from . import limits as L
 from .clock import RealClock
 from .md5 import md5_of_attributes, md5_of_body
+from .message import INFLIGHT
 from .queue import FifoQueue, StandardQueue
 
 ACTIONS = ["create_queue", "get_queue_url", "list_queues", "delete_queue", "get_queue_attributes",
@@ -90,19 +92,15 @@ class QueueService:
     # ------------------------------------------------------------------ plumbing
     def dispatch(self, action, params):
         """Call an action by its SQS name ("SendMessage") with a dict of parameters."""
-        name = re.sub(r"(?<!^)(?=[A-Z])", "_", action or "").lower()
-        if name not in ACTIONS:
-            raise E.InvalidAction(f"The action {action} is not valid for this endpoint.")
-        method = getattr(self, name)
+        name, required, allowed = _signature(action)
         params = dict(params or {})
-        sig = inspect.signature(method)
-        for p in sig.parameters.values():
-            if p.default is inspect.Parameter.empty and p.name not in params:
-                raise E.MissingParameter(f"The request must contain the parameter {p.name}.")
-        unknown = [k for k in params if k not in sig.parameters]
+        for p in required:
+            if p not in params:
+                raise E.MissingParameter(f"The request must contain the parameter {p}.")
+        unknown = [k for k in params if k not in allowed]
         if unknown:
             raise E.InvalidParameterValue(f"Unknown parameter {unknown[0]} for action {action}.")
-        return method(**params)
+        return getattr(self, name)(**params)
 
     def queue(self, url_or_name):
         """The queue object behind a URL or name (for lessons, widgets and graders)."""
@@ -156,6 +154,7 @@ class QueueService:
             q.created_at = q.modified_at = now
             q.purged_at = None
             q.redrive_arn = None
+            q.attempts = {}             # FIFO ReceiveRequestAttemptId -> (expires, messages, answer)
             self._store_attributes(q, attrs)
             if tags:
                 self._set_tags(q, tags)
@@ -499,14 +498,40 @@ class QueueService:
                                           "invalid. Reason: Must be >= 0 and <= 43200, if provided.")
         if q.redrive_arn:
             q.dlq = self._by_arn(q.redrive_arn)
+        attempt = ReceiveRequestAttemptId if q.fifo else None
+        if attempt is not None:
+            if not _FIFO_ID.fullmatch(attempt):
+                raise E.InvalidParameterValue(
+                    f"Value {attempt} for parameter ReceiveRequestAttemptId is invalid. Reason: "
+                    "ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. "
+                    "1 to 128 in length.")
+            again = self._retried_receive(q, attempt)
+            if again is not None:
+                return again
         msgs = q.poll(self.clock, n, VisibilityTimeout, wait)
-        if not msgs:
-            return {}
         system = set(AttributeNames or []) | set(MessageSystemAttributeNames or [])
         if "All" in system:
             system = set(SYSTEM_ATTRIBUTES)
         wanted = list(MessageAttributeNames or [])
-        return {"Messages": [self._message_dict(q, m, system, wanted) for m in msgs]}
+        out = {"Messages": [self._message_dict(q, m, system, wanted) for m in msgs]} if msgs else {}
+        if attempt is not None:
+            q.attempts[attempt] = (self.clock.now() + L.DEDUP_WINDOW, msgs, out)
+        return out
+
+    def _retried_receive(self, q, attempt):
+        """FIFO: a receive retried with the same ReceiveRequestAttemptId within 5 minutes gets
+        the same messages and receipt handles, as long as none was deleted or changed."""
+        now = self.clock.now()
+        for key, (expires, _, _) in list(q.attempts.items()):
+            if expires <= now:
+                del q.attempts[key]
+        if attempt not in q.attempts:
+            return None
+        _, msgs, out = q.attempts[attempt]
+        with q.lock:
+            unchanged = all(q.receipts.get(m.receipt) is m and m.status is INFLIGHT
+                            and m.visible_at > now for m in msgs)
+        return out if unchanged and msgs else None
 
     def _message_dict(self, q, m, system, wanted):
         info = m.info or {}
@@ -691,3 +716,16 @@ def _attributes_size(attrs):
         size += len(name.encode("utf-8", "surrogatepass")) + len(str(a.get("DataType", "")).encode()) + \
             len(value.encode("utf-8", "surrogatepass") if isinstance(value, str) else value)
     return size
+
+
+@functools.lru_cache(maxsize=None)
+def _signature(action):
+    """(method name, required parameters, allowed parameters) of an action, worked out once:
+    reading a signature on every request was most of the endpoint's time per call."""
+    name = re.sub(r"(?<!^)(?=[A-Z])", "_", action or "").lower()
+    if name not in ACTIONS:
+        raise E.InvalidAction(f"The action {action} is not valid for this endpoint.")
+    params = inspect.signature(getattr(QueueService, name)).parameters
+    required = tuple(p.name for p in params.values()
+                     if p.name != "self" and p.default is inspect.Parameter.empty)
+    return name, required, frozenset(params) - {"self"}

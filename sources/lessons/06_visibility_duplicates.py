@@ -106,8 +106,8 @@ for who, body in shipped:
 #   **duplicate message** (중복 메시지). The second receive says `receive #2`: that is the
 #   message system attribute `ApproximateReceiveCount`.
 #   This is **at-least-once delivery**: SQS promises a message is delivered at least once, never
-#   that it is delivered only once. (Very rarely a standard queue even delivers a duplicate without
-#   any timeout, so a consumer must cope with duplicates anyway.)
+#   that it is delivered only once. (Very rarely a standard queue even delivers a message again
+#   after it was deleted, so a consumer must cope with duplicates whatever its timeout.)
 # - The orders were shipped in the order 1, 2, 5, 6, 3, 4. A standard queue tries to keep the send
 #   order, but retries and parallel consumers shuffle it: **best-effort ordering**.
 # - B's late `DeleteMessage` with its old receipt handle did not fail. On a standard queue that is

@@ -160,7 +160,7 @@ def plot_tiers(run, title):
     axes[2].plot(minutes, run.depth, label="queue depth (ApproximateNumberOfMessages)", color="tab:orange")
     axes[3].plot(minutes, run.stored, label="videos in the bucket", color="tab:brown")
     for ax in axes:
-        ax.legend(loc="upper right")
+        ax.legend(loc="best")
     axes[0].set_title(title)
     axes[-1].set_xlabel("minutes")
     plt.tight_layout()

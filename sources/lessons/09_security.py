@@ -106,6 +106,9 @@ for backend, sqs in [("toy", toy), ("localstack", ls)]:
     print("  SSE off :", sse_attributes(sqs, f"l09-plain-{RUN}", SqsManagedSseEnabled="false"))
 
 # %% [markdown]
+# A queue uses one server-side option at a time: with a KMS key set, real SQS (and the toy)
+# report `SqsManagedSseEnabled` as `false`. **LocalStack differs** here: it keeps saying `true`.
+#
 # Server-side encryption protects the disks SQS stores messages on. It does **not** hide the
 # message from anyone allowed to receive it. The card number we sent earlier comes out of the
 # (SSE-protected) queue in plain text for any consumer. (Neither the toy nor LocalStack really

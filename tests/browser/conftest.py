@@ -5,8 +5,8 @@ directory holding copies of the notebooks under test, with its own settings, wor
 runtime directories (nothing is written to ~/.jupyter or to the repository). Kernels get
 the project on PYTHONPATH and the run's LocalStack URL, like tools/nbbuild.py gives them.
 
-No Chromium at /usr/bin/chromium: the tests skip, saying so, unless TOYQUEUE_REQUIRE_BROWSER=1
-(CI sets it), in which case they fail.
+No Chromium at /usr/bin/chromium (or $TOYQUEUE_CHROMIUM): the tests skip, saying so, unless
+TOYQUEUE_REQUIRE_BROWSER=1 (CI sets it), in which case they fail.
 """
 
 import json
@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("TOYQUEUE_CHROMIUM", "/usr/bin/chromium")   # Debian's package
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 

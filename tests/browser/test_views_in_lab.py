@@ -146,13 +146,14 @@ def changes(view, action, what, timeout=15):
 
 def set_slider(view, description, value):
     """Type a value into an ipywidgets slider's readout (as a learner can)."""
-    box = view.locator(".widget-slider", has=view.page.locator(".widget-label",
-                                                                has_text=description))
+    label = re.compile(rf"^{re.escape(description)}( \(.*\))?$")   # "spike" = "spike (messages/s)"
+    box = view.locator(".widget-slider", has=view.page.locator(".widget-label", has_text=label))
     readout = box.locator(".widget-readout")
     readout.click()
     readout.press("Control+a")
     readout.type(str(value))
     readout.press("Enter")
+    view.page.evaluate("document.activeElement && document.activeElement.blur()")
 
 
 def click_button(view, text):
@@ -207,6 +208,7 @@ def test_queue_view(page, jupyterlab, notebooks, lab_dir):
     changes(view, lambda: play_a_little(view), "play / pause")
     changes(view, lambda: set_slider(view, "visibility timeout", 4), "visibility timeout to 4 s")
     changes(view, lambda: set_slider(view, "consumers", 4), "4 consumers")
+    changes(view, lambda: click_button(view, "step"), "the step button again")
     changes(view, lambda: click_button(view, "start"), "back to the start")
     for _ in range(9):
         click_button(view, "step")
@@ -219,7 +221,7 @@ def test_autoscaling_view(page, jupyterlab, notebooks, lab_dir):
     changes(view, lambda: view.get_by_role("button", name="step (lecture)").click(), "step only")
     changes(view, lambda: view.get_by_role("button", name="both").click(), "both policies")
     changes(view, lambda: set_slider(view, "spike", 150), "spike slider to 150")
-    changes(view, lambda: set_slider(view, "instance start-up", 300), "start-up to 300 s")
-    changes(view, lambda: set_slider(view, "instance start-up", 120), "start-up back to 120 s")
+    changes(view, lambda: set_slider(view, "start-up time", 300), "start-up to 300 s")
+    changes(view, lambda: set_slider(view, "start-up time", 120), "start-up back to 120 s")
     changes(view, lambda: set_slider(view, "spike", 100), "spike back to 100")
     shoot(view, "autoscaling_view")

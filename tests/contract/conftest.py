@@ -9,6 +9,10 @@ else, the test carries
 which turns the LocalStack run into xfail(strict=True): the difference is proven every run (if
 LocalStack starts behaving like SQS the test fails, and the marker must go), and
 `python -m toyqueue differences` builds the README's table from these markers.
+
+LocalStack comes from the root conftest's `localstack_url` fixture (its own LocalStack per run,
+or the one $TOYQUEUE_LOCALSTACK_URL points at); the toy is started in this process.
+`pytest tests/contract -k toy` runs one side only.
 """
 
 import os

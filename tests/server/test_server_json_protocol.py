@@ -258,3 +258,26 @@ def test_garbage_on_the_socket_does_not_kill_the_server(endpoint, sqs):
             pass
         s.close()
     assert still_serving(sqs)
+
+
+def test_a_bug_in_the_service_is_a_500_not_a_dead_server(new_client, capsys):
+    class Broken:
+        base_url = "http://elsewhere"
+
+        def dispatch(self, action, params):
+            if action == "ListQueues":
+                return {}
+            raise RuntimeError("oops")
+
+    ep = server.start(service=Broken())
+    try:
+        c = new_client(ep.url)
+        with pytest.raises(c.exceptions.ClientError) as info:
+            c.get_queue_url(QueueName="x")
+        r = info.value.response
+        assert (r["ResponseMetadata"]["HTTPStatusCode"], r["Error"]["Code"],
+                r["Error"]["Type"]) == (500, "InternalError", "Receiver")
+        assert c.list_queues()["ResponseMetadata"]["HTTPStatusCode"] == 200
+    finally:
+        ep.stop()
+    assert "RuntimeError: oops" in capsys.readouterr().err

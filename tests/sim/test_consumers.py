@@ -32,6 +32,27 @@ def test_duplicates_appear_only_when_processing_outlasts_the_visibility_timeout(
     assert (run.stats["redelivered"] > 0) == expect_duplicates
     receives = [e for e in run.events if e.action == "receive"]
     assert bool([e for e in receives if e.detail.startswith("receive #")]) == expect_duplicates
+    # Each message is removed by exactly one delete; a delete with a receipt handle from an
+    # earlier receive (someone else received it since) removes nothing.
+    deletes = [e for e in run.events if e.action == "delete"]
+    removed = [e.message for e in deletes if e.deleted]
+    assert len(removed) == len(set(removed)) == run.stats["deleted"]
+    assert any(e.deleted is False for e in deletes) == expect_duplicates
+    if not expect_duplicates:
+        assert sorted(removed) == sorted(run.labels)
+
+
+def test_always_too_slow_consumers_churn_until_a_dead_letter_queue_takes_the_message():
+    # Every consumer outlasts the timeout and idle ones grab each message as it reappears: each
+    # delete carries an old receipt handle, so the message is never deleted...
+    kw = dict(messages=6, consumers=9, processing_time=11, visibility_timeout=10, batch=1,
+              jitter=0, seed=1, max_time=300)
+    churn = simulate(**kw)
+    assert churn.stats["deleted"] < 6 and churn.stats["redelivered"] > 20
+    # ... until maxReceiveCount moves it to the dead-letter queue.
+    dlq = simulate(max_receive_count=3, **kw)
+    assert dlq.stats["deleted"] + dlq.stats["dead"] == 6 and dlq.stats["dead"] > 0
+    assert dlq.stats["end"] < 300
 
 
 def test_a_slow_consumer_with_a_big_batch_causes_duplicates_the_fast_ones_do_not():

@@ -95,3 +95,19 @@ def test_reprs_are_one_deterministic_line():
     for make in (lambda: QueueView(messages=12), AutoscalingView, SyncAsyncView):
         a, b = repr(make()), repr(make())
         assert a == b and "\n" not in a and " at 0x" not in a and len(a) < 160
+
+
+def test_live_view_watches_a_localstack_queue(localstack_sqs, unique_name):
+    sqs = localstack_sqs
+    url = sqs.create_queue(QueueName=unique_name("watched"))["QueueUrl"]
+    try:
+        live = QueueView.watch(sqs, url)
+        for i in range(4):
+            sqs.send_message(QueueUrl=url, MessageBody=f"m{i}")
+        got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=1, VisibilityTimeout=60)
+        assert len(got["Messages"]) == 1
+        assert live.refresh() == {"visible": 3, "inflight": 1, "delayed": 0, "dead": 0}
+        assert lane_counts(live.svg)["inflight"] == 1
+        assert "LiveQueueView" in repr(live)
+    finally:
+        sqs.delete_queue(QueueUrl=url)

@@ -119,3 +119,11 @@ def test_errors_pickle():
     import pickle
     e = pickle.loads(pickle.dumps(errors.OverLimit("too many")))
     assert isinstance(e, errors.OverLimit) and e.message == "too many"
+
+
+def test_response_looks_like_a_boto3_client_error():
+    e = errors.QueueDoesNotExist()
+    assert e.response["Error"]["Code"] == "AWS.SimpleQueueService.NonExistentQueue"
+    assert e.response["Error"]["QueryErrorCode"] == "QueueDoesNotExist"
+    assert e.response["Error"]["Message"] == "The specified queue does not exist."
+    assert errors.OverLimit("x").response["ResponseMetadata"]["HTTPStatusCode"] == 403

@@ -176,3 +176,16 @@ def test_many_groups_interleave_but_each_stays_in_order(svc, fifo):
             got.setdefault(m["Body"].split("-")[0], []).append(m["Body"])
             svc.delete_message(QueueUrl=fifo, ReceiptHandle=m["ReceiptHandle"])
     assert got == expected
+
+
+def test_receive_request_attempt_id_retry_returns_the_same_messages(svc, fifo, clock):
+    for i in range(3):
+        send(svc, fifo, f"a{i}")
+    first = svc.receive_message(QueueUrl=fifo, MaxNumberOfMessages=2, ReceiveRequestAttemptId="try-1")
+    retry = svc.receive_message(QueueUrl=fifo, MaxNumberOfMessages=2, ReceiveRequestAttemptId="try-1")
+    assert retry == first and bodies(first["Messages"]) == ["a0", "a1"]
+    svc.delete_message(QueueUrl=fifo, ReceiptHandle=first["Messages"][0]["ReceiptHandle"])
+    # something changed: the retry is an ordinary receive again (the group is still locked)
+    assert svc.receive_message(QueueUrl=fifo, ReceiveRequestAttemptId="try-1") == {}
+    with pytest.raises(E.InvalidParameterValue, match="ReceiveRequestAttemptId can only include"):
+        svc.receive_message(QueueUrl=fifo, ReceiveRequestAttemptId="bad id")

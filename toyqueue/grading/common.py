@@ -57,8 +57,11 @@ def check(fn):
                               "time. A common cause: a method holding self._lock calls another method that takes "
                               "it again (threading.Lock is not re-entrant). Fix it, re-run the cell that defines "
                               "your code, then this check.")
-        if "error" in box:
-            raise box["error"]
+        error = box.get("error")
+        if isinstance(error, CheckFailed):
+            raise error.with_traceback(None)  # the message says it all; the grader's frames would not help
+        if error is not None:
+            raise error
         print(box["summary"])
     return run
 

@@ -39,6 +39,8 @@ class Event:
     action: str          # send | poll | empty | receive | delete | crash | restart
     message: object      # "m7", or None
     detail: str = ""     # e.g. "receive #2" or "after its visibility timeout"
+    deleted: object = None   # for a delete: did it remove the message? False when the receipt
+                             # handle was an old one (another consumer received it since)
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,8 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
         heapq.heappush(heap, (t, seq, kind, who, payload))
         seq += 1
 
-    def log(t, who, action, message=None, detail=""):
-        run.events.append(Event(round(t, 6), who, action, message, detail))
+    def log(t, who, action, message=None, detail="", deleted=None):
+        run.events.append(Event(round(t, 6), who, action, message, detail, deleted))
 
     # The producer (생산자): all at t = 0, or `send_rate` messages a second, in batches of 10.
     send_times = [0.0 if not send_rate else i / send_rate for i in range(messages)]
@@ -202,7 +204,7 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                                     m.receive_count > 1))
         return tuple(out)
 
-    detail = messages <= detail_limit
+    per_message = messages <= detail_limit
     frame_dt_now = frame_dt
     next_frame = 0.0
     last_event_index = 0
@@ -220,7 +222,7 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                                       "; ".join(w["did"][-2:])))
             w["did"] = []
         run.frames.append(Frame(round(t, 6), lane_counts(now), tuple(cons),
-                                message_frames(now) if detail else None,
+                                message_frames(now) if per_message else None,
                                 (last_event_index, len(run.events))))
         last_event_index = len(run.events)
 
@@ -251,7 +253,7 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                 label = labels[int(ok["Id"])]
                 label_of[ok["MessageId"]] = label
                 log(t, None, "send", label, "delayed" if delays[int(ok["Id"])] else "")
-            if detail:
+            if per_message:
                 for m in queue.messages():
                     if m.message_id in label_of:
                         records.setdefault(label_of[m.message_id], m)
@@ -306,8 +308,9 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                 stats["deleted"] += 1
             if late:
                 stats["late_deletes"] += 1
-            log(t, who, "delete", label, "after its visibility timeout" if late else "")
-            w["did"].append(f"deleted {label}")
+            log(t, who, "delete", label, "after its visibility timeout" if late else "",
+                deleted=bool(removed))
+            w["did"].append(f"deleted {label}" if removed else f"delete of {label} did nothing")
             start_next(who, t)
         elif kind == "restart":
             log(t, who, "restart")

@@ -31,10 +31,10 @@ class AutoscalingView(View):
         self.spike = slider("spike (messages/s)", p["spike_rate"], 20, 400, 10)
         self.threshold = slider("alarm threshold", p["alarm_threshold"], 100, 20000, 100)
         self.step_add = slider("alarm adds", p["step_add"], 1, 10)
-        self.latency = slider("acceptable latency (s)", float(p["acceptable_latency"]), 1.0,
-                              60.0, 1.0)
+        self.latency = slider("latency target (s)", float(p["acceptable_latency"]), 1.0,
+                              60.0, 1.0, ".0f")
         self.cooldown = slider("cooldown (s)", p["cooldown"], 0, 900, 30)
-        self.startup = slider("instance start-up (s)", p["startup"], 0, 600, 30)
+        self.startup = slider("start-up time (s)", p["startup"], 0, 600, 30)
         self.data = compare(**p)
         n = len(self.data["step"].t)
         self.play, self.frame = player(n, "time", 60)

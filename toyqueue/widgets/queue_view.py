@@ -49,7 +49,7 @@ class QueueView(View):
         self.batch = slider("messages per poll", p["batch"], 1, 10)
         self.speed = slider("speed (steps/s)", 4.0, 0.5, 20.0, 0.5)
         self.step_button = W.Button(description="step ▶|", layout=W.Layout(width="90px"))
-        self.reset_button = W.Button(description="⏮ start", layout=W.Layout(width="90px"))
+        self.reset_button = W.Button(description="|◀ start", layout=W.Layout(width="90px"))
         self.data = simulate(**p)
         self.play, self.frame = player(len(self.data.frames), "frame", self._interval())
         controls = [W.HBox([self.n_messages, self.n_consumers, self.slow]),
@@ -217,12 +217,15 @@ def render(run, index):
              if e.action in ("receive", "delete", "crash", "restart")]
     for e in lines[-8:]:
         who = f"consumer {e.consumer}"
-        what = {"receive": f"received {e.message}", "delete": f"deleted {e.message}",
-                "crash": f"crashed on {e.message}", "restart": "restarted"}[e.action]
         dup = e.action == "receive" and e.detail
-        detail = f" - {e.detail}, a duplicate!" if dup else (f" ({e.detail})" if e.detail else "")
-        out.append(S.text(20, ey + 12, f"{e.time:6.1f}s {who} {what}{detail}"[:58], 10,
-                          S.COLORS["duplicate"] if dup else S.INK,
+        stale = e.action == "delete" and e.deleted is False
+        what = {"receive": f"received {e.message}" + (f" again ({e.detail[8:]})" if dup else ""),
+                "delete": f"deleted {e.message}" + (" (late)" if e.detail and not stale else ""),
+                "crash": f"crashed on {e.message}", "restart": "restarted"}[e.action]
+        if stale:
+            what = f"delete {e.message} ignored: old handle"
+        out.append(S.text(20, ey + 12, f"{e.time:5.1f}s {who} {what}"[:50], 10,
+                          S.COLORS["duplicate"] if dup or stale else S.INK,
                           extra='font-family="DejaVu Sans Mono,monospace"'))
         ey += 16
     if not lines:
