@@ -60,6 +60,7 @@ MSG
 exit 1
 endef
 export FIND_PYTHON
+export PYTHON
 
 .PHONY: help lab test setup notebooks bench lock clean distclean find-python localstack-status
 
@@ -125,13 +126,13 @@ notebooks: setup
 	$(PY) tools/nbbuild.py --all
 
 bench: setup
-	@set -e; for f in benchmarks/bench_*.py; do echo "== $$f"; $(PY) "$$f"; done
+	@set -e; for f in benchmarks/bench_*.py; do [ -e "$$f" ] || continue; echo "== $$f"; $(PY) "$$f"; done
 
 localstack-status: setup
 	@$(PY) -m toyqueue.localstack status --port $(LOCALSTACK_PORT)
 
 # Re-resolve pyproject.toml's dependencies in a scratch venv and freeze everything they pull in.
-lock: $(PY)
+lock:
 	@rm -rf .make/lock-venv && mkdir -p .make
 	@py=$$(bash -c "$$FIND_PYTHON") && "$$py" -m venv .make/lock-venv
 	@.make/lock-venv/bin/python -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' > .make/lock-inputs.txt

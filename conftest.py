@@ -26,11 +26,7 @@ _started = None   # the LocalStack handle this process started, if any
 
 
 def _answering(url):
-    try:
-        port = int(url.rsplit(":", 1)[1].split("/")[0])
-    except (IndexError, ValueError):
-        return False
-    return url.startswith(f"http://{localstack.HOST}:") and localstack.running(port)
+    return localstack.sqs_ready(url, timeout=2.0)
 
 
 def ensure_localstack():

@@ -31,7 +31,6 @@ import argparse
 import atexit
 import contextlib
 import ctypes
-import errno
 import json
 import os
 import signal
@@ -94,10 +93,14 @@ def url_for(port: int) -> str:
 
 # --------------------------------------------------------------------------- probing
 
-def health(port: int = DEFAULT_PORT, timeout: float = 1.0) -> dict | None:
-    """LocalStack's health document, or None when nothing that looks like LocalStack answers."""
+def health(port: int | str = DEFAULT_PORT, timeout: float = 1.0) -> dict | None:
+    """LocalStack's health document, or None when nothing that looks like LocalStack answers.
+
+    `port` may also be a base URL (a LocalStack in Docker at http://localhost:4566, say).
+    """
+    base = port.rstrip("/") if isinstance(port, str) else url_for(port)
     try:
-        with urllib.request.urlopen(f"{url_for(port)}/_localstack/health", timeout=timeout) as r:
+        with urllib.request.urlopen(f"{base}/_localstack/health", timeout=timeout) as r:
             doc = json.loads(r.read().decode("utf-8"))
     except (OSError, ValueError, urllib.error.URLError):
         return None
@@ -106,7 +109,7 @@ def health(port: int = DEFAULT_PORT, timeout: float = 1.0) -> dict | None:
     return None
 
 
-def sqs_ready(port: int = DEFAULT_PORT, timeout: float = 1.0) -> bool:
+def sqs_ready(port: int | str = DEFAULT_PORT, timeout: float = 1.0) -> bool:
     doc = health(port, timeout)
     return bool(doc) and doc["services"].get("sqs") in READY_STATES
 
@@ -258,8 +261,7 @@ def _environment(port: int, services: str) -> dict:
     # Never let a learner's real AWS settings leak into the emulator.
     for key in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS"):
         env.pop(key, None)
-    env.setdefault("AWS_ACCESS_KEY_ID", "test")
-    env.setdefault("AWS_SECRET_ACCESS_KEY", "test")
+    env["AWS_ACCESS_KEY_ID"] = env["AWS_SECRET_ACCESS_KEY"] = "test"
     return env
 
 
@@ -279,8 +281,9 @@ def start(port: int = DEFAULT_PORT, *, services: str | None = None,
 
     Reuses whatever LocalStack already answers there (a Docker one, say, or one from an earlier
     `start`). `port=0` picks a free port. `python` (default $TOYQUEUE_LOCALSTACK_PYTHON, else this
-    interpreter) is the Python that has localstack-core installed. Unless `detach=True`, a LocalStack started here is
-    stopped when this Python process exits (also on Ctrl-C or SIGTERM) or when `.stop()` is called.
+    interpreter) is the Python that has localstack-core installed. Unless `detach=True`, a
+    LocalStack started here is stopped when this Python process exits (also on Ctrl-C, SIGTERM,
+    or even SIGKILL of this process) or when `.stop()` is called.
     """
     services = services or os.environ.get("TOYQUEUE_LOCALSTACK_SERVICES") or DEFAULT_SERVICES
     with _LOCK:

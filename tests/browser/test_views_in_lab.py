@@ -158,6 +158,7 @@ def set_slider(view, description, value):
 
 def click_button(view, text):
     view.locator("button", has_text=text).first.click()
+    view.page.evaluate("document.activeElement && document.activeElement.blur()")
 
 
 def play_a_little(view):

@@ -163,8 +163,9 @@ def test_a_dying_owner_takes_its_localstack_along(state, fake_localstack, tmp_pa
         print(ls.pid, flush=True)
         time.sleep(600)
     """))
+    # like a terminal would: SIGINT at its default (xdist workers ignore it, and children inherit that)
     owner = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE,
-                             text=True)
+                             text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         pid = int(owner.stdout.readline())
         port = int(next(p.name for p in state.iterdir()))

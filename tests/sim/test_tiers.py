@@ -37,10 +37,10 @@ def test_the_tiers_scale_independently(run):
     assert web and gpu
     assert max(run.web_in_service) != max(run.gpu_in_service)
     # The web tier is back to its minimum while the GPU tier is still working off the queue.
-    back = next(t for t, n in zip(run.t[run.web_in_service.index(max(run.web_in_service)):],
-                                  run.web_in_service[run.web_in_service.index(max(run.web_in_service)):])
-                if n == run.params["web_min"])
-    assert run.gpu_in_service[run.t.index(back)] > run.params["gpu_min"]
+    web_peak = run.web_in_service.index(max(run.web_in_service))
+    back = next(i for i in range(web_peak, len(run.t))
+                if run.web_in_service[i] == run.params["web_min"])
+    assert run.gpu_in_service[back] > run.params["gpu_min"] and run.depth[back] > 0
 
 
 def test_a_small_web_tier_rejects_uploads_but_the_queue_never_loses_one():

@@ -56,7 +56,7 @@ class TiersRun:
                 f"peak {max(self.depth):,}; {len(self.bucket):,} videos in the bucket")
 
 
-def _due(rate_per_min, t, dt, carry):
+def _due(rate_per_min, dt, carry):
     """Whole events in this tick at a per-minute rate; `carry` keeps the fractions."""
     carry += rate_per_min * dt / 60
     n = math.floor(carry + 1e-9)
@@ -92,7 +92,7 @@ def simulate(service=None, **params):
         clock.set(t0 + t)
         spike = p["spike_start"] <= t < p["spike_start"] + p["spike_duration"]
         rate = p["spike_rate"] if spike else p["base_rate"]
-        n, arrive_carry = _due(rate, t, dt, arrive_carry)
+        n, arrive_carry = _due(rate, dt, arrive_carry)
         minute_requests += n
 
         # Front end: take what the web instances can, one message per video.
@@ -107,7 +107,7 @@ def simulate(service=None, **params):
 
         # Back end: each GPU instance encodes one video per `encode_time` seconds.
         gpu_n = gpu.in_service(t)
-        budget, encode_carry = _due(gpu_n * 60 / p["encode_time"], t, dt, encode_carry)
+        budget, encode_carry = _due(gpu_n * 60 / p["encode_time"], dt, encode_carry)
         encoded = 0
         while budget > 0:
             got = svc.receive_message(QueueUrl=url, MaxNumberOfMessages=min(10, budget),

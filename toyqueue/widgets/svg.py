@@ -124,6 +124,7 @@ class Chart:
                 pts.append((self.px(xv), self.py(yv)))
             if not pts:
                 continue
+            pts = _simplify(pts)
             d = " ".join(f"{a:.1f},{b:.1f}" for a, b in pts)
             if fill:
                 base = self.y + self.h
@@ -152,3 +153,17 @@ class Chart:
             out.append(text(lx + 14, self.y - 8, label, 11, MUTED))
             lx -= 14
         return "".join(out)
+
+
+def _simplify(pts):
+    """Drop points in the middle of a straight horizontal or vertical run (smaller SVG, same look)."""
+    pts = [(round(a, 1), round(b, 1)) for a, b in pts]
+    out = pts[:1]
+    for i in range(1, len(pts) - 1):
+        (a0, b0), (a1, b1), (a2, b2) = out[-1], pts[i], pts[i + 1]
+        if (b0 == b1 == b2) or (a0 == a1 == a2) or (a1, b1) == (a0, b0):
+            continue
+        out.append(pts[i])
+    if len(pts) > 1:
+        out.append(pts[-1])
+    return out
