@@ -65,7 +65,7 @@ export PYTHON
 .PHONY: help lab test setup notebooks bench lock clean distclean find-python localstack-status
 
 help:
-	@echo "make lab    - set up (first time ~2-3 min), start LocalStack, open JupyterLab on notebooks/"
+	@echo "make lab    - set up (first time 2-5 min), start LocalStack, open JupyterLab on notebooks/"
 	@echo "make test   - set up, then run every test (own LocalStack on a free port)"
 	@echo "make notebooks | bench | lock | clean | distclean | find-python"
 

@@ -33,6 +33,7 @@ import contextlib
 import ctypes
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -213,6 +214,7 @@ class LocalStack:
         self.url = url_for(port)
         self.pid = pid
         self.started = started
+        self.ephemeral = False     # started on a port picked for us: state removed on stop
         self._process = process
 
     def stop(self) -> None:
@@ -221,6 +223,8 @@ class LocalStack:
             self.started = False
             with contextlib.suppress(ValueError):
                 _MANAGED.remove(self)
+            if self.ephemeral:  # a random port's state and log help nobody later
+                shutil.rmtree(state_dir(self.port), ignore_errors=True)
 
     def __enter__(self):
         return self
@@ -252,10 +256,8 @@ def _environment(port: int, services: str) -> dict:
         "FILESYSTEM_ROOT": str(d / "fs"),
         "CONFIG_DIR": str(d / "config"),     # not ~/.localstack
         "XDG_CACHE_HOME": str(d / "cache"),  # plux caches entry points here, not ~/.cache
-        "TMPDIR": str(d / "tmp"),
         "DISABLE_EVENTS": "1",               # no analytics calls home
         "SKIP_SSL_CERT_DOWNLOAD": "1",       # no network fetch at start
-        "SKIP_INFRA_DOWNLOADS": "1",
         "LOCALSTACK_CLI": "0",
     })
     # Never let a learner's real AWS settings leak into the emulator.
@@ -266,10 +268,15 @@ def _environment(port: int, services: str) -> dict:
 
 
 def _pdeathsig():
-    """In the child: get SIGTERM if the parent dies, so a killed test run leaves no LocalStack."""
+    """In the child: die with the parent, so a killed test run leaves no LocalStack behind.
+
+    SIGKILL, not SIGTERM: LocalStack 2026.3 that gets SIGTERM while still starting crashes in its
+    shutdown hook and then runs on forever. Its state is in memory only, so nothing is lost, and
+    in host mode it is a single process (threads, no children).
+    """
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except OSError:
         pass
 
@@ -287,10 +294,13 @@ def start(port: int = DEFAULT_PORT, *, services: str | None = None,
     """
     services = services or os.environ.get("TOYQUEUE_LOCALSTACK_SERVICES") or DEFAULT_SERVICES
     with _LOCK:
-        if port == 0:
+        ephemeral = port == 0
+        if ephemeral:
             port = free_port()
         python = python or os.environ.get("TOYQUEUE_LOCALSTACK_PYTHON") or sys.executable
-        return _start_locked(port, services, timeout, detach, python, quiet)
+        handle = _start_locked(port, services, timeout, detach, python, quiet)
+        handle.ephemeral = ephemeral and handle.started
+        return handle
 
 
 def _start_locked(port, services, timeout, detach, python, quiet) -> LocalStack:
@@ -304,7 +314,7 @@ def _start_locked(port, services, timeout, detach, python, quiet) -> LocalStack:
     if pid is not None:
         # Our own LocalStack from an earlier run that does not answer (yet, or any more).
         try:
-            return _wait_ready(port, pid, None, min(timeout, 30.0), started=False)
+            return _wait_ready(port, pid, None, min(timeout, 15.0), started=False)
         except LocalStackError:
             raise LocalStackError(
                 f"A LocalStack started earlier (pid {pid}) still runs but does not answer on "
@@ -322,7 +332,7 @@ def _start_locked(port, services, timeout, detach, python, quiet) -> LocalStack:
             f"LOCALSTACK_PORT=N`).")
 
     d = state_dir(port)
-    for sub in ("fs", "config", "cache", "tmp"):
+    for sub in ("fs", "config", "cache"):
         (d / sub).mkdir(parents=True, exist_ok=True)
     log = open(log_file(port), "wb")
     in_main_thread = threading.current_thread() is threading.main_thread()

@@ -63,7 +63,7 @@ def shell_bin(tmp_path, extra=()):
     """A PATH with make and the few tools the finder uses, plus `extra` fake programs."""
     bindir = tmp_path / "bin"
     bindir.mkdir()
-    for tool in ("make", "bash", "sh", "ls", "sort", "cat", "env"):
+    for tool in ("make", "bash", "sh", "ls", "sort", "cat", "env", "id"):
         found = shutil.which(tool)
         if found:
             (bindir / tool).symlink_to(found)
@@ -76,6 +76,8 @@ def shell_bin(tmp_path, extra=()):
 def find_python(tmp_path, bindir, **env):
     base = {"PATH": str(bindir), "HOME": str(tmp_path / "home"),
             "PYENV_ROOT": str(tmp_path / "no-pyenv"), **env}
+    if "LD_LIBRARY_PATH" in os.environ:  # some Python builds need it to start at all
+        base["LD_LIBRARY_PATH"] = os.environ["LD_LIBRARY_PATH"]
     return subprocess.run(["make", "-s", "--no-print-directory", "-C", str(ROOT), "find-python",
                            "PYTHON_FALLBACKS="], env=base, capture_output=True, text=True,
                           timeout=60)
