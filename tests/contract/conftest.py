@@ -26,11 +26,6 @@ BACKENDS = ("toy", "localstack")
 MARKER = "sqs_difference"
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", f"{MARKER}(sqs, localstack): a known way LocalStack departs from SQS; "
-        "the LocalStack run of the test is xfail(strict=True)")
-
 
 def pytest_collection_modifyitems(config, items):
     for item in items:

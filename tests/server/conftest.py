@@ -11,11 +11,6 @@ from botocore.config import Config
 from toyqueue import server
 
 
-def pytest_configure(config):
-    # test_cli imports the contract modules (through toyqueue.differences) under --strict-markers.
-    config.addinivalue_line("markers", "sqs_difference(sqs, localstack): see tests/contract")
-
-
 @pytest.fixture(scope="module")
 def endpoint():
     ep = server.start()
