@@ -150,6 +150,9 @@ plot([step], "Step scaling: the alarm adds 4 instances at a time")
 # 4 (waiting out the cooldown between steps), and once the backlog is gone the low alarm takes
 # the group back down, 2 at a time.
 #
+# How to read the summary line: *longest wait* is the longest an order sat in the queue;
+# *instance-minutes* is instances × minutes running, what the group costs.
+#
 # ## What AWS recommends: backlog per instance, target tracking
 #
 # The queue length alone does not say whether the group is big enough: 1,000 messages are a lot
@@ -161,7 +164,6 @@ plot([step], "Step scaling: the alarm adds 4 instances at a time")
 # A **target-tracking** policy then keeps the backlog per instance near 100, choosing the number
 # of instances directly (here: queue length / 100) instead of adding a fixed step. (In AWS you
 # publish the backlog per instance as a custom CloudWatch metric and give it to the policy.)
-
 #
 # The arithmetic, for the moment in our spike when the policy first acts (minute 13: 14,400
 # orders waiting, 2 instances):
@@ -209,8 +211,8 @@ for run in compare(spike_rate=300).values():
 # %% [markdown]
 # With a spike three times as big (300 orders/s), step scaling keeps adding 4 instances every 5
 # minutes and falls far behind: orders wait much longer, and at the end of the hour the group has
-# not even shrunk back to 2. Target tracking sizes the group in one go, drains the backlog sooner
-# *and* uses fewer instance-minutes.
+# not even shrunk back to 2 ("back to 2 at -" means: not within the hour). Target tracking sizes
+# the group in one go, drains the backlog sooner *and* uses fewer instance-minutes.
 
 # %% [markdown]
 # ## Play with it

@@ -10,7 +10,8 @@
 # 1. **Encryption in flight** (비행 중 암호화): the SQS API is HTTPS, so messages are encrypted
 #    on the network.
 # 2. **Encryption at rest** (미사용 암호화): SQS encrypts stored messages with keys from KMS
-#    (server-side encryption, SSE).
+#    (AWS Key Management Service, which creates and guards encryption keys): server-side
+#    encryption, SSE.
 # 3. **Client-side encryption** (클라이언트 측 암호화): if you want more, *you* encrypt before
 #    sending and decrypt after receiving. SQS does not do this for you.
 # 4. **Access control**: IAM policies say what *your* users and roles may do; **SQS access
@@ -73,7 +74,8 @@ ls.send_message(QueueUrl=ls_url, MessageBody=secret)
 print("card number readable on the wire:", b"4111-1111-1111-1111" in wire[-1])
 
 # %% [markdown]
-# Over HTTPS those same bytes are wrapped in TLS, so the network only sees ciphertext. But SQS
+# Over HTTPS those same bytes are wrapped in TLS (the encryption layer under HTTPS), so the network
+# only sees ciphertext. But SQS
 # itself (and whoever can call `ReceiveMessage`) still sees the card number. That is what the next
 # two layers are about.
 
@@ -176,8 +178,9 @@ except InvalidTag:
     print("InvalidTag: the message was changed, refuse it")
 
 # %% [markdown]
-# Note the cost: base64 makes the body about a third larger (it still must fit in 1 MiB), and
-# nobody without the key (not even the AWS console) can read the messages when you debug.
+# Note the cost: the body grows (a 12-byte nonce and a 16-byte tag are added, then base64 makes it
+# all about a third larger; it still must fit in 1 MiB), and nobody without the key (not even the
+# AWS console) can read the messages when you debug.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -397,7 +400,23 @@ for backend, sqs in [("toy", toy), ("localstack", ls)]:
 
 # %% [markdown]
 # For simple cases SQS also has `AddPermission` / `RemovePermission`, which write statements into
-# this same `Policy` attribute for you (account ids and actions only, no conditions).
+# this same `Policy` attribute for you (account ids and actions only, no conditions):
+
+# %%
+# NBVAL_CHECK_OUTPUT
+def statements(sqs, url):
+    policy = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"]).get("Attributes", {}).get("Policy")
+    return json.loads(policy)["Statement"] if policy else []
+
+for backend, sqs in [("toy", toy), ("localstack", ls)]:
+    url = sqs.create_queue(QueueName=f"l09-permission-{RUN}")["QueueUrl"]
+    sqs.add_permission(QueueUrl=url, Label="PartnerMaySend", AWSAccountIds=["111122223333"],
+                       Actions=["SendMessage"])
+    [st] = statements(sqs, url)
+    print(f"{backend:<10} {st['Sid']}: {st['Effect']} {as_list(st['Principal']['AWS'])} {as_list(st['Action'])}")
+    sqs.remove_permission(QueueUrl=url, Label="PartnerMaySend")
+    print(f"{'':<10} after RemovePermission: {len(statements(sqs, url))} statements")
+    sqs.delete_queue(QueueUrl=url)
 
 # %%
 ls.delete_queue(QueueUrl=ls_url);

@@ -50,7 +50,7 @@ def bodies(response):
     return [m["Body"] for m in response.get("Messages", [])]
 
 # %% [markdown]
-# ## 1. FIFO queues: order and exactly-once processing
+# ## 1. FIFO queues: order and no duplicates
 #
 # A FIFO (first in, first out) queue is created with `FifoQueue=true`, and its name must end in
 # `.fifo`. Every message needs a **`MessageGroupId`**: messages of one group are delivered in the
@@ -156,6 +156,7 @@ for name, sqs in BACKENDS.items():
 
 # %%
 # NBVAL_CHECK_OUTPUT
+dead_letter = {}
 for name, sqs in BACKENDS.items():
     dlq = new_queue(sqs, "orders-dlq")
     dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
@@ -167,17 +168,35 @@ for name, sqs in BACKENDS.items():
         got = sqs.receive_message(QueueUrl=src, VisibilityTimeout=0,
                                   MessageSystemAttributeNames=["ApproximateReceiveCount"]).get("Messages", [])
         seen.append(got[0]["Attributes"]["ApproximateReceiveCount"] if got else "-")
-    in_dlq = bodies(sqs.receive_message(QueueUrl=dlq))
+    in_dlq = bodies(sqs.receive_message(QueueUrl=dlq, VisibilityTimeout=0))   # look, leave it there
     sources = sqs.list_dead_letter_source_queues(QueueUrl=dlq)["queueUrls"]
+    dead_letter[name] = (dlq_arn, src)
     print(f"{name:<10} receive counts seen: {seen}  DLQ holds: {in_dlq}")
     print(f"{'':<10} DLQ's source queues: {[u.rsplit('/', 1)[1].replace(f'-{RUN}', '') for u in sources]}")
 
 # %% [markdown]
 # Three receives, then the message is gone from the source queue and waits in the DLQ, where a
-# person (or an alarm on the DLQ's depth) can look at it. Once the bug is fixed,
-# `StartMessageMoveTask` moves messages back to the source ("redrive"). A DLQ must be of the same
-# type as its source (standard or FIFO), and its retention should be longer than the source's,
-# because a message keeps its original timestamp when it moves.
+# person (or an alarm on the DLQ's depth) can look at it.
+#
+# A DLQ must be of the same type as its source (standard or FIFO), and its retention should be
+# longer than the source's, because a message keeps its original timestamp when it moves.
+
+# %% [markdown]
+# Once the bug is fixed, `StartMessageMoveTask` moves the messages back to their source queue: a
+# **redrive**. It runs as a background task; `ListMessageMoveTasks` reports its progress.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+for name, sqs in BACKENDS.items():
+    dlq_arn, src = dead_letter[name]
+    sqs.start_message_move_task(SourceArn=dlq_arn)
+    for _ in range(50):                       # LocalStack moves in the background: wait for it
+        task = sqs.list_message_move_tasks(SourceArn=dlq_arn)["Results"][0]
+        if task["Status"] != "RUNNING":
+            break
+        time.sleep(0.1)
+    print(f"{name:<10} task {task['Status']}, moved {task['ApproximateNumberOfMessagesMoved']};"
+          f" the source queue holds: {bodies(sqs.receive_message(QueueUrl=src))}")
 
 # %% [markdown]
 # ## 3. Long polling: wait for messages instead of asking again and again
@@ -342,12 +361,12 @@ for url in ls.list_queues(QueueNamePrefix="l10-").get("QueueUrls", []):
 # | feature | what it solves | key names |
 # |---|---|---|
 # | FIFO queue | order and duplicates (the lecture's "other type of product") | `.fifo`, `FifoQueue`, `MessageGroupId`, `MessageDeduplicationId`, `ContentBasedDeduplication`, 5-minute window |
-# | dead-letter queue | poison messages retried forever | `RedrivePolicy` (`deadLetterTargetArn`, `maxReceiveCount`), `StartMessageMoveTask` |
+# | dead-letter queue | poison messages retried forever | `RedrivePolicy` (`deadLetterTargetArn`, `maxReceiveCount`), `StartMessageMoveTask` (redrive) |
 # | long polling | empty receives, latency | `WaitTimeSeconds` 1..20, `ReceiveMessageWaitTimeSeconds` |
 # | delay queue | hold messages back | `DelaySeconds` 0..900 |
 # | batches | cost and throughput | `SendMessageBatch` etc., 10 entries, check `Failed` |
 #
-# LocalStack differences seen here: it accepts `DelaySeconds=901`, and its short polls return
+# LocalStack differences met here: it accepts `DelaySeconds=901`, and its short polls return
 # everything (real SQS samples).
 #
 # **Exercises:** [04 · Retention and delay](../exercises/04_retention_and_delay.ipynb),
