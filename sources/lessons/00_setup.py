@@ -8,12 +8,18 @@
 # # 00 · Set-up check and a map of the course
 #
 # Welcome! This course teaches **Amazon SQS** (Simple Queue Service) by building a small but
-# faithful SQS-like queue of our own, the **toy queue** (`toyqueue`), and running the very same
-# boto3 code against it and against **LocalStack**, an SQS emulator that runs on your machine.
+# faithful SQS-like queue of our own, the **toy queue** (`toyqueue`). You run the very same
+# **boto3** code (boto3 is the AWS SDK for Python, the library Python programs use to call AWS)
+# against the toy and against **LocalStack**, an SQS emulator that runs on your machine.
 # Nothing here talks to real AWS, so nothing costs money.
-#
+
+# %% [markdown]
 # Run the cell below (Shift+Enter). Every line should start with `OK`. A `FAIL` line says what
 # is missing and how to fix it.
+#
+# Some cells start with `# NBVAL_CHECK_OUTPUT` or `# NBVAL_IGNORE_OUTPUT`. Those lines are notes
+# for the course's tests (they compare the output of the first kind on every run). For you they
+# are just comments.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -153,14 +159,17 @@ for backend in ("toy", "localstack"):
     sqs.delete_queue(QueueUrl=url)
 
 # %% [markdown]
-# Same code, same answer, down to the MD5 checksum SQS computes over the body. Where the two
-# *do* differ from real SQS, the course says so (the README keeps a table).
-#
+# Same code, same answer, down to the MD5 checksum (a fingerprint of the body) that SQS sends
+# back; lesson 04 shows how it is computed. Where the toy or LocalStack *does* differ from real
+# SQS, the lesson says so, and the [README](../README.md) keeps a table of every difference.
+
+# %% [markdown]
 # ## The map of the course
 #
 # The lecture this course follows (an AWS Solutions Architect's talk on SQS) is taught in
-# lessons 01 to 10. Each one runs in a few seconds; none of them sleeps: time-dependent behaviour
-# runs on a **virtual clock** you fast-forward.
+# lessons 01 to 10. Each one runs in a few seconds. None of them makes you wait: where time
+# matters, a lesson runs on a **virtual clock** that it fast-forwards, so "four days later" takes
+# no time.
 #
 # | lesson | what you do |
 # |---|---|
@@ -175,7 +184,8 @@ for backend in ("toy", "localstack"):
 # | [09 Security](09_security.ipynb) | encryption in flight and at rest, client-side encryption, access policies |
 # | [10 Beyond the lecture](10_beyond_the_lecture.ipynb) | FIFO queues, dead-letter queues, long polling, delays, batches |
 # | [11 Glossary](11_glossary.ipynb) | the key terms in English and 한국어 |
-#
+
+# %% [markdown]
 # ## Exercises
 #
 # The exercises (in the `exercises/` folder, next to `notebooks/`) have you build the toy queue

@@ -20,10 +20,10 @@
 #
 # - **Synchronous (동기):** the purchase service calls the shipping service directly and waits
 #   for its answer. The two are directly connected.
-# - **Asynchronous (비동기), event based:** a piece of middleware, a **queue (대기열)**, sits in
-#   between. The purchase service says "someone bought this; I'll put it in the queue". The
-#   shipping service asks the queue "any recent purchases?", gets them and does whatever it has
-#   to. The two never talk to each other directly: only the queue connects them.
+# - **Asynchronous (비동기), or event based (이벤트 기반):** a piece of middleware, a **queue
+#   (대기열)**, sits in between. The purchase service says "someone bought this; I'll put it in
+#   the queue". The shipping service asks the queue "any recent purchases?", gets them and does
+#   whatever it has to. The two never talk to each other directly: only the queue connects them.
 #
 # ```
 # sync:   purchase ──── "ship this!" ────> shipping
@@ -57,9 +57,6 @@ def purchase_sync(order, shipping):
 # %% [markdown]
 # While shipping is up, all is well. When it goes down (a deploy, a crash, too busy), the
 # purchase fails too, although nothing is wrong with the purchase service itself.
-#
-# (A first line `# NBVAL_CHECK_OUTPUT` marks a cell whose output the course's tests compare on
-# every run; for you it is just a comment.)
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -134,8 +131,9 @@ print("waiting in the queue:", waiting(queue_url))
 # handle. The lecture's example: a video encoding service usually gets **10** videos to encode,
 # and one day it gets **1,000**. Called directly, it is overwhelmed and can stop working.
 #
-# `toyqueue.sim.sync_async.simulate` replays that second by second. Purchases (or videos) arrive
-# at 10 per second, then at 1,000 per second for 5 seconds. The receiving service handles 100 per
+# `toyqueue.sim.sync_async.simulate` replays that second by second, for 120 seconds. Requests
+# (purchases, or videos) arrive at 10 per second, except from second 10 to second 14, when 1,000
+# arrive each second: 115 × 10 + 5 × 1,000 = 6,150 in all. The receiving service handles 100 per
 # second.
 #
 # - **Sync:** each caller waits; after 3 s it gives up (the request fails), and once 200 callers
@@ -152,10 +150,10 @@ result = simulate(base=10, spike=1000, spike_start=10, spike_length=5, ticks=120
 print(result.summary())
 
 # %% [markdown]
-# Same arrivals, same capacity. The direct call lost thousands of requests; the queue lost none.
-# The price of the queue is waiting: the last requests of the spike were handled tens of seconds
-# later. For "ship this parcel" or "encode this video" that is fine; nobody needs it within the
-# same millisecond.
+# Same arrivals, same capacity. The direct call lost 4,400 of the 6,150 requests; the queue lost
+# none. The price of the queue is waiting: a request that came at the end of the spike waited up
+# to 46 seconds for its turn. For "ship this parcel" or "encode this video" that is fine; nobody
+# needs it within the same millisecond.
 #
 # The picture, second by second:
 
@@ -208,7 +206,7 @@ SyncAsyncView(spike=1000, capacity=100, timeout=3, max_waiting=200)
 # | publish/subscribe | **SNS** | **every** subscriber (a copy each) |
 # | real-time streaming, large volumes | **Kinesis** | a log kept in order; every reader reads it at its own position and can replay it |
 #
-# The difference in ten lines of Python (just lists, not the AWS services):
+# The difference in a few lines of Python (plain lists, not the AWS services):
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -234,16 +232,18 @@ for name, model in [("queue (SQS)", queue_model), ("pub/sub (SNS)", pubsub_model
 # gave both subscribers every order. The stream kept all four in order; billing has read two so
 # far and will read the rest when it is ready, and either reader could go back and read them all
 # again.
-#
+
+# %% [markdown]
 # ## Recap
 #
 # - Applications must share data. **Sync (동기):** one calls the other directly and depends on it
 #   being up and fast enough. **Async (비동기):** a queue (대기열) sits in between; neither side
 #   talks to the other.
-# - Under a spike (10 -> 1,000), a directly coupled service is overwhelmed and requests fail;
-#   with a queue, nothing fails, the backlog just waits to be processed.
+# - Under a spike (10 -> 1,000 per second), a directly coupled service is overwhelmed and
+#   requests fail; with a queue, nothing fails, the backlog just waits to be processed. The
+#   price is waiting time.
 # - AWS's decouplers: **SQS** (queue), **SNS** (pub/sub), **Kinesis** (streaming).
 #
-# **Exercise:** the exercises start with the thing in the middle:
-# [01 · Store and receive](../exercises/01_store_and_receive.ipynb) has you build the queue
-# itself. (Read lesson 02 first.)
+# **Exercise:** the exercises start with the thing in the middle, the queue itself. Read
+# lesson 02 first, then [01 · Store and receive](../exercises/01_store_and_receive.ipynb) has
+# you build it.

@@ -105,7 +105,8 @@ tiny
 # another consumer; it would stay there forever. SQS solves this with a **visibility timeout**:
 # a received message is only *hidden* for a while (30 s by default), and if nobody deletes it in
 # that time it becomes visible again. Lesson 06 shows it, and exercise 03 has you build it.
-#
+
+# %% [markdown]
 # ## The toy SQS: the same idea with SQS's API
 #
 # The course's `toyqueue` package is a small but faithful SQS. Its `QueueService` has SQS's
@@ -132,9 +133,12 @@ def counts(sqs, queue_url):
             "delayed": int(a["ApproximateNumberOfMessagesDelayed"])}
 
 
+# %% [markdown]
+# A producer sends three orders; a consumer polls once, then processes and deletes each message.
+# The counts after each step:
+
 # %%
 # NBVAL_CHECK_OUTPUT
-
 for order in ("order 1001", "order 1002", "order 1003"):
     svc.send_message(QueueUrl=url, MessageBody=order)             # producer
 print("after 3 sends:   ", counts(svc, url))
@@ -146,6 +150,7 @@ print("after receiving: ", counts(svc, url))
 for m in reply["Messages"]:                                        # consumer: process, delete
     svc.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
 print("after deleting:  ", counts(svc, url))
+print("an empty poll:   ", svc.receive_message(QueueUrl=url, MaxNumberOfMessages=10))
 
 # %% [markdown]
 # Three differences from `TinyQueue`, all SQS's:
@@ -153,14 +158,15 @@ print("after deleting:  ", counts(svc, url))
 # - one `receive_message` can return **up to 10** messages (lesson 05);
 # - a consumer deletes with a **receipt handle** (`ReceiptHandle`), a token for *this* receipt of
 #   the message, not with the message id (exercise 02);
-# - an empty poll returns a reply **without** a `"Messages"` key, hence `reply.get("Messages", [])`
-#   in careful code.
-#
+# - an empty poll returns a reply **without** a `"Messages"` key (the `{}` above), hence
+#   `reply.get("Messages", [])` in careful code.
+
+# %% [markdown]
 # ## The same three calls against LocalStack
 #
 # LocalStack emulates AWS on your machine. `toyqueue.clients.client("localstack")` returns a
 # boto3 SQS client pointed at it (dummy credentials, a local address: it cannot reach real AWS).
-# The code is line for line the code above:
+# The calls are the same as above:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -174,7 +180,8 @@ ls_url = sqs.create_queue(QueueName=f"orders-{uuid.uuid4().hex[:8]}")["QueueUrl"
 for order in ("order 1001", "order 1002", "order 1003"):
     sqs.send_message(QueueUrl=ls_url, MessageBody=order)
 
-reply = sqs.receive_message(QueueUrl=ls_url, MaxNumberOfMessages=10, WaitTimeSeconds=1)
+reply = sqs.receive_message(QueueUrl=ls_url, MaxNumberOfMessages=10,
+                            WaitTimeSeconds=1)     # wait up to 1 s for messages (long polling, lesson 10)
 print("received bodies:", sorted(m["Body"] for m in reply["Messages"]))
 for m in reply["Messages"]:
     sqs.delete_message(QueueUrl=ls_url, ReceiptHandle=m["ReceiptHandle"])
@@ -183,13 +190,17 @@ _ = sqs.delete_queue(QueueUrl=ls_url)          # tidy up
 
 # %% [markdown]
 # (We sort the bodies because a standard queue does not promise order: lesson 06.)
-#
+
+# %% [markdown]
 # ## Many producers, many consumers
 #
 # Several producers can send into one queue at the same time, and several consumers can drain it
-# at the same time. Here three producer threads each send 20 orders while two consumer threads
-# poll, process and delete. The queue keeps them apart: every order is processed exactly once
-# (nothing here is slow enough to trigger a visibility timeout).
+# at the same time. Here they are Python *threads*, pieces of code that run side by side in one
+# program: three producers each send 20 orders while two consumers poll, process and delete.
+#
+# The queue keeps the consumers apart: a message one of them has received is hidden from the
+# other. (The virtual clock stands still here, so no visibility timeout runs out and no message
+# is handed out twice. Lesson 06 shows what happens when one does.)
 
 # %%
 import threading
@@ -293,7 +304,8 @@ plt.show()
 # The producer never waited for the consumer, and the consumer never had to work faster than it
 # can. The queue held the difference (peaking at 120 orders) until the consumer caught up. That
 # is what "decoupling" means in lesson 01.
-#
+
+# %% [markdown]
 # ## Recap
 #
 # - **Producers** (생산자) send messages into the queue (대기열); there can be many.

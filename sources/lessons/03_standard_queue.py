@@ -6,8 +6,8 @@
 # # 03 · The standard queue
 #
 # **Goal:** know the properties of an SQS *standard queue* (표준 대기열) well enough to answer
-# "what happens if...?", and see each one happen: how long a message lives, how big it may be,
-# how fast a call is, how much a queue can hold.
+# "what happens if...?", and see each one happen: how long a message lives, how much a queue can
+# hold, how fast a call is, how big a message may be.
 
 # %% [markdown]
 # ## The oldest service on AWS, fully managed
@@ -18,7 +18,8 @@
 #
 # In an exam (and in practice), when a question is about *decoupling applications*
 # (애플리케이션 분리), think of SQS.
-#
+
+# %% [markdown]
 # We cannot show "no servers to manage" running, but we can show "one call and it exists":
 # `CreateQueue` answers with the new queue's URL, which every later call uses.
 # Here it is on the toy queue, in this Python process, with a virtual clock so that the times
@@ -34,7 +35,9 @@ url = svc.create_queue(QueueName="orders")["QueueUrl"]
 url
 
 # %% [markdown]
-# Every queue comes with defaults. Four of them matter in this lesson:
+# Every queue comes with defaults. Here are four. This lesson is about two of them:
+# `MessageRetentionPeriod` (how long a message lives) and `MaximumMessageSize` (how big it may
+# be). The other two come later: `VisibilityTimeout` in lesson 06, `DelaySeconds` in lesson 10.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -114,11 +117,27 @@ except SQSError as e:
     print(f"{e.query_code}: {e.message}")
 
 # %% [markdown]
-# > **LocalStack differs here.** LocalStack (the AWS emulator this course also uses) accepts that
-# > out-of-range value and, unless it is started with `SQS_ENABLE_MESSAGE_RETENTION_PERIOD=1`,
-# > never expires messages at all. That is why the retention demo runs on the toy. The rule to
-# > remember is SQS's: **receive, process and delete within the retention period, or lose the
-# > message.**
+# **LocalStack differs here.** LocalStack (the AWS emulator this course also uses) accepts that
+# out-of-range value:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+import uuid
+
+from toyqueue.clients import client
+
+localstack = client("localstack")
+run_id = uuid.uuid4().hex[:8]          # LocalStack is shared; keep this run's queue names apart
+ls_url = localstack.create_queue(QueueName=f"orders-15d-{run_id}",
+                                 Attributes={"MessageRetentionPeriod": str(14 * DAY + 1)})["QueueUrl"]
+print("LocalStack accepted:", localstack.get_queue_attributes(
+    QueueUrl=ls_url, AttributeNames=["MessageRetentionPeriod"])["Attributes"])
+_ = localstack.delete_queue(QueueUrl=ls_url)          # tidy up
+
+# %% [markdown]
+# Worse, unless it is started with `SQS_ENABLE_MESSAGE_RETENTION_PERIOD=1`, LocalStack never
+# expires messages at all. That is why the retention demo runs on the toy. The rule to remember
+# is SQS's: **receive, process and delete within the retention period, or lose the message.**
 
 # %% [markdown]
 # ## Unlimited throughput, unlimited backlog
@@ -129,7 +148,8 @@ except SQSError as e:
 # queue just gets longer.
 #
 # The toy lives in this notebook's memory, so its "unlimited" ends where your RAM does. Still,
-# it shows the idea: twenty thousand orders, sent ten at a time with `SendMessageBatch`:
+# it shows the idea: twenty thousand orders, sent ten at a time with `SendMessageBatch` (one
+# call that carries up to 10 messages; lesson 04):
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -165,16 +185,11 @@ print(f"{20_000 / send_seconds:,.0f} messages per second into the toy, on one th
 # 3. **LocalStack** over HTTP, called with the same boto3 code.
 #
 # `toyqueue.clients.client(...)` hands us a boto3 SQS client for each backend (with dummy
-# credentials and a local address: nothing here can reach real AWS).
+# credentials and a local address: nothing here can reach real AWS). We made the LocalStack one
+# above; now the toy's:
 
 # %%
-import uuid
-
-from toyqueue.clients import client
-
 toy_http = client("toy")
-localstack = client("localstack")
-run_id = uuid.uuid4().hex[:8]          # LocalStack is shared; keep this run's queue names apart
 remote_urls = {
     "toy over HTTP": toy_http.create_queue(QueueName=f"latency-{run_id}")["QueueUrl"],
     "LocalStack": localstack.create_queue(QueueName=f"latency-{run_id}")["QueueUrl"],
@@ -239,7 +254,7 @@ plt.show()
 #   adds the network between your code and the AWS region, which is why AWS promises "under
 #   10 ms" and not "microseconds".
 # - Because each call costs a round trip, SQS lets you **batch**: up to 10 messages in one
-#   `SendMessageBatch` or `ReceiveMessage` (lesson 05, exercise 05).
+#   `SendMessageBatch` or `ReceiveMessage` (lessons 04 and 05; exercise 05).
 
 # %% [markdown]
 # ## Message size: 256 KB in the lecture, 1 MiB today
@@ -289,19 +304,25 @@ for backend, sqs in backends.items():
 # %% [markdown]
 # Same code, same answer. (The message says "shorter than 1048576 bytes" although exactly
 # 1,048,576 is accepted: that wording is SQS's own.)
-#
-# Message attributes count too: a body six bytes short of the limit plus one attribute is too
-# big.
+
+# %% [markdown]
+# Message attributes (lesson 04) count too: each one adds the bytes of its name, its type and
+# its value. The attribute below is `OrderId` (7 bytes) + `String` (6) + `o-1` (3) = 16 bytes,
+# so next to it the body may be at most 1,048,576 - 16 bytes:
 
 # %%
 # NBVAL_CHECK_OUTPUT
+order_id = {"OrderId": {"DataType": "String", "StringValue": "o-1"}}
+
 for backend, sqs in backends.items():
-    try:
-        sqs.send_message(QueueUrl=remote_urls[backend], MessageBody="x" * (MiB - 6),
-                         MessageAttributes={"OrderId": {"DataType": "String", "StringValue": "o-1"}})
-        print(f"{backend:13}: accepted")
-    except ClientError as e:
-        print(f"{backend:13}: {e.response['Error']['Code']}")
+    for body_size in (MiB - 16, MiB - 15):
+        try:
+            sqs.send_message(QueueUrl=remote_urls[backend], MessageBody="x" * body_size,
+                             MessageAttributes=order_id)
+            result = "accepted"
+        except ClientError as e:
+            result = e.response["Error"]["Code"]
+        print(f"{backend:13}: body {body_size:,} + attribute 16 = {body_size + 16:,} bytes: {result}")
 
 # %% [markdown]
 # To see the lecture's world, give a queue the old limit, `MaximumMessageSize = 262144`

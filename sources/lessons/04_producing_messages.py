@@ -41,8 +41,8 @@ urls = {name: sqs.create_queue(QueueName=f"orders-{run_id}")["QueueUrl"]
 # a message so that the shipping side can process it later, whenever it is ready. The message
 # carries an **order id**, a **customer id** and the **address**. The order's content goes in
 # the body (here as JSON); the fields a consumer may want to look at first go in
-# **message attributes**: typed name/value pairs (`String`, `Number` or `Binary`, at most 10)
-# that travel next to the body.
+# **message attributes**: typed name/value pairs (`String`, `Number` or `Binary`; at most 10, a
+# limit we try out further down) that travel next to the body.
 
 # %%
 import json
@@ -133,8 +133,21 @@ print("matches both backends:",
 # %% [markdown]
 # ## The consumer sees the attributes too
 #
-# A consumer must ask for attributes by name (or `["All"]`) when it receives, otherwise they are
-# left out. Here is what arrives on each side:
+# A consumer receives with `receive_message`. In this section we pass `VisibilityTimeout=0`:
+# it lets the message be received again straight away, so that each step finds the same message.
+# (Lesson 06 explains visibility.)
+#
+# A consumer gets the attributes only if it asks for them. Without asking, it gets the body, its
+# checksum, the `MessageId` and a `ReceiptHandle` (the token it deletes with), and no attributes:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+for name, sqs in backends.items():
+    got = sqs.receive_message(QueueUrl=urls[name], VisibilityTimeout=0, WaitTimeSeconds=1)["Messages"][0]
+    print(f"{name:10} keys: {sorted(got)}")
+
+# %% [markdown]
+# Asking by name, or for all of them with `MessageAttributeNames=["All"]`:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -146,9 +159,6 @@ for name, sqs in backends.items():
         print(f"  {attr_name:10} {attr['DataType']:7} {attr['StringValue']}")
 
 # %% [markdown]
-# (`VisibilityTimeout=0` lets the message be received again straight away; lesson 06 explains
-# visibility. We use it here so the next step can find the message again.)
-#
 # ## A message stays until a consumer deletes it
 #
 # Receiving a message does **not** remove it from the queue. Only `DeleteMessage` does, and a
@@ -168,10 +178,9 @@ for name, sqs in backends.items():
 # %% [markdown]
 # The same story on the toy with a virtual clock, where we can let days pass. The order waits,
 # is received, is not deleted, comes back after the visibility timeout (30 s by default), and
-# leaves only when deleted:
+# leaves only when deleted. First the queue, and a helper that reads its counts:
 
 # %%
-# NBVAL_CHECK_OUTPUT
 from toyqueue import QueueService, VirtualClock
 
 clock = VirtualClock()
@@ -192,6 +201,11 @@ def look(when):
     print(f"{when:38} {counts(svc, q)}")
 
 
+# %% [markdown]
+# Now let time pass:
+
+# %%
+# NBVAL_CHECK_OUTPUT
 clock.advance(3 * 86_400)
 look("3 days later, nobody has received it")
 msg = svc.receive_message(QueueUrl=q, MessageSystemAttributeNames=["All"])["Messages"][0]
@@ -204,11 +218,37 @@ svc.delete_message(QueueUrl=q, ReceiptHandle=msg["ReceiptHandle"])
 look("deleted")
 
 # %% [markdown]
+# `ApproximateReceiveCount` is a *system attribute*: SQS counts how often each message has been
+# received, and a consumer can ask for it (`MessageSystemAttributeNames`). A count above 1 means
+# "somebody received this before and did not delete it". Lesson 06 comes back to it, and the
+# dead-letter queues of lesson 10 use it to set aside messages that keep failing.
+
+# %% [markdown]
+# ## At most 10 attributes
+#
+# SQS takes at most 10 message attributes per message. The toy follows SQS and refuses an
+# eleventh. **LocalStack differs here**: it accepts any number. Code that works on LocalStack can
+# still be refused by SQS:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from botocore.exceptions import ClientError
+
+eleven_attributes = {f"Field{n}": {"DataType": "String", "StringValue": "x"} for n in range(11)}
+for name, sqs in backends.items():
+    try:
+        sqs.send_message(QueueUrl=urls[name], MessageBody="too many attributes",
+                         MessageAttributes=eleven_attributes)
+        print(f"{name:10} accepted")
+    except ClientError as e:
+        print(f"{name:10} {e.response['Error']['Code']}: {e.response['Error']['Message']}")
+
+# %% [markdown]
 # ## Sending many orders at once
 #
 # Every call is a round trip over the network, so a busy producer sends up to **10 messages in
 # one call** with `SendMessageBatch`. Each entry has an `Id` of your choosing, and the answer
-# says which entries succeeded and which failed:
+# lists the entries that succeeded under `Successful` and any that failed under `Failed`:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -221,12 +261,25 @@ for name, sqs in backends.items():
     print(f"{name:10} successful: {ok}  failed: {reply.get('Failed', [])}")
 
 # %% [markdown]
-# Eleven entries is one too many, on both backends:
+# One bad entry does not sink the batch. Below, the second body holds `\x00`, a character SQS does
+# not allow in a message. The call itself succeeds; the bad entry comes back under `Failed`
+# with its own error code, and the producer must retry or report it:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-from botocore.exceptions import ClientError
+mixed = [{"Id": "good", "MessageBody": "order o-1007"},
+         {"Id": "bad", "MessageBody": "order \x00 o-1008"}]
+for name, sqs in backends.items():
+    reply = sqs.send_message_batch(QueueUrl=urls[name], Entries=mixed)
+    ok = [e["Id"] for e in reply.get("Successful", [])]
+    failed = [(e["Id"], e["Code"]) for e in reply.get("Failed", [])]
+    print(f"{name:10} successful: {ok}  failed: {failed}")
 
+# %% [markdown]
+# Some mistakes refuse the whole call instead. Eleven entries is one too many, on both backends:
+
+# %%
+# NBVAL_CHECK_OUTPUT
 eleven = [{"Id": f"e{n}", "MessageBody": "x"} for n in range(11)]
 for name, sqs in backends.items():
     try:
@@ -242,9 +295,10 @@ for name, sqs in backends.items():
 # ## Recap
 #
 # - A producer sends with the SDK's `SendMessage` (`send_message` in boto3), or up to 10 at a
-#   time with `SendMessageBatch`.
+#   time with `SendMessageBatch`, whose answer lists `Successful` and `Failed` entries.
 # - Details such as order id, customer id and address can travel as typed **message attributes**
-#   beside the body; both count toward the 1 MiB limit.
+#   beside the body (at most 10; LocalStack does not enforce that); both count toward the 1 MiB
+#   limit. A consumer gets the attributes only if it asks for them.
 # - SQS answers with a `MessageId` and the MD5 checksums of body and attributes, so the
 #   producer can verify what was stored.
 # - A message stays in the queue until a consumer **deletes** it (or retention runs out).

@@ -22,10 +22,11 @@
 # Wherever it runs, it does the same three things in a loop: **poll** (ask the queue "is there a
 # message for me?"), **process**, **delete**. This notebook is a consumer too; for SQS it is as
 # "on-premises" as any server in your office.
-#
-# First some orders to consume, sent to LocalStack and to the toy over HTTP (as in lesson 04),
-# and to a toy queue in this process running on a virtual clock, for the parts where time
-# matters.
+
+# %% [markdown]
+# First some orders to consume: 25 of them, sent to LocalStack and to the toy over HTTP (as in
+# lesson 04). Later, for the parts where time matters, a toy queue in this process on a virtual
+# clock joins them.
 
 # %%
 import json
@@ -80,6 +81,9 @@ for name, sqs in backends.items():
 # %% [markdown]
 # With 25 orders waiting, three polls of 10 bring back 10, 10 and 5. This is only a peek: we put
 # every message back afterwards, so the real consumer below still finds all 25.
+#
+# `WaitTimeSeconds=1` makes each poll a *long poll*: "wait up to a second for a message before
+# answering empty" (lesson 10).
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -96,7 +100,8 @@ for name, sqs in backends.items():
 # default), so the next poll gets *other* messages. `ChangeMessageVisibility(..., 0)` then made
 # them visible again at once; lesson 06 is all about this. On real SQS a poll may also return
 # fewer than are waiting; a consumer simply polls again.
-#
+
+# %% [markdown]
 # ## Process: insert the order into a database
 #
 # In the lecture, processing means inserting each order into an **RDS** database. We use
@@ -126,8 +131,8 @@ def insert_order(db, order):
 # ## The consumer loop: poll, process, delete
 #
 # One function, given any SQS client (a boto3 client or the toy's `QueueService`, which has the
-# same methods). It stops after a poll that brings nothing. `WaitTimeSeconds=1` is a *long poll*:
-# "wait up to a second for a message before answering empty" (lesson 10).
+# same methods). It stops after a poll that brings nothing (with `WaitTimeSeconds=1`: nothing
+# even after waiting a second).
 
 # %%
 def consume(sqs, queue_url, db, insert=insert_order, delete=True):
@@ -214,10 +219,9 @@ for row in db.execute("SELECT order_id, COUNT(*) FROM orders GROUP BY order_id O
 #
 # Let us reproduce the crash: consumer 1 inserts order `o-2003` and then dies before deleting
 # it (and before it reaches the rest of its batch). Consumer 2 starts after the visibility
-# timeout. With the plain table:
+# timeout. The scenario as a function, so that we can run it twice:
 
 # %%
-# NBVAL_CHECK_OUTPUT
 class Crash(Exception):
     pass
 
@@ -244,7 +248,17 @@ def run_crash_scenario(db, insert):
           "for", db.execute("SELECT COUNT(DISTINCT order_id) FROM orders").fetchone()[0], "orders")
 
 
+# %% [markdown]
+# With the plain table:
+
+# %%
+# NBVAL_CHECK_OUTPUT
 run_crash_scenario(new_database(PLAIN), insert_order)
+
+# %% [markdown]
+# Consumer 1 received all five orders in one poll, inserted and deleted `o-2001` and `o-2002`,
+# inserted `o-2003` and died. Consumer 2 got the three it left behind: `o-2003` again, and
+# `o-2004` and `o-2005`. So `o-2003` is in the table twice.
 
 # %% [markdown]
 # ## The fix: a key the database enforces
@@ -295,7 +309,7 @@ print("INSERT OR IGNORE, third time:  ok, rows =", db.execute("SELECT COUNT(*) F
 #
 # - A consumer is your code: on EC2, on-premises, or in Lambda. It **polls** (up to 10 messages
 #   per `ReceiveMessage`; 11 is `InvalidParameterValue`), **processes**, then **deletes** with
-#   `DeleteMessage` (or up to 10 at once with `DeleteMessageBatch`).
+#   `DeleteMessage` (or up to 10 at once with `DeleteMessageBatch`, lesson 10).
 # - Without the delete, every message comes back after the visibility timeout and is processed
 #   again: duplicate orders.
 # - Even with the delete, crashes and slow consumers cause redeliveries (at-least-once
