@@ -2,7 +2,9 @@
 
 A learner who opens an exercise and runs it before writing anything must see every cell above the
 checks run cleanly (the starting code, the helpers) and each check say what to fill in, never a
-traceback from deep inside the grader.
+traceback from deep inside the grader. tests/grading/ checks the same rule fast, in-process, on
+what the sources generate; this test runs the committed exercises/*.ipynb files themselves in a
+real Jupyter kernel, as a learner's JupyterLab does (nbval never collects exercises/).
 """
 import os
 import re
