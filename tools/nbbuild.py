@@ -163,13 +163,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> None:
 
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=300, resources={"metadata": {"path": str(cwd)}},
                             record_timing=False)
-    old = dict(os.environ)
-    os.environ.update(kernel_env())
-    try:
-        client.execute()
-    finally:
-        os.environ.clear()
-        os.environ.update(old)
+    client.execute(env=kernel_env())
 
 
 def build(source: Path, run: bool = True) -> list[Path]:

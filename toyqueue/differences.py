@@ -80,6 +80,3 @@ def markdown(rows=None):
                  "a strict xfail on LocalStack.")
     return "\n".join(lines) + "\n"
 
-
-if __name__ == "__main__":
-    print(markdown(), end="")

@@ -23,6 +23,7 @@ import threading
 from dataclasses import dataclass, field
 
 from .clock import RealClock
+from .errors import SQSError
 
 INF = float("inf")
 NEVER = (INF, 0)
@@ -129,7 +130,6 @@ class History:
 
 def _outcome(exc):
     """False when the error proves the request was refused; None when it may have happened."""
-    from .errors import SQSError
     if isinstance(exc, SQSError) or type(exc).__name__ == "ClientError":
         return False
     return None
@@ -164,18 +164,23 @@ class Recorder:
         self._timeouts.pop(kw.get("QueueUrl"), None)     # the queue's timeout may change
         return self._client.set_queue_attributes(**kw)
 
+    def _sent(self, entry, message_id, start, end, seq, ok=True, sequence_number=None):
+        """Record one send; `entry` is the call's keywords or one batch entry (same keys)."""
+        self._h.send(message_id, entry.get("MessageBody"), ok=ok, group_id=entry.get("MessageGroupId"),
+                     dedup_id=entry.get("MessageDeduplicationId"), sequence_number=sequence_number,
+                     process=self._process, start=start, end=end, seq=seq)
+
+    def _deleted(self, receipt_handle, start, end, seq, ok=True):
+        self._h.delete(receipt_handle, ok=ok, process=self._process, start=start, end=end, seq=seq)
+
     def send_message(self, **kw):
         start, seq = self._start()
         try:
             r = self._client.send_message(**kw)
         except Exception as e:
-            self._h.send(None, kw.get("MessageBody"), ok=_outcome(e), group_id=kw.get("MessageGroupId"),
-                         dedup_id=kw.get("MessageDeduplicationId"), process=self._process,
-                         start=start, end=self._now(), seq=seq)
+            self._sent(kw, None, start, self._now(), seq, ok=_outcome(e))
             raise
-        self._h.send(r["MessageId"], kw.get("MessageBody"), group_id=kw.get("MessageGroupId"),
-                     dedup_id=kw.get("MessageDeduplicationId"), sequence_number=r.get("SequenceNumber"),
-                     process=self._process, start=start, end=self._now(), seq=seq)
+        self._sent(kw, r["MessageId"], start, self._now(), seq, sequence_number=r.get("SequenceNumber"))
         return r
 
     def send_message_batch(self, **kw):
@@ -185,20 +190,14 @@ class Recorder:
             r = self._client.send_message_batch(**kw)
         except Exception as e:
             for entry in entries.values():
-                self._h.send(None, entry.get("MessageBody"), ok=_outcome(e), group_id=entry.get("MessageGroupId"),
-                             dedup_id=entry.get("MessageDeduplicationId"), process=self._process,
-                             start=start, end=self._now(), seq=seq)
+                self._sent(entry, None, start, self._now(), seq, ok=_outcome(e))
             raise
         end = self._now()
         for s in r.get("Successful", []):
-            entry = entries[s["Id"]]
-            self._h.send(s["MessageId"], entry.get("MessageBody"), group_id=entry.get("MessageGroupId"),
-                         dedup_id=entry.get("MessageDeduplicationId"), sequence_number=s.get("SequenceNumber"),
-                         process=self._process, start=start, end=end, seq=seq)
+            self._sent(entries[s["Id"]], s["MessageId"], start, end, seq,
+                       sequence_number=s.get("SequenceNumber"))
         for f in r.get("Failed", []):
-            entry = entries[f["Id"]]
-            self._h.send(None, entry.get("MessageBody"), ok=False, group_id=entry.get("MessageGroupId"),
-                         process=self._process, start=start, end=end, seq=seq)
+            self._sent(entries[f["Id"]], None, start, end, seq, ok=False)
         return r
 
     def receive_message(self, **kw):
@@ -219,10 +218,9 @@ class Recorder:
         try:
             r = self._client.delete_message(**kw)
         except Exception as e:
-            self._h.delete(kw.get("ReceiptHandle"), ok=_outcome(e), process=self._process,
-                           start=start, end=self._now(), seq=seq)
+            self._deleted(kw.get("ReceiptHandle"), start, self._now(), seq, ok=_outcome(e))
             raise
-        self._h.delete(kw.get("ReceiptHandle"), process=self._process, start=start, end=self._now(), seq=seq)
+        self._deleted(kw.get("ReceiptHandle"), start, self._now(), seq)
         return r
 
     def delete_message_batch(self, **kw):
@@ -232,15 +230,13 @@ class Recorder:
             r = self._client.delete_message_batch(**kw)
         except Exception as e:
             for entry in entries.values():
-                self._h.delete(entry.get("ReceiptHandle"), ok=_outcome(e), process=self._process,
-                               start=start, end=self._now(), seq=seq)
+                self._deleted(entry.get("ReceiptHandle"), start, self._now(), seq, ok=_outcome(e))
             raise
         end = self._now()
         for s in r.get("Successful", []):
-            self._h.delete(entries[s["Id"]]["ReceiptHandle"], process=self._process, start=start, end=end, seq=seq)
+            self._deleted(entries[s["Id"]]["ReceiptHandle"], start, end, seq)
         for f in r.get("Failed", []):
-            self._h.delete(entries[f["Id"]]["ReceiptHandle"], ok=False, process=self._process,
-                           start=start, end=end, seq=seq)
+            self._deleted(entries[f["Id"]]["ReceiptHandle"], start, end, seq, ok=False)
         return r
 
     def change_message_visibility(self, **kw):

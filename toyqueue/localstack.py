@@ -283,7 +283,7 @@ def _pdeathsig():
 
 def start(port: int = DEFAULT_PORT, *, services: str | None = None,
           timeout: float = START_TIMEOUT, detach: bool = False,
-          python: str | None = None, quiet: bool = True) -> LocalStack:
+          python: str | None = None) -> LocalStack:
     """Make sure LocalStack answers on 127.0.0.1:port and return a handle to it.
 
     Reuses whatever LocalStack already answers there (a Docker one, say, or one from an earlier
@@ -298,12 +298,12 @@ def start(port: int = DEFAULT_PORT, *, services: str | None = None,
         if ephemeral:
             port = free_port()
         python = python or os.environ.get("TOYQUEUE_LOCALSTACK_PYTHON") or sys.executable
-        handle = _start_locked(port, services, timeout, detach, python, quiet)
+        handle = _start_locked(port, services, timeout, detach, python)
         handle.ephemeral = ephemeral and handle.started
         return handle
 
 
-def _start_locked(port, services, timeout, detach, python, quiet) -> LocalStack:
+def _start_locked(port, services, timeout, detach, python) -> LocalStack:
     doc = health(port)
     if doc is not None:
         if doc["services"].get("sqs") in READY_STATES:
@@ -354,8 +354,6 @@ def _start_locked(port, services, timeout, detach, python, quiet) -> LocalStack:
     if not detach:
         _MANAGED.append(handle)
         _install_exit_handlers()
-    if not quiet:
-        print(f"LocalStack started on {handle.url} (pid {proc.pid}, log {log_file(port)})")
     return handle
 
 
@@ -421,12 +419,8 @@ def _stop_pid(port: int, pid: int | None, proc=None, timeout: float = STOP_TIMEO
         if not _group_alive(pid):
             break
         time.sleep(0.1)
-    else:
-        _kill_group(pid, signal.SIGKILL)
-        if proc is not None:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=5)
-    # Children the runtime forked keep the group alive; make sure none survive.
+    # Still alive after the timeout, or children the runtime forked keep the group alive:
+    # make sure none survive.
     if _group_alive(pid):
         _kill_group(pid, signal.SIGKILL)
         if proc is not None:
@@ -492,7 +486,7 @@ def _run(port: int, command: list[str]) -> int:
         raise LocalStackError("`run` needs a command after `--`, e.g. `-- jupyter lab`.")
     ls = start(port, detach=True)
     if ls.started:
-        print(f"LocalStack started on {ls.url} (pid {ls.pid}, log {log_file(port)})", flush=True)
+        print(_started_line(ls), flush=True)
     else:
         print(f"LocalStack already answering on {ls.url}" + (f" (pid {ls.pid})" if ls.pid else "")
               + "; reusing it. It keeps running afterwards: stop it with "
@@ -527,6 +521,10 @@ def _run(port: int, command: list[str]) -> int:
             signal.signal(sig, old)
 
 
+def _started_line(ls: LocalStack) -> str:
+    return f"LocalStack started on {ls.url} (pid {ls.pid}, log {log_file(ls.port)})"
+
+
 def _default_signals():
     """In the child of `run`: undo our SIG_IGN for SIGINT, so Ctrl-C reaches the command."""
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -549,7 +547,7 @@ def main(argv: list[str] | None = None) -> int:
         if a.action == "start":
             ls = start(a.port, timeout=a.timeout, detach=True)
             if ls.started:
-                print(f"LocalStack started on {ls.url} (pid {ls.pid}, log {log_file(a.port)})")
+                print(_started_line(ls))
             else:
                 print(f"LocalStack already answering on {ls.url}; reusing it"
                       + (f" (pid {ls.pid})" if ls.pid else " (not started by this project)"))

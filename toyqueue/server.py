@@ -41,7 +41,6 @@ DEFAULT_BASE_URL = "http://127.0.0.1:9324"   # QueueService's default
 # The loader and model alone: importing botocore.session would double the start-up time.
 _MODEL = ServiceModel(Loader().load_service_model("sqs", "service-2"), "sqs")
 OPERATIONS = frozenset(_MODEL.operation_names)
-_MODELED_ERRORS = frozenset(s.name for s in _MODEL.error_shapes)
 
 
 # ---------------------------------------------------------------- errors on the wire
@@ -49,13 +48,15 @@ _MODELED_ERRORS = frozenset(s.name for s in _MODEL.error_shapes)
 class ProtocolError(Exception):
     """An error found before the service is called (bad JSON, unknown action, ...).
 
-    It has the same four attributes as toyqueue.errors.SQSError, so both go out the same way.
+    It has the attributes of toyqueue.errors.SQSError that the wire needs, so both go out the
+    same way. These errors come from AWS's front end (coral), not from SQS, hence `json_type`.
     """
 
-    def __init__(self, code, message, query_code=None, status=400):
+    def __init__(self, code, message, query_code=None, status=400, json_name=None):
         super().__init__(message)
         self.code, self.message, self.status = code, message, status
         self.query_code = query_code
+        self.json_type = "com.amazon.coral.service#" + (json_name or code)
 
 
 def _missing(name):
@@ -67,31 +68,36 @@ def _invalid(message):
 
 
 def _serialization(message):
-    # What AWS's front end (coral) answers when the JSON does not fit the model's types.
+    # What AWS's front end answers when the JSON does not fit the model's types.
     return ProtocolError("SerializationException", message)
 
 
-def _json_type(code):
-    """The `__type` SQS puts in a JSON error body.
-
-    Modeled SQS errors are `com.amazonaws.sqs#Name`; the generic ones come from AWS's
-    framework with their own names (as recorded against AWS in LocalStack's snapshots).
-    """
-    if code in _MODELED_ERRORS:
-        return "com.amazonaws.sqs#" + code
-    return "com.amazon.coral.service#" + {
-        "InvalidParameterValue": "InvalidParameterValueException",
-        "MissingParameter": "MissingRequiredParameterException",
-        "AccessDenied": "AccessDeniedException",
-        "InvalidAction": "UnknownOperationException",
-    }.get(code, code)
+def _invalid_action(message):
+    # The `__type` is coral's name for it (as recorded against AWS in LocalStack's snapshots).
+    return ProtocolError("InvalidAction", message, "InvalidAction",
+                         json_name="UnknownOperationException")
 
 
-def error_parts(err):
-    """(status, code, legacy code, message) of any error the service or the protocol raises."""
-    code = getattr(err, "code", None) or type(err).__name__
-    return (int(getattr(err, "status", 400) or 400), code,
-            getattr(err, "query_code", None), str(getattr(err, "message", None) or err))
+def _internal(err):
+    """A bug in the toy, not bad input: say so in the log and answer 500."""
+    traceback.print_exc(file=sys.stderr)
+    return ProtocolError("InternalError", f"{type(err).__name__}: {err}", "InternalError",
+                         status=500)
+
+
+def _wire_error(err):
+    """(error, HTTP status, message, fault) of any failure: the service's and the protocol's
+    errors go out as they are; anything else is a bug in the toy and becomes a 500."""
+    if not isinstance(err, (errors.SQSError, ProtocolError)):
+        err = _internal(err)
+    status = int(err.status or 400)
+    return err, status, str(err.message or err), "Receiver" if status >= 500 else "Sender"
+
+
+def _input_shape(action):
+    if action not in OPERATIONS:
+        raise _invalid_action(f"The action {action} is not valid for this endpoint.")
+    return _MODEL.operation_model(action).input_shape
 
 
 # ---------------------------------------------------------------- JSON 1.0
@@ -157,9 +163,8 @@ def json_body(result):
     return json.dumps(result, separators=(",", ":"), default=_bytes_to_base64).encode()
 
 
-def json_error_body(code, message, json_type=None):
-    return json.dumps({"__type": json_type or _json_type(code), "message": message},
-                      separators=(",", ":")).encode()
+def json_error_body(json_type, message):
+    return json.dumps({"__type": json_type, "message": message}, separators=(",", ":")).encode()
 
 
 # ---------------------------------------------------------------- Query (form in, XML out)
@@ -199,8 +204,6 @@ def _from_form(shape, form, prefix, where):
         out = {}
         for name, member in shape.members.items():
             key = f"{prefix}.{_wire_name(name, member)}" if prefix else _wire_name(name, member)
-            if member.type_name == "list" and member.name in ("StringList", "BinaryList"):
-                key = f"{prefix}.{_LIST_ITEM[member.name]}" if prefix else _LIST_ITEM[member.name]
             value = _from_form(member, form, key, name)
             if value is not None:
                 out[name] = value
@@ -262,27 +265,24 @@ def _to_xml(shape, value, out):
         v, tag = value[name], _wire_name(name, member)
         if member.type_name == "list":
             for item in v:
-                out.append(f"<{tag}>")
-                if member.member.type_name == "structure":
-                    _to_xml(member.member, item, out)
-                else:
-                    out.append(_xml_text(item))
-                out.append(f"</{tag}>")
+                _xml_element(tag, member.member, item, out)
         elif member.type_name == "map":
             _, key_name, value_name = _MAP_ENTRY[member.name]
             for k, item in v.items():
-                out.append(f"<{tag}><{key_name}>{_xml_text(k)}</{key_name}><{value_name}>")
-                if member.value.type_name == "structure":
-                    _to_xml(member.value, item, out)
-                else:
-                    out.append(_xml_text(item))
-                out.append(f"</{value_name}></{tag}>")
-        elif member.type_name == "structure":
-            out.append(f"<{tag}>")
-            _to_xml(member, v, out)
-            out.append(f"</{tag}>")
+                out.append(f"<{tag}><{key_name}>{_xml_text(k)}</{key_name}>")
+                _xml_element(value_name, member.value, item, out)
+                out.append(f"</{tag}>")
         else:
-            out.append(f"<{tag}>{_xml_text(v)}</{tag}>")
+            _xml_element(tag, member, v, out)
+
+
+def _xml_element(tag, shape, value, out):
+    out.append(f"<{tag}>")
+    if shape.type_name == "structure":
+        _to_xml(shape, value, out)
+    else:
+        out.append(_xml_text(value))
+    out.append(f"</{tag}>")
 
 
 def xml_body(action, result, request_id):
@@ -312,7 +312,7 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "toyqueue"
     sys_version = ""
     disable_nagle_algorithm = True   # otherwise kept-alive calls stall 40 ms (delayed ACK)
-    service = None                   # set on the subclass made by start()
+    service = None                   # set on the subclass made by make()
     base_url = ""
 
     def log_message(self, format, *args):  # quiet: tests and notebooks read stdout
@@ -336,15 +336,14 @@ class Handler(BaseHTTPRequestHandler):
         if "Action=" in query:
             self._handle_query(query)
         else:
-            self._send_json_error(ProtocolError(
-                "InvalidAction", "Send POST requests with an X-Amz-Target header "
-                "(AWS JSON 1.0) or an Action form field (Query).", "InvalidAction"))
+            self._send_json_error(_invalid_action(
+                "Send POST requests with an X-Amz-Target header (AWS JSON 1.0) or an Action "
+                "form field (Query)."))
 
     def do_PUT(self):
         self._read_body()
-        self._send_json_error(ProtocolError(
-            "InvalidAction", f"SQS accepts POST (and GET for Query), not {self.command}.",
-            "InvalidAction"))
+        self._send_json_error(_invalid_action(
+            f"SQS accepts POST (and GET for Query), not {self.command}."))
 
     do_DELETE = do_PATCH = do_PUT
 
@@ -401,53 +400,40 @@ class Handler(BaseHTTPRequestHandler):
             head += "Connection: close\r\n"
         self.wfile.write(head.encode("latin-1") + b"\r\n" + body)
 
-    def _call(self, action, params):
-        if self.service is None:
-            raise ProtocolError("InternalError", "This endpoint has no queue service.",
-                                status=500)
-        return self.service.dispatch(action, params)
+    def _call(self, action, shape, params):
+        """Run the action once both protocols have decoded it into the same parameters."""
+        _check_required(shape, params)
+        result = self.service.dispatch(action, params)
+        result.pop("ResponseMetadata", None)
+        return result
 
     # -- AWS JSON 1.0
 
     def _handle_json(self, target, body):
         try:
             if not target or not target.startswith("AmazonSQS."):
-                raise ProtocolError("InvalidAction", "Missing or malformed X-Amz-Target header; "
-                                    "expected AmazonSQS.<Action>.", "InvalidAction")
+                raise _invalid_action("Missing or malformed X-Amz-Target header; "
+                                      "expected AmazonSQS.<Action>.")
             action = target[len("AmazonSQS."):]
-            if action not in OPERATIONS:
-                raise ProtocolError("InvalidAction", f"The action {action} is not valid for "
-                                    "this endpoint.", "InvalidAction")
+            shape = _input_shape(action)
             try:
                 raw = json.loads(body) if body.strip() else {}
             except (ValueError, UnicodeDecodeError):
                 raise _serialization("The request body is not valid JSON.") from None
-            shape = _MODEL.operation_model(action).input_shape
             params = _from_json(shape, raw, "the request body")
-            _check_required(shape, params)
-            result = self._call(action, params)
-            result.pop("ResponseMetadata", None)
-            out = json_body(result)
+            out = json_body(self._call(action, shape, params))
         except Exception as err:  # noqa: BLE001 - every failure becomes an answer
             self._send_json_error(err)
             return
         self._send(200, out, "application/x-amz-json-1.0", uuid.uuid4())
 
     def _send_json_error(self, err):
-        status, code, query_code, message = self._describe(err)
+        err, status, message, fault = _wire_error(err)
         if 400 < status < 500 and self.headers.get("x-amzn-query-mode") != "true":
             status = 400  # SQS keeps the Query-era 403s only for clients that ask (botocore does)
-        fault = "Receiver" if status >= 500 else "Sender"
-        extra = f"x-amzn-query-error: {query_code};{fault}\r\n" if query_code else ""
-        body = json_error_body(code, message, getattr(err, "json_type", None))
-        self._send(status, body, "application/x-amz-json-1.0",
-                   uuid.uuid4(), extra)
-
-    def _describe(self, err):
-        if not hasattr(err, "code") or not hasattr(err, "message"):
-            traceback.print_exc(file=sys.stderr)  # a bug in the toy, not bad input
-            return 500, "InternalError", "InternalError", f"{type(err).__name__}: {err}"
-        return error_parts(err)
+        extra = f"x-amzn-query-error: {err.query_code};{fault}\r\n" if err.query_code else ""
+        self._send(status, json_error_body(err.json_type, message),
+                   "application/x-amz-json-1.0", uuid.uuid4(), extra)
 
     # -- Query
 
@@ -459,22 +445,15 @@ class Handler(BaseHTTPRequestHandler):
             if not action:
                 raise ProtocolError("MissingAction", "The request must contain the parameter "
                                     "Action.", "MissingAction")
-            if action not in OPERATIONS:
-                raise ProtocolError("InvalidAction", f"The action {action} is not valid for "
-                                    "this endpoint.", "InvalidAction")
-            shape = _MODEL.operation_model(action).input_shape
+            shape = _input_shape(action)
             params = _from_form(shape, form, "", "") or {}
             path = urlsplit(self.path).path
             if "QueueUrl" in shape.members and "QueueUrl" not in params and path not in ("", "/"):
                 params["QueueUrl"] = self.base_url + path  # old SDKs post to the queue URL
-            _check_required(shape, params)
-            result = self._call(action, params)
-            result.pop("ResponseMetadata", None)
-            out = xml_body(action, result, request_id)
+            out = xml_body(action, self._call(action, shape, params), request_id)
         except Exception as err:  # noqa: BLE001
-            status, code, query_code, message = self._describe(err)
-            fault = "Receiver" if status >= 500 else "Sender"
-            self._send(status, xml_error_body(code, query_code, message, request_id, fault),
+            err, status, message, fault = _wire_error(err)
+            self._send(status, xml_error_body(err.code, err.query_code, message, request_id, fault),
                        "text/xml", request_id)
             return
         self._send(200, out, "text/xml", request_id)

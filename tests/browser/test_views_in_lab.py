@@ -2,10 +2,12 @@
 
 For each view: open the lesson that shows it (notebooks/01_*, 06_*, 07_*; a scratch notebook
 if that lesson does not exist yet or does not use the view), Run All, find the view, work
-its controls and check the picture changes each time, and save a screenshot to docs/img/
-(the README shows them).
+its controls and check the picture changes each time, and save a screenshot: to
+test-results/screenshots/ on every run, and to docs/img/ (the README's pictures) when
+TOYQUEUE_UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the working tree clean.
 """
 
+import os
 import re
 import time
 from pathlib import Path
@@ -13,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-IMG = ROOT / "docs" / "img"
+IMG = ROOT / ("docs/img" if os.environ.get("TOYQUEUE_UPDATE_SCREENSHOTS") == "1" else "test-results/screenshots")
 
 # (screenshot name, lesson glob, view class, code for a scratch notebook)
 VIEWS = {

@@ -7,7 +7,7 @@ import re
 import nbformat
 import pytest
 
-from conftest import ROOT, SOURCES, cells, is_check_cell, nbbuild
+from exercise_code import ROOT, SOURCES, cells, is_check_cell, nbbuild
 from toyqueue.grading import NotImplementedYet
 
 NAMES = [s.stem for s in SOURCES]

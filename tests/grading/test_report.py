@@ -5,7 +5,7 @@ import shutil
 import nbformat
 import pytest
 
-from conftest import ROOT
+from exercise_code import ROOT
 from toyqueue.grading import report
 
 

@@ -5,6 +5,10 @@ whatever order it picks or ids it makes, while every wrong one is caught by the 
 The recorder wraps the learner's queue: each call goes through, its answer is validated for shape
 and logged as events with the virtual time, the caller's name and a short label per message
 ("m1", "m2", ... in send order) so failures can say "message m3" instead of a uuid.
+
+Why not toyqueue.history: that one watches boto3-shaped calls over real time, so it can only
+judge what [start, end] intervals make certain. Here the grader owns the clock, so every event
+has an exact time and rules.py can replay the history exactly and word each failure for a learner.
 """
 from __future__ import annotations
 

@@ -57,11 +57,12 @@ def grade(path: Path, student: str, timeout: int = 120) -> Result:
 
     result = Result(student, path.stem)
     nb = nbformat.read(path, as_version=4)
-    env_path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    os.environ["PYTHONPATH"] = env_path
+    # The kernel imports toyqueue from this project; our own environment stays as it was.
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     try:
         NotebookClient(nb, kernel_name="python3", timeout=timeout, allow_errors=True,
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+                       resources={"metadata": {"path": str(path.parent)}}).execute(env=env)
     except Exception as exc:  # a kernel that died or a cell that hung
         result.problems.append(f"notebook did not run: {type(exc).__name__}: {_first_line(str(exc))}")
     n = 0

@@ -6,5 +6,6 @@
     autoscaling.compare(spike_rate=100)       # lesson 07: step policy vs target tracking
     tiers.simulate()                          # lesson 08: two tiers scaling on their own
 
-Nothing here draws or sleeps; everything is deterministic (VirtualClock, seeded random).
+Nothing here draws or sleeps, so tests check the numbers without a browser and a lesson's
+printed output is the same on every run (VirtualClock, seeded random); widgets/ only draws.
 """

@@ -80,10 +80,6 @@ class ConsumerRun:
     stats: dict = field(default_factory=dict)
     processed: dict = field(default_factory=dict)   # label -> times its processing finished
 
-    def events_of(self, frame):
-        start, end = frame.events
-        return self.events[start:end]
-
     def summary(self):
         s = self.stats
         return (f"{s['messages']} messages, {self.params['consumers']} consumers: "
@@ -227,9 +223,9 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
         last_event_index = len(run.events)
 
     def finished():
-        return stats["deleted"] + dlq_count() >= messages and sent_all[0]
+        return stats["deleted"] + dlq_count() >= messages and sent_all
 
-    sent_all = [messages == 0]
+    sent_all = messages == 0
     t = 0.0
     while heap:
         t, _, kind, who, payload = heapq.heappop(heap)
@@ -257,7 +253,7 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                 for m in queue.messages():
                     if m.message_id in label_of:
                         records.setdefault(label_of[m.message_id], m)
-            sent_all[0] = hi == messages
+            sent_all = hi == messages
             continue
         w = workers[who]
         if kind == "poll":

@@ -34,10 +34,6 @@ class View(W.VBox):
     def svg(self):
         return self.picture.value
 
-    def save_svg(self, path):
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(self.svg)
-
     def _watch(self, widgets, callback):
         for w in widgets:
             w.observe(lambda change: callback(), names="value")

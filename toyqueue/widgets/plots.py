@@ -8,9 +8,15 @@ Figures are built with the object API (no pyplot state), so calling them twice n
 on top of an earlier figure. The colours match the SVG views.
 """
 
-from matplotlib.figure import Figure
-
 from toyqueue.widgets.svg import COLORS
+
+
+def _figure(figsize):
+    # Imported on first use: matplotlib takes half a second to import, and a lesson that only
+    # shows the SVG views (QueueView, say) never needs it.
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=figsize, layout="constrained")
 
 
 def _spike(ax, p, scale=60):
@@ -28,7 +34,7 @@ def _style(ax, title):
 def plot_tiers(run):
     """Uploads, the two tiers' instances and the queue between them, over minutes."""
     p, m = run.params, [t / 60 for t in run.t]
-    fig = Figure(figsize=(10, 7.5), layout="constrained")
+    fig = _figure((10, 7.5))
     ax1, ax2, ax3 = fig.subplots(3, 1, sharex=True)
     _spike(ax1, p)
     ax1.plot(m, run.requests, color="#6b7280", label="uploads arriving")
@@ -58,7 +64,7 @@ def plot_autoscaling(runs):
     """{"step": Run, "target": Run} from toyqueue.sim.autoscaling.compare(): depth and instances."""
     first = next(iter(runs.values()))
     p, m = first.params, [t / 60 for t in first.t]
-    fig = Figure(figsize=(10, 6), layout="constrained")
+    fig = _figure((10, 6))
     ax1, ax2 = fig.subplots(2, 1, sharex=True)
     for ax in (ax1, ax2):
         _spike(ax, p)
@@ -77,7 +83,7 @@ def plot_autoscaling(runs):
 
 def plot_sync_async(result):
     """Shipped and failed per second, and what waits, for both wirings of lesson 01."""
-    fig = Figure(figsize=(10, 5), layout="constrained")
+    fig = _figure((10, 5))
     (a1, a2), (b1, b2) = fig.subplots(2, 2, sharex=True)
     for (top, bottom), s, name in (((a1, b1), result.sync, "sync"),
                                    ((a2, b2), result.asynchronous, "async")):

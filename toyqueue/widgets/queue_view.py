@@ -66,7 +66,7 @@ class QueueView(View):
         self.draw()
 
     def _interval(self):
-        return int(1000 / self.speed.value) if hasattr(self, "speed") else 250
+        return int(1000 / self.speed.value)
 
     def rerun(self):
         self.params.update(messages=self.n_messages.value, consumers=self.n_consumers.value,
