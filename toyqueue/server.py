@@ -32,11 +32,11 @@ from botocore.loaders import Loader
 from botocore.model import ServiceModel
 
 from toyqueue import errors
+from toyqueue.service import DEFAULT_BASE_URL, QueueService
 
 MAX_BODY = 8 * 1024 * 1024     # a valid request is at most ~3.5 MiB (1 MiB of \\u-escaped text)
 MAX_DRAIN = 64 * 1024 * 1024   # past this we do not even read the body; we close instead
 XMLNS = "http://queue.amazonaws.com/doc/2012-11-05/"
-DEFAULT_BASE_URL = "http://127.0.0.1:9324"   # QueueService's default
 
 # The loader and model alone: importing botocore.session would double the start-up time.
 _MODEL = ServiceModel(Loader().load_service_model("sqs", "service-2"), "sqs")
@@ -531,7 +531,6 @@ def make(port=0, service=None, host="127.0.0.1"):
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
     url = f"http://{shown}:{httpd.server_address[1]}"
     if service is None:
-        from toyqueue.service import QueueService
         service = QueueService(base_url=url)
     elif getattr(service, "base_url", None) == DEFAULT_BASE_URL:
         # A service made without a base_url mints URLs for this endpoint from now on; one made

@@ -21,8 +21,3 @@ def url(svc):
 @pytest.fixture
 def fifo(svc):
     return svc.create_queue(QueueName="orders.fifo", Attributes={"FifoQueue": "true"})["QueueUrl"]
-
-
-def receive_all(svc, url, **kw):
-    """Every message a receive hands out (empty list when none)."""
-    return svc.receive_message(QueueUrl=url, **kw).get("Messages", [])

@@ -3,7 +3,7 @@ import hashlib
 
 import pytest
 
-from conftest import receive_all
+from unit_helpers import receive_all
 from toyqueue import errors as E
 
 

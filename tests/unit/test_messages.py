@@ -1,7 +1,7 @@
 """Sending, receiving, deleting and hiding messages on a standard queue."""
 import pytest
 
-from conftest import receive_all
+from unit_helpers import receive_all
 from toyqueue import errors as E
 from toyqueue.md5 import md5_of_body
 
