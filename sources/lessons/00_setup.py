@@ -7,11 +7,13 @@
 #
 # # 00 · Set-up check and a map of the course
 #
-# Welcome! This course teaches **Amazon SQS** (Simple Queue Service) by building a small but
-# faithful SQS-like queue of our own, the **toy queue** (`toyqueue`). You run the very same
-# **boto3** code (boto3 is the AWS SDK for Python, the library Python programs use to call AWS)
-# against the toy and against **LocalStack**, an SQS emulator that runs on your machine.
-# Nothing here talks to real AWS, so nothing costs money.
+# Welcome! This course teaches **Amazon SQS** (Simple Queue Service), the message queue of
+# **AWS** (Amazon Web Services, Amazon's cloud), by building a small but faithful SQS-like queue
+# of our own, the **toy queue** (`toyqueue`). You run the very same **boto3** code against the
+# toy and against **LocalStack**, an emulator of AWS that runs on your machine. boto3 is AWS's
+# **SDK** (software development kit) for Python: the library a Python program uses to call an
+# AWS **API**, the set of calls a service offers to programs (SQS's are `SendMessage`,
+# `ReceiveMessage`, ...). Nothing here talks to real AWS, so nothing costs money.
 
 # %% [markdown]
 # Run the cell below (Shift+Enter). Every line should start with `OK`. A `FAIL` line says what
@@ -159,8 +161,8 @@ for backend in ("toy", "localstack"):
     sqs.delete_queue(QueueUrl=url)
 
 # %% [markdown]
-# Same code, same answer, down to the MD5 checksum (a fingerprint of the body) that SQS sends
-# back; lesson 04 shows how it is computed. Where the toy or LocalStack *does* differ from real
+# Same code, same answer, down to the **MD5** checksum (a 32-hex-digit fingerprint of the body)
+# that SQS sends back; lesson 04 shows how it is computed. Where the toy or LocalStack *does* differ from real
 # SQS, the lesson says so, and the [README](../README.md) keeps a table of every difference.
 
 # %% [markdown]
@@ -178,7 +180,7 @@ for backend in ("toy", "localstack"):
 # | [03 The standard queue](03_standard_queue.ipynb) | retention, size limits, latency: toy vs LocalStack |
 # | [04 Producing messages](04_producing_messages.ipynb) | `SendMessage` with attributes, against both backends |
 # | [05 Consuming messages](05_consuming_messages.ipynb) | a consumer loop into a real database; what happens without the delete |
-# | [06 Visibility, duplicates and ordering](06_visibility_duplicates.ipynb) | in flight, visibility timeouts, at-least-once delivery, idempotent consumers |
+# | [06 Visibility, duplicates and ordering](06_visibility_duplicates.ipynb) | visibility timeouts, at-least-once delivery, best-effort ordering, idempotent consumers |
 # | [07 Scaling consumers](07_scaling_consumers.ipynb) | queue depth, alarms and an Auto Scaling group growing and shrinking |
 # | [08 Decoupling tiers](08_decoupling_tiers.ipynb) | a front end and a back end that scale on their own |
 # | [09 Security](09_security.ipynb) | encryption in flight and at rest, client-side encryption, access policies |
@@ -189,7 +191,7 @@ for backend in ("toy", "localstack"):
 # ## Exercises
 #
 # The exercises (in the `exercises/` folder, next to `notebooks/`) have you build the toy queue
-# piece by piece: storing and receiving, receipt handles and delete, the visibility timeout, and
+# piece by piece: storing and receiving, deleting, hiding a received message for a while, and
 # onwards. Each one ends in **check cells**: run them, and they tell you in plain words what
 # works and what does not yet. Reference answers are in `solutions/`, for after you have tried.
 # Here are the ones in this copy of the course:

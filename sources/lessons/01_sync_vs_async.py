@@ -73,20 +73,16 @@ except ConnectionError as e:
 # ## Asynchronous: a queue in between
 #
 # Now the purchase service only puts a message in a queue. We use the course's toy SQS,
-# `toyqueue.QueueService`, on a `VirtualClock` (time moves only when we say so, so every run
-# prints the same thing). Lesson 02 explains its calls in detail.
+# `toyqueue.QueueService`, on a **virtual clock** (`VirtualClock`: time moves only when we say
+# so, so every run prints the same thing). Lesson 02 explains its calls in detail, and
+# `counts(...)` from `toyqueue.counts` asks a queue how many messages it holds.
 
 # %%
 from toyqueue import QueueService, VirtualClock
+from toyqueue.counts import counts
 
 svc = QueueService(clock=VirtualClock())
 queue_url = svc.create_queue(QueueName="purchases")["QueueUrl"]
-
-
-def waiting(url):
-    """How many messages wait in the queue (SQS reports it as ApproximateNumberOfMessages)."""
-    attrs = svc.get_queue_attributes(QueueUrl=url, AttributeNames=["ApproximateNumberOfMessages"])
-    return int(attrs["Attributes"]["ApproximateNumberOfMessages"])
 
 
 def purchase_async(order):
@@ -104,7 +100,8 @@ def shipping_worker(shipping):
 
 
 # %% [markdown]
-# Shipping is down, and purchases still succeed. The orders wait in the queue:
+# Shipping is down again. **Predict:** do the three purchases below succeed, and how many
+# messages wait in the queue afterwards? Then run the cell.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -112,7 +109,7 @@ shipping = ShippingService()
 shipping.up = False
 for n in range(1, 4):
     print(purchase_async(f"order {n}"))
-print("waiting in the queue:", waiting(queue_url))
+print("in the queue:", counts(svc, queue_url))
 
 # %% [markdown]
 # When shipping comes back, it works through the queue at its own pace. Nothing was lost:
@@ -122,7 +119,7 @@ print("waiting in the queue:", waiting(queue_url))
 shipping.up = True
 shipping_worker(shipping)
 print("shipped:", sorted(shipping.shipped))
-print("waiting in the queue:", waiting(queue_url))
+print("in the queue:", counts(svc, queue_url))
 
 # %% [markdown]
 # ## When traffic spikes
@@ -140,6 +137,9 @@ print("waiting in the queue:", waiting(queue_url))
 #   are already waiting, new ones are refused at once.
 # - **Async:** each request is a message in a queue. Here every message really goes through the
 #   toy SQS (`queue="toy"`).
+#
+# **Predict:** of the 6,150 requests, about how many fail in each design: none, a few hundred,
+# or thousands?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -203,8 +203,8 @@ SyncAsyncView(spike=1000, capacity=100, timeout=3, max_waiting=200)
 # | pattern | service | a message goes to... |
 # |---|---|---|
 # | queue | **SQS** (this course) | **one** consumer, which deletes it when done |
-# | publish/subscribe | **SNS** | **every** subscriber (a copy each) |
-# | real-time streaming, large volumes | **Kinesis** | a log kept in order; every reader reads it at its own position and can replay it |
+# | publish/subscribe | **SNS** (Simple Notification Service) | **every** subscriber (a copy each) |
+# | real-time streaming, large volumes | **Kinesis** (Kinesis Data Streams) | a log kept in order; every reader reads it at its own position and can replay it |
 #
 # The difference in a few lines of Python (plain lists, not the AWS services):
 
@@ -243,7 +243,13 @@ for name, model in [("queue (SQS)", queue_model), ("pub/sub (SNS)", pubsub_model
 #   requests fail; with a queue, nothing fails, the backlog just waits to be processed. The
 #   price is waiting time.
 # - AWS's decouplers: **SQS** (queue), **SNS** (pub/sub), **Kinesis** (streaming).
+
+# %%
+from toyqueue.widgets import quiz
+
+quiz("01")
+
+# %% [markdown]
+# The exercises start after lesson 02, with the queue itself.
 #
-# **Exercise:** the exercises start with the thing in the middle, the queue itself. Read
-# lesson 02 first, then [01 · Store and receive](../exercises/01_store_and_receive.ipynb) has
-# you build it.
+# Next: [02 What is a queue →](02_what_is_a_queue.ipynb)

@@ -34,7 +34,7 @@
 # The heart of a queue is a first-in, first-out list: Python's `collections.deque`. One detail
 # makes it an SQS-like queue: **receiving does not remove a message**. The consumer deletes it
 # only once the work is done, so a message is in one of two places: *waiting* for a consumer, or
-# *in flight* (received, being processed, not yet deleted).
+# **in flight** (received, being processed, not yet deleted).
 
 # %%
 import itertools
@@ -91,7 +91,7 @@ print("poll on an empty queue:", tiny.receive())
 
 # %% [markdown]
 # Why keep a received message at all, instead of popping it for good? Because the consumer might
-# crash halfway through the work. Here one does:
+# crash halfway through the work. Here one does. **Predict:** what will `tiny` show afterwards?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -102,7 +102,7 @@ tiny
 
 # %% [markdown]
 # The order is not lost: it sits in `in_flight`. But our tiny queue has no way to give it to
-# another consumer; it would stay there forever. SQS solves this with a **visibility timeout**:
+# another consumer; it would stay there forever. SQS solves this with a *visibility timeout*:
 # a received message is only *hidden* for a while (30 s by default), and if nobody deletes it in
 # that time it becomes visible again. Lesson 06 shows it, and exercise 03 has you build it.
 
@@ -116,26 +116,20 @@ tiny
 #
 # To see inside, we ask the queue the way you ask SQS: three queue attributes count the messages
 # that are *visible* (waiting), *in flight* and *delayed* (held back on purpose, lesson 10).
+# `counts(sqs, url)` from [`toyqueue/counts.py`](../toyqueue/counts.py) reads them; the
+# lessons from here on use it.
 
 # %%
 from toyqueue import QueueService, VirtualClock
+from toyqueue.counts import counts
 
 clock = VirtualClock()
 svc = QueueService(clock=clock)
 url = svc.create_queue(QueueName="orders")["QueueUrl"]
 
-
-def counts(sqs, queue_url):
-    """Messages visible, in flight (received, not deleted) and delayed: SQS's Approximate* attributes."""
-    a = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["All"])["Attributes"]
-    return {"visible": int(a["ApproximateNumberOfMessages"]),
-            "in flight": int(a["ApproximateNumberOfMessagesNotVisible"]),
-            "delayed": int(a["ApproximateNumberOfMessagesDelayed"])}
-
-
 # %% [markdown]
 # A producer sends three orders; a consumer polls once, then processes and deletes each message.
-# The counts after each step:
+# **Predict:** right after the poll, how many messages are visible and how many in flight?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -263,6 +257,7 @@ print("left in the queue:", counts(svc, busy))
 # A buffer lets two sides work at different speeds. Suppose a sale starts: for 4 seconds the
 # shop sends 50 orders a second, then nothing. The shipping consumer can only handle 20 orders a
 # second. Time is virtual here: each loop step is one second on the `VirtualClock`.
+# **Predict:** how long is the queue at its longest, and in which second is it empty again?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -315,6 +310,14 @@ plt.show()
 #   never call each other.
 # - The toy's `QueueService` and a boto3 client for LocalStack take the same calls:
 #   `send_message`, `receive_message`, `delete_message`.
-#
+
+# %%
+from toyqueue.widgets import quiz
+
+quiz("02")
+
+# %% [markdown]
 # **Exercise:** [01 · Store and receive](../exercises/01_store_and_receive.ipynb): build the first
 # piece of the toy queue yourself.
+#
+# Next: [03 The standard queue →](03_standard_queue.ipynb)

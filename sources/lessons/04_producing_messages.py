@@ -13,8 +13,7 @@
 # %% [markdown]
 # ## One SDK, two endpoints
 #
-# A producer talks to SQS through an SDK (software development kit). In Python that is
-# **boto3**. A boto3 client only needs to know *where* SQS is; everything else is the same.
+# A producer talks to SQS through an SDK. In Python that is boto3 (lesson 00). A boto3 client only needs to know *where* SQS is; everything else is the same.
 # `toyqueue.clients.client()` builds one for each of our two local endpoints, with dummy
 # credentials, so nothing here can reach (or bill) a real AWS account:
 #
@@ -61,7 +60,8 @@ body
 
 # %% [markdown]
 # The same `send_message` call, once per backend. SQS answers with a `MessageId` (new and
-# random every time, so we only print its length) and two checksums:
+# random every time, so we only print its length) and two checksums. **Predict:** will the two
+# backends answer with the same checksums?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -93,40 +93,18 @@ print(mine)
 print("matches both backends:", all(r["MD5OfMessageBody"] == mine for r in sent.values()))
 
 # %% [markdown]
-# `MD5OfMessageAttributes` hashes the attributes in a fixed binary layout: sorted by name, and
-# for each one its name, its data type, one byte saying how the value travels (1 for String and
-# Number, 2 for Binary) and the value, each text preceded by its length as a 4-byte big-endian
-# number. Ten lines of Python:
-
-# %%
-import struct
-
-
-def md5_of_attributes(attrs):
-    def with_length(data):
-        return struct.pack(">I", len(data)) + data
-
-    out = b""
-    for name in sorted(attrs):
-        attr = attrs[name]
-        out += with_length(name.encode()) + with_length(attr["DataType"].encode())
-        if "StringValue" in attr:
-            out += b"\x01" + with_length(attr["StringValue"].encode())
-        else:
-            out += b"\x02" + with_length(attr["BinaryValue"])
-    return hashlib.md5(out).hexdigest()
-
-
-# %% [markdown]
-# Check it against an example AWS itself recorded (three String attributes, hash
-# `4c360f3fdafd970e05fae2f149d997f5`) and against what both backends answered for our order:
+# `MD5OfMessageAttributes` hashes the attributes in a fixed binary layout (sorted by name; each
+# name, type and value preceded by its length). The toy computes it in
+# [`toyqueue/md5.py`](../toyqueue/md5.py) in a few lines; here we check that function against an
+# example AWS itself recorded (three String attributes) and against both backends' answers:
 
 # %%
 # NBVAL_CHECK_OUTPUT
+from toyqueue.md5 import md5_of_attributes
+
 aws_example = {name: {"DataType": "String", "StringValue": value}
                for name, value in {"Help.Me": "Me", "Hello": "There", "General": "Kenobi"}.items()}
-print("AWS's example:", md5_of_attributes(aws_example))
-print("our order:    ", md5_of_attributes(attributes))
+print("AWS's example:", md5_of_attributes(aws_example), "(AWS recorded 4c360f3fdafd970e05fae2f149d997f5)")
 print("matches both backends:",
       all(r["MD5OfMessageAttributes"] == md5_of_attributes(attributes) for r in sent.values()))
 
@@ -137,8 +115,9 @@ print("matches both backends:",
 # it lets the message be received again straight away, so that each step finds the same message.
 # (Lesson 06 explains visibility.)
 #
-# A consumer gets the attributes only if it asks for them. Without asking, it gets the body, its
-# checksum, the `MessageId` and a `ReceiptHandle` (the token it deletes with), and no attributes:
+# **Predict:** a consumer receives without asking for attributes. Does it get them? Run the cell
+# and look at the keys of the message: the body, its checksum, the `MessageId`, a `ReceiptHandle`
+# (the token it deletes with)...
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -176,59 +155,10 @@ for name, sqs in backends.items():
     print(f"{name}: after DeleteMessage, messages received: {len(after)}")
 
 # %% [markdown]
-# The same story on the toy with a virtual clock, where we can let days pass. The order waits,
-# is received, is not deleted, comes back after the visibility timeout (30 s by default), and
-# leaves only when deleted. First the queue, and a helper that reads its counts:
-
-# %%
-from toyqueue import QueueService, VirtualClock
-
-clock = VirtualClock()
-svc = QueueService(clock=clock)
-q = svc.create_queue(QueueName="orders")["QueueUrl"]
-svc.send_message(QueueUrl=q, MessageBody=body, MessageAttributes=attributes)
-
-
-def counts(sqs, queue_url):
-    """Messages visible, in flight (received, not deleted) and delayed: SQS's Approximate* attributes."""
-    a = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["All"])["Attributes"]
-    return {"visible": int(a["ApproximateNumberOfMessages"]),
-            "in flight": int(a["ApproximateNumberOfMessagesNotVisible"]),
-            "delayed": int(a["ApproximateNumberOfMessagesDelayed"])}
-
-
-def look(when):
-    print(f"{when:38} {counts(svc, q)}")
-
-
-# %% [markdown]
-# Now let time pass:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-clock.advance(3 * 86_400)
-look("3 days later, nobody has received it")
-msg = svc.receive_message(QueueUrl=q, MessageSystemAttributeNames=["All"])["Messages"][0]
-look("received, not deleted")
-clock.advance(31)
-look("31 s later, no delete arrived")
-msg = svc.receive_message(QueueUrl=q, MessageSystemAttributeNames=["All"])["Messages"][0]
-print(f"{'received again, ApproximateReceiveCount':38} {msg['Attributes']['ApproximateReceiveCount']}")
-svc.delete_message(QueueUrl=q, ReceiptHandle=msg["ReceiptHandle"])
-look("deleted")
-
-# %% [markdown]
-# `ApproximateReceiveCount` is a *system attribute*: SQS counts how often each message has been
-# received, and a consumer can ask for it (`MessageSystemAttributeNames`). A count above 1 means
-# "somebody received this before and did not delete it". Lesson 06 comes back to it, and the
-# dead-letter queues of lesson 10 use it to set aside messages that keep failing.
-
-# %% [markdown]
 # ## At most 10 attributes
 #
-# SQS takes at most 10 message attributes per message. The toy follows SQS and refuses an
-# eleventh. **LocalStack differs here**: it accepts any number. Code that works on LocalStack can
-# still be refused by SQS:
+# SQS takes at most 10 message attributes per message. **Predict:** what do the toy (which
+# follows SQS) and LocalStack answer to an eleventh?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -244,48 +174,8 @@ for name, sqs in backends.items():
         print(f"{name:10} {e.response['Error']['Code']}: {e.response['Error']['Message']}")
 
 # %% [markdown]
-# ## Sending many orders at once
-#
-# Every call is a round trip over the network, so a busy producer sends up to **10 messages in
-# one call** with `SendMessageBatch`. Each entry has an `Id` of your choosing, and the answer
-# lists the entries that succeeded under `Successful` and any that failed under `Failed`:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-entries = [{"Id": f"order-{n}", "MessageBody": json.dumps({"order_id": f"o-{n}"}),
-            "MessageAttributes": {"OrderId": {"DataType": "String", "StringValue": f"o-{n}"}}}
-           for n in range(1002, 1007)]
-for name, sqs in backends.items():
-    reply = sqs.send_message_batch(QueueUrl=urls[name], Entries=entries)
-    ok = sorted(e["Id"] for e in reply.get("Successful", []))
-    print(f"{name:10} successful: {ok}  failed: {reply.get('Failed', [])}")
-
-# %% [markdown]
-# One bad entry does not sink the batch. Below, the second body holds `\x00`, a character SQS does
-# not allow in a message. The call itself succeeds; the bad entry comes back under `Failed`
-# with its own error code, and the producer must retry or report it:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-mixed = [{"Id": "good", "MessageBody": "order o-1007"},
-         {"Id": "bad", "MessageBody": "order \x00 o-1008"}]
-for name, sqs in backends.items():
-    reply = sqs.send_message_batch(QueueUrl=urls[name], Entries=mixed)
-    ok = [e["Id"] for e in reply.get("Successful", [])]
-    failed = [(e["Id"], e["Code"]) for e in reply.get("Failed", [])]
-    print(f"{name:10} successful: {ok}  failed: {failed}")
-
-# %% [markdown]
-# Some mistakes refuse the whole call instead. Eleven entries is one too many, on both backends:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-eleven = [{"Id": f"e{n}", "MessageBody": "x"} for n in range(11)]
-for name, sqs in backends.items():
-    try:
-        sqs.send_message_batch(QueueUrl=urls[name], Entries=eleven)
-    except ClientError as e:
-        print(f"{name:10} {e.response['Error']['Code']}: {e.response['Error']['Message']}")
+# **LocalStack differs here:** it accepts any number of attributes, so code that works on
+# LocalStack can still be refused by SQS.
 
 # %%
 for name, sqs in backends.items():
@@ -294,8 +184,8 @@ for name, sqs in backends.items():
 # %% [markdown]
 # ## Recap
 #
-# - A producer sends with the SDK's `SendMessage` (`send_message` in boto3), or up to 10 at a
-#   time with `SendMessageBatch`, whose answer lists `Successful` and `Failed` entries.
+# - A producer sends with the SDK's `SendMessage` (`send_message` in boto3); lesson 10 sends up
+#   to 10 at a time with `SendMessageBatch`.
 # - Details such as order id, customer id and address can travel as typed **message attributes**
 #   beside the body (at most 10; LocalStack does not enforce that); both count toward the 1 MiB
 #   limit. A consumer gets the attributes only if it asks for them.
@@ -304,7 +194,14 @@ for name, sqs in backends.items():
 # - A message stays in the queue until a consumer **deletes** it (or retention runs out).
 #   Receiving is not enough.
 # - The same boto3 code ran unchanged against LocalStack and the toy.
+
+# %%
+from toyqueue.widgets import quiz
+
+quiz("04")
+
+# %% [markdown]
+# **Exercise:** [01 · Store and receive](../exercises/01_store_and_receive.ipynb) builds the
+# part of the toy that stores what producers send.
 #
-# **Exercises:** [01 · Store and receive](../exercises/01_store_and_receive.ipynb) builds the
-# part of the toy that stores what producers send; [05 · Batches](../exercises/05_batches.ipynb)
-# adds `SendMessageBatch`.
+# Next: [05 Consuming messages →](05_consuming_messages.ipynb)

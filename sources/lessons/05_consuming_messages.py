@@ -7,17 +7,19 @@
 #
 # **Goal:** write a consumer (소비자) that polls a queue up to 10 messages at a time, processes
 # each order by inserting it into a real database, and deletes what it has processed. Then break
-# it on purpose: see what a forgotten `DeleteMessage` does, and why the insert must be
-# *idempotent*.
+# it on purpose: see what a forgotten `DeleteMessage` does.
 
 # %% [markdown]
 # ## A consumer is just your code, running anywhere
 #
 # A consumer is an application you write. It can run:
 #
-# - on **EC2** instances (virtual servers in AWS), often in an Auto Scaling group (lesson 07);
-# - on your own **on-premises** servers: SQS is an HTTPS API, reachable from anywhere;
-# - in **AWS Lambda**, where AWS polls the queue for you and calls your function with a batch.
+# - on **EC2** instances (Amazon Elastic Compute Cloud: virtual servers you rent in AWS), often
+#   in a group that grows and shrinks with the work (lesson 07);
+# - on your own **on-premises** servers (in your own building, not in AWS): SQS is an API on the
+#   internet, reachable from anywhere;
+# - in **AWS Lambda** (functions AWS runs for you, without servers to manage), where AWS polls
+#   the queue for you and calls your function with a batch of messages.
 #
 # Wherever it runs, it does the same three things in a loop: **poll** (ask the queue "is there a
 # message for me?"), **process**, **delete**. This notebook is a consumer too; for SQS it is as
@@ -34,6 +36,7 @@ import uuid
 
 from toyqueue import QueueService, VirtualClock
 from toyqueue.clients import client
+from toyqueue.counts import counts
 
 backends = {"LocalStack": client("localstack"), "toy": client("toy")}
 run_id = uuid.uuid4().hex[:8]           # LocalStack is shared: keep this run's queue apart
@@ -42,14 +45,6 @@ urls = {name: sqs.create_queue(QueueName=f"orders-{run_id}")["QueueUrl"]
 
 ORDERS = [{"order_id": f"o-{n}", "customer_id": f"c-{n % 7}", "address": f"{n} Teheran-ro, Seoul"}
           for n in range(2001, 2026)]
-
-
-def counts(sqs, queue_url):
-    """Messages visible, in flight (received, not deleted) and delayed: SQS's Approximate* attributes."""
-    a = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["All"])["Attributes"]
-    return {"visible": int(a["ApproximateNumberOfMessages"]),
-            "in flight": int(a["ApproximateNumberOfMessagesNotVisible"]),
-            "delayed": int(a["ApproximateNumberOfMessagesDelayed"])}
 
 
 def send_orders(sqs, queue_url, orders):
@@ -79,11 +74,11 @@ for name, sqs in backends.items():
         print(f"{name:10} {e.response['Error']['Code']}: {e.response['Error']['Message']}")
 
 # %% [markdown]
-# With 25 orders waiting, three polls of 10 bring back 10, 10 and 5. This is only a peek: we put
-# every message back afterwards, so the real consumer below still finds all 25.
+# **Predict:** with 25 orders waiting, what do three polls of 10 bring back? This is only a
+# peek: we put every message back afterwards, so the real consumer below still finds all 25.
 #
-# `WaitTimeSeconds=1` makes each poll a *long poll*: "wait up to a second for a message before
-# answering empty" (lesson 10).
+# `WaitTimeSeconds=1` makes each poll wait up to a second for a message before answering empty:
+# long polling, lesson 10.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -104,9 +99,11 @@ for name, sqs in backends.items():
 # %% [markdown]
 # ## Process: insert the order into a database
 #
-# In the lecture, processing means inserting each order into an **RDS** database. We use
-# **SQLite** instead: a real SQL database built into Python, in memory, nothing to install. The
-# SQL is the same you would run on RDS.
+# In the lecture, processing means inserting each order into an **RDS** database (Amazon
+# Relational Database Service: SQL databases such as PostgreSQL or MySQL that AWS runs for you):
+# *"RDS 데이터베이스에 오더를 입력하는 경우를 생각해 보죠"*. We use **SQLite** instead: a real
+# SQL database built into Python, in memory, nothing to install. The SQL is the same you would
+# run on RDS.
 
 # %%
 import sqlite3
@@ -135,7 +132,7 @@ def insert_order(db, order):
 # even after waiting a second).
 
 # %%
-def consume(sqs, queue_url, db, insert=insert_order, delete=True):
+def consume(sqs, queue_url, db, delete=True):
     """Poll until the queue answers empty; return how many messages were processed."""
     processed = 0
     while True:
@@ -144,7 +141,7 @@ def consume(sqs, queue_url, db, insert=insert_order, delete=True):
         if not got:
             return processed
         for m in got:
-            insert(db, json.loads(m["Body"]))                                      # process
+            insert_order(db, json.loads(m["Body"]))                                # process
             if delete:
                 sqs.delete_message(QueueUrl=queue_url, ReceiptHandle=m["ReceiptHandle"])  # delete
             processed += 1
@@ -168,7 +165,8 @@ for name, sqs in backends.items():
 
 # %% [markdown]
 # Every order is in the database exactly once, and the queue is empty. `DeleteMessage` is what
-# tells SQS "done, nobody else needs to see this one".
+# tells SQS "done, nobody else needs to see this one"; in the lecture's words, *"그러면 다른
+# 소비자들이 이 메세지를 볼 수 없게 되겠죠"* (then the other consumers can no longer see it).
 
 # %%
 for name, sqs in backends.items():
@@ -178,11 +176,13 @@ for name, sqs in backends.items():
 # ## What goes wrong without the delete
 #
 # Now forget the `DeleteMessage` call. Receiving a message only hides it for the queue's
-# *visibility timeout* (30 s by default). When that runs out with no delete, SQS assumes the
-# consumer died and makes the message visible again, so that someone else can process it.
+# *visibility timeout* (30 s by default; lesson 06 is about it). When that runs out with no
+# delete, SQS assumes the consumer died and makes the message visible again, so that someone
+# else can process it.
 #
 # To watch 30 seconds pass without waiting, this part runs on the toy in this process with a
-# virtual clock.
+# virtual clock. **Predict:** 31 s after a run that forgot the delete, how many messages are
+# visible, and how many rows does the table hold after the next run?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -210,112 +210,22 @@ for row in db.execute("SELECT order_id, COUNT(*) FROM orders GROUP BY order_id O
     print(row)
 
 # %% [markdown]
-# ## Even with the delete: make processing idempotent
-#
-# Adding the delete back fixes this run, but not every run. SQS delivers each message **at least
-# once** (lesson 06): a consumer can crash after the insert and before the delete, or be slower
-# than the visibility timeout, and the message comes back. A consumer must therefore be
-# **idempotent**: processing the same message twice must leave the same result as once.
-#
-# Let us reproduce the crash: consumer 1 inserts order `o-2003` and then dies before deleting
-# it (and before it reaches the rest of its batch). Consumer 2 starts after the visibility
-# timeout. The scenario as a function, so that we can run it twice:
-
-# %%
-class Crash(Exception):
-    pass
-
-
-def run_crash_scenario(db, insert):
-    """Consumer 1 dies on o-2003 after its insert; 31 s later consumer 2 takes over."""
-    clock = VirtualClock()
-    svc = QueueService(clock=clock)
-    q = svc.create_queue(QueueName="orders")["QueueUrl"]
-    send_orders(svc, q, ORDERS[:5])
-
-    def insert_then_maybe_crash(db, order):
-        insert(db, order)
-        if order["order_id"] == "o-2003":
-            raise Crash("died after inserting o-2003, before its DeleteMessage")
-
-    try:
-        consume(svc, q, db, insert=insert_then_maybe_crash)
-    except Crash as e:
-        print("consumer 1:", e)
-    clock.advance(31)                                  # the visibility timeout runs out
-    print("consumer 2 processed:", consume(svc, q, db, insert=insert))
-    print("rows:", db.execute("SELECT COUNT(*) FROM orders").fetchone()[0],
-          "for", db.execute("SELECT COUNT(DISTINCT order_id) FROM orders").fetchone()[0], "orders")
-
-
-# %% [markdown]
-# With the plain table:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-run_crash_scenario(new_database(PLAIN), insert_order)
-
-# %% [markdown]
-# Consumer 1 received all five orders in one poll, inserted and deleted `o-2001` and `o-2002`,
-# inserted `o-2003` and died. Consumer 2 got the three it left behind: `o-2003` again, and
-# `o-2004` and `o-2005`. So `o-2003` is in the table twice.
-
-# %% [markdown]
-# ## The fix: a key the database enforces
-#
-# Give each order a **primary key** and let the database ignore a second insert of the same key
-# (`INSERT OR IGNORE` in SQLite; `INSERT ... ON CONFLICT DO NOTHING` in PostgreSQL,
-# `INSERT IGNORE` in MySQL on RDS). The key is the order id, which the producer put in the
-# message. (The `MessageId` would also work for exact redeliveries, but not if a producer sends
-# the same order twice as two messages.)
-
-# %%
-KEYED = "CREATE TABLE orders (order_id TEXT PRIMARY KEY, customer_id TEXT, address TEXT)"
-
-
-def insert_order_once(db, order):
-    db.execute("INSERT OR IGNORE INTO orders VALUES (?, ?, ?)",
-               (order["order_id"], order["customer_id"], order["address"]))
-    db.commit()
-
-
-# %% [markdown]
-# The same crash, the same redelivery, and now one row per order:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-run_crash_scenario(new_database(KEYED), insert_order_once)
-
-# %% [markdown]
-# Why not just the primary key with a plain `INSERT`? Then the second insert raises an error,
-# the consumer crashes before deleting, the message comes back, the insert fails again... a
-# message that can never be processed (a *poison message*; lesson 10's dead-letter queues catch
-# those). Ignoring the duplicate, or checking "already done?" first, is what makes the consumer
-# idempotent:
-
-# %%
-# NBVAL_CHECK_OUTPUT
-db = new_database(KEYED)
-insert_order(db, ORDERS[0])
-try:
-    insert_order(db, ORDERS[0])
-except sqlite3.IntegrityError as e:
-    print("plain INSERT, second time:    ", type(e).__name__, "-", e)
-insert_order_once(db, ORDERS[0])
-print("INSERT OR IGNORE, third time:  ok, rows =", db.execute("SELECT COUNT(*) FROM orders").fetchone()[0])
-
-# %% [markdown]
 # ## Recap
 #
 # - A consumer is your code: on EC2, on-premises, or in Lambda. It **polls** (up to 10 messages
 #   per `ReceiveMessage`; 11 is `InvalidParameterValue`), **processes**, then **deletes** with
-#   `DeleteMessage` (or up to 10 at once with `DeleteMessageBatch`, lesson 10).
+#   `DeleteMessage`.
 # - Without the delete, every message comes back after the visibility timeout and is processed
-#   again: duplicate orders.
-# - Even with the delete, crashes and slow consumers cause redeliveries (at-least-once
-#   delivery). Make processing **idempotent**: a primary key plus `INSERT OR IGNORE` (or
-#   `ON CONFLICT DO NOTHING`) on the order id.
+#   again: duplicate orders. Lesson 06 shows that this can happen even with the delete, and how
+#   to make the duplicates harmless.
+
+# %%
+from toyqueue.widgets import quiz
+
+quiz("05")
+
+# %% [markdown]
+# **Exercise:** [02 · Receipt handles](../exercises/02_receipt_handles.ipynb) builds receive and
+# delete into the toy queue.
 #
-# **Exercises:** [02 · Receipt handles](../exercises/02_receipt_handles.ipynb) builds receive and
-# delete into the toy queue; [08 · Idempotent consumer](../exercises/08_idempotent_consumer.ipynb)
-# has you write a consumer that survives redeliveries.
+# Next: [06 Visibility, duplicates and ordering →](06_visibility_duplicates.ipynb)

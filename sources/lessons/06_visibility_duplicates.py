@@ -6,60 +6,45 @@
 # # 06 · Visibility, duplicates and ordering
 #
 # **Goal:** see what happens when several consumers (소비자) poll one queue at the same time, why a
-# slow consumer makes a message arrive **twice** (at-least-once delivery), why the order is only
-# "best effort", and how to write a consumer that does not care (an *idempotent* consumer).
+# slow consumer makes a message arrive **twice** (at-least-once delivery), why the order of a
+# standard queue is only "best effort", and how to write a consumer that does not care (an
+# *idempotent* consumer).
 #
-# The lecture: *"If a message is not processed fast enough by a consumer, it will be received by
-# another consumer. That is why we say at-least-once delivery, and that is why message ordering is
-# best effort."* This notebook makes that sentence happen, step by step.
+# The lecture: *"만일 메시지가 소비자에 의해 충분히 빠르게 처리되지 않으면 다른 소비자가 수신하게
+# 됩니다 그래서 적어도 한번은 전송이 된다고 하는 겁니다"*: if a consumer does not process a
+# message fast enough, another consumer receives it; that is why we say at-least-once delivery.
+# This notebook makes that sentence happen, step by step.
 
 # %% [markdown]
-# ## Setting up: a toy queue on a virtual clock
+# ## A toy queue on a virtual clock
 #
-# Time matters in this lesson (30-second timeouts), so we use the toy queue with a `VirtualClock`:
-# time moves only when we call `clock.advance(...)`. Nothing sleeps, and every run prints the same
-# numbers.
-#
-# `VisibilityTimeout` (가시성 제한 시간, the **visibility timeout**) is a queue attribute: how long
-# a received message stays hidden from other consumers. The default is 30 seconds; it can be 0 to
-# 43,200 seconds (12 hours).
+# Time matters here (30-second timeouts), so we use the toy queue on a `VirtualClock`: time moves
+# only when we call `clock.advance(...)`. The **visibility timeout** (가시성 제한 시간), the queue
+# attribute `VisibilityTimeout`, is how long a received message stays hidden from other
+# consumers: 30 s by default, 0 to 43,200 s (12 hours) if you set it.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue import QueueService, VirtualClock
+from toyqueue.counts import counts
 
 clock = VirtualClock()
 svc = QueueService(clock=clock)
 url = svc.create_queue(QueueName="orders")["QueueUrl"]
 attrs = svc.get_queue_attributes(QueueUrl=url, AttributeNames=["VisibilityTimeout"])["Attributes"]
 print("VisibilityTimeout:", attrs["VisibilityTimeout"], "seconds")
-
-# %% [markdown]
-# A producer sends six orders. A small helper, `depth()`, reads the queue's own counters (lesson
-# 02): `ApproximateNumberOfMessages` (visible, waiting) and `ApproximateNumberOfMessagesNotVisible`
-# (in flight: received, not yet deleted).
-
-# %%
-# NBVAL_CHECK_OUTPUT
-def depth():
-    """The two counters this lesson watches; SQS calls them approximate, the toy's are exact."""
-    a = svc.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
-    return {"visible": int(a["ApproximateNumberOfMessages"]),
-            "in flight": int(a["ApproximateNumberOfMessagesNotVisible"])}
-
 for i in range(1, 7):
     svc.send_message(QueueUrl=url, MessageBody=f"order-{i}")
-print(depth())
+print(counts(svc, url))
 
 # %% [markdown]
 # ## Three consumers poll in parallel
 #
 # In the lecture three EC2 instances each call *poll* and each receives a **different set** of
-# messages. A received message is not removed: it becomes *in flight* (invisible) so that the other
-# consumers do not get it too.
+# messages. Each line below also shows the message's **`ApproximateReceiveCount`**, a system
+# attribute SQS keeps for every message: how many times it has been received so far.
 #
-# Each line also shows the message's `ApproximateReceiveCount`, a message system attribute: how
-# many times the message has been received so far.
+# **Predict:** after three polls of 2 messages each, how many messages are visible?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -75,13 +60,12 @@ t0 = clock.now()
 batch_a = poll("consumer A")
 batch_b = poll("consumer B")
 batch_c = poll("consumer C")
-print(depth())
+print(counts(svc, url))
 
 # %% [markdown]
-# Nothing is visible any more: all six messages are in flight, two with each consumer.
-#
-# Now the consumers work. A and C are quick: they process their orders and call `DeleteMessage`.
-# B is slow: its orders take 45 seconds, longer than the 30-second visibility timeout.
+# All six are in flight, two with each consumer. Now they work. A and C are quick: they process
+# their orders and call `DeleteMessage`. B is slow: its orders take 45 seconds, longer than the
+# 30-second visibility timeout. **Predict:** 31 s later, what do the counts say?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -95,67 +79,109 @@ def process_and_delete(consumer, messages):
 process_and_delete("A", batch_a)
 process_and_delete("C", batch_c)
 clock.advance(31)                  # B is still busy... and 31 s have passed
-print(depth())
+print(counts(svc, url))
 
 # %% [markdown]
 # B's two messages are **visible again**: the queue cannot know whether B crashed or is just slow,
-# so after the timeout it gives the messages to whoever polls next. Consumer C polls again and
-# starts working on them:
+# so after the timeout it gives the messages to whoever polls next. Consumer C polls again:
 
 # %%
 # NBVAL_CHECK_OUTPUT
 batch_c2 = poll("consumer C")
-print(depth())
+print(counts(svc, url))
 
 # %% [markdown]
-# `receive #2`: the same orders, a second time. C's receive also came with **new receipt handles**;
-# B still holds the old ones.
-#
-# At t = 45 s B finally finishes its (now duplicate) work and deletes with its old handles. The
-# calls succeed, no error, but look at the counters:
+# `receive #2`: the same orders, a second time, with **new receipt handles**; B still holds the
+# old ones. At t = 45 s B finishes its (now duplicate) work and deletes with its old handles.
+# **Predict:** do B's deletes remove the messages?
 
 # %%
 # NBVAL_CHECK_OUTPUT
 clock.advance(14)                  # t = 45 s
 process_and_delete("B", batch_b)
-print(depth())
+print(counts(svc, url))
 
 # %% [markdown]
-# Nothing was removed: both messages are still in flight, with C. On the toy an old receipt handle
-# never deletes. Real SQS answers success too, but *may or may not* delete (we will see LocalStack
-# do it). Only the newest handle is sure to delete.
-#
-# At t = 50 s C finishes and deletes with its new handles:
+# The calls succeeded, but nothing was removed: both messages are still in flight, with C. On the
+# toy an old receipt handle never deletes; real SQS answers success too but *may or may not*
+# delete (LocalStack does, below). Only the newest handle is sure to. At t = 50 s C finishes:
 
 # %%
 # NBVAL_CHECK_OUTPUT
 clock.advance(5)                   # t = 50 s
 process_and_delete("C", batch_c2)
-print(depth())
+print(counts(svc, url))
 for who, body in shipped:
     print(who, "shipped", body)
 
 # %% [markdown]
-# `order-3` and `order-4` were **shipped twice**, once by B and once by C. Each second copy is a
-# **duplicate message** (중복 메시지).
-#
-# This is **at-least-once delivery**: SQS promises a message is delivered at least once, never
-# that it is delivered only once. (Very rarely a standard queue even delivers a message again
-# after it was deleted, so a consumer must cope with duplicates whatever its timeout.)
+# `order-3` and `order-4` were **shipped twice**, once by B and once by C: each second copy is a
+# **duplicate message** (중복 메시지). This is **at-least-once delivery** (최소 1회 전송; the
+# lecture says 적어도 한 번의 전송): SQS promises every message is delivered at least once, never
+# only once. AWS adds that, rarely, a standard queue hands out a message again even after it was
+# deleted: each message is stored on several servers, and one that was unavailable during the
+# delete can still hold a copy. So a consumer must cope with duplicates whatever its timeout.
 
 # %% [markdown]
-# Now read the first time each order was shipped: 1, 2, 5, 6, 3, 4. A standard queue tries to keep
-# the send order, but retries and parallel consumers shuffle it: **best-effort ordering**.
+# ## Ordering is best effort
+#
+# **Best-effort ordering** (최선의 노력 순서 지정) is a property of the standard queue itself. AWS's
+# documentation: a standard queue tries to keep the order in which messages were sent and
+# *generally* delivers them in it, but because a queue is spread over many servers,
+# *occasionally* messages arrive out of order.
+#
+# The lecture says it twice, and its Korean transcript garbles it once. In the part on standard
+# queues: *"최선의 오더라는 뜻으로 품절 메시지를 보낼 수도 있습니다"*. Read literally that is "in
+# the sense of the best order, it may send sold-out messages", which means nothing. It is a
+# machine translation of the English lecture: "최선의 오더" is *best-effort ordering* ("order"
+# taken as a purchase order) and "품절 메시지" is *out-of-order messages* ("out of" taken as
+# "sold out"). The sentence says: *standard queues have best-effort ordering: they can deliver
+# messages out of order.* The second time it comes out right: *"이것이 최선의 노력으로 메시지
+# 순서 지정을 하는 이유입니다"*, that is why message ordering is best effort.
+#
+# Two things reorder what your consumers see:
+#
+# 1. **Redelivery and parallel consumers**, which we just ran. Read the first time each order was
+#    shipped:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+first_shipped = list(dict.fromkeys(body for _, body in shipped))
+print("sent:   ", [f"order-{i}" for i in range(1, 7)])
+print("shipped:", first_shipped)
 
 # %% [markdown]
-# ## Watch it: a simulation and the QueueView widget
+# 2. **The queue's own servers.** SQS stores every message of a standard queue on several servers,
+#    and a receive (a short poll, lesson 10) asks only some of them, so even one consumer with no timeouts
+#    can get a later message before an earlier one. The toy keeps one ordered list, as LocalStack
+#    does, so with one consumer and nothing redelivered it hands out the oldest message first:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+ordered = svc.create_queue(QueueName="orders-ordered")["QueueUrl"]
+for i in range(1, 7):
+    svc.send_message(QueueUrl=ordered, MessageBody=f"order-{i}")
+one_by_one = []
+while got := svc.receive_message(QueueUrl=ordered).get("Messages"):
+    one_by_one.append(got[0]["Body"])
+    svc.delete_message(QueueUrl=ordered, ReceiptHandle=got[0]["ReceiptHandle"])
+print("one consumer, one at a time:", one_by_one)
+
+# %% [markdown]
+# <!-- REALISTIC-MODE SLOT (issue 13): the same six sends and one-at-a-time receives on
+#      QueueService(realistic=True, seed=N), showing a later order received before an earlier
+#      one with a single consumer; then the sentence below can point at that output. -->
+# That order is the toy's simplification, not a promise SQS makes: on a real standard queue the
+# same loop may print the orders shuffled. So never let correctness depend on the order of a
+# standard queue: put a sequence number or timestamp in the message if you need one, or use a
+# FIFO queue, which keeps the order within a group (lesson 10).
+
+# %% [markdown]
+# ## Watch it: the QueueView widget
 #
-# `toyqueue.sim.consumers` runs the same story as a small simulation on the toy queue: each
-# consumer polls for 2 messages, takes 10 s per message, and deletes it when done. Consumer 3 is
-# slow (3.5 times slower, 35 s a message), so it is still on its first message when its 30-second
-# visibility timeout ends.
-#
-# Each delete event says whether it really removed the message (`e.deleted`).
+# `toyqueue.sim.consumers` runs the same story as a simulation on the toy queue: each consumer
+# polls for 2 messages, takes 10 s per message and then deletes it; consumer 3 is 3.5 times
+# slower, so its visibility timeout runs out while it works:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -163,26 +189,13 @@ from toyqueue.sim.consumers import simulate
 
 run = simulate(messages=6, consumers=3, batch=2, processing_time=10, visibility_timeout=30,
                slow_consumers=1, slow_factor=3.5, jitter=0, seed=1)
-for e in run.events:
-    if e.action == "receive":
-        print(f"t={e.time:>3.0f}s  consumer {e.consumer}  receive {e.message}  {e.detail}")
-    elif e.action == "delete":
-        result = "removed it" if e.deleted else "removed nothing (old receipt handle)"
-        print(f"t={e.time:>3.0f}s  consumer {e.consumer}  delete  {e.message}  {result}")
 print(run.summary())
 
 # %% [markdown]
-# At t = 30 s, consumer 1 receives m5 and m6 a second time (`receive #2`) while consumer 3 is still
-# working on them, and both consumers end up processing them.
-#
-# At t = 35 s consumer 3 finishes m5 and deletes it with its old receipt handle: nothing is
-# removed, and consumer 1 is still working on m5. Consumer 1's delete at t = 40 s, with the newest
-# handle, removes it.
-#
-# The widget below draws such runs. Each chip is a message, in its lane: delayed, visible
-# (waiting), in flight (hidden), deleted. A pink badge (x2) marks a redelivered message. Press
-# play, or step through; change the sliders (more consumers, a shorter visibility timeout, slower
-# consumers) and see how the number of duplicates changes.
+# The widget draws such runs. Each chip is a message, in its lane: delayed, visible (waiting), in
+# flight (hidden), deleted. A pink badge (x2) marks a redelivered message. Press play, or step
+# through; change the sliders (more consumers, a shorter visibility timeout, slower consumers)
+# and see how the number of duplicates changes.
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -195,10 +208,8 @@ QueueView(messages=12, consumers=3, slow_consumers=1)
 #
 # A consumer that knows it needs longer can say so with `ChangeMessageVisibility`. The new timeout
 # counts **from the moment of the call** (it is not added to the old one), and it is not remembered
-# for the next receive.
-#
-# Below, consumer B receives an order, and after 20 s sets its timeout to 60 s from now. At
-# t = 31 s (past the original 30 s) nobody else can see the message; at t = 81 s it is back.
+# for the next receive. Below, consumer B receives an order and after 20 s sets its timeout to
+# 60 s. **Predict:** at t = 31 s, can consumer C see the message? When does it come back?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -208,31 +219,26 @@ t0 = clock.now()
 clock.advance(20)
 svc.change_message_visibility(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"], VisibilityTimeout=60)
 clock.advance(11)
-poll("consumer C")                 # t = 31 s: still hidden
+poll("consumer C")                 # t = 31 s
 clock.advance(50)
-back = poll("consumer C")          # t = 81 s: 20 + 60 s have passed, the message is back
+back = poll("consumer C")          # t = 81 s: 20 + 60 s have passed
 
 # %% [markdown]
 # Setting the visibility timeout to **0** hands a message back at once, for example when a
-# consumer is shutting down and wants someone else to take its work. After that, C's receipt
-# handle is no good for changing the visibility any more: the message is not in flight.
+# consumer is shutting down and wants someone else to take its work:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-from toyqueue.errors import SQSError
-
 svc.change_message_visibility(QueueUrl=url, ReceiptHandle=back[0]["ReceiptHandle"], VisibilityTimeout=0)
-print(depth())                     # visible again at once
-try:
-    svc.change_message_visibility(QueueUrl=url, ReceiptHandle=back[0]["ReceiptHandle"], VisibilityTimeout=60)
-except SQSError as e:
-    print(type(e).__name__, "->", e.message)
+print(counts(svc, url))
 
 # %% [markdown]
 # And the limit: a visibility timeout can be at most 12 hours (43,200 s).
 
 # %%
 # NBVAL_CHECK_OUTPUT
+from toyqueue.errors import SQSError
+
 [m] = poll("consumer A")
 try:
     svc.change_message_visibility(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"], VisibilityTimeout=43_201)
@@ -246,9 +252,8 @@ finally:
 #
 # Now the real API. We receive a message with a 1-second visibility timeout (`VisibilityTimeout`
 # on the receive overrides the queue's 30 s for this receive only), do not delete it, and poll
-# again. LocalStack checks its timers about once a second, so this takes up to ~2 s of real
-# time (the only real waiting in this lesson). The message comes back with the same `MessageId`
-# and `ApproximateReceiveCount` 2.
+# again. LocalStack checks its timers about once a second, so this is the one place in the lesson
+# that waits a little real time.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -263,17 +268,16 @@ ls.send_message(QueueUrl=ls_url, MessageBody="order-1")
 first = ls.receive_message(QueueUrl=ls_url, VisibilityTimeout=1)["Messages"][0]
 started = time.monotonic()
 again = []
-while not again and time.monotonic() - started < 5:
+while not again and time.monotonic() - started < 10:
     again = ls.receive_message(QueueUrl=ls_url, WaitTimeSeconds=1, VisibilityTimeout=30,
                                MessageSystemAttributeNames=["ApproximateReceiveCount"]).get("Messages", [])
 second = again[0]
-waited = time.monotonic() - started
 print("same message:", first["MessageId"] == second["MessageId"])
 print("ApproximateReceiveCount:", second["Attributes"]["ApproximateReceiveCount"])
 print("new receipt handle:", first["ReceiptHandle"] != second["ReceiptHandle"])
 
 # %%
-print(f"it came back after {waited:.1f} s of real time")
+print(f"it came back after {time.monotonic() - started:.1f} s of real time")
 
 # %% [markdown]
 # A LocalStack difference worth knowing: it does not check the 12-hour limit of
@@ -288,31 +292,27 @@ except ls.exceptions.ClientError as e:
     print("LocalStack:", e.response["Error"]["Code"])
 
 # %% [markdown]
-# Every receive returns a **new receipt handle**. What does a delete with the *old* one do here?
-# On the toy it removed nothing. LocalStack:
+# And a delete with the *old* receipt handle, which removed nothing on the toy:
 
 # %%
 # NBVAL_CHECK_OUTPUT
 ls.delete_message(QueueUrl=ls_url, ReceiptHandle=first["ReceiptHandle"])      # the OLD handle
-attrs = ls.get_queue_attributes(QueueUrl=ls_url, AttributeNames=["ApproximateNumberOfMessages",
-                                                                  "ApproximateNumberOfMessagesNotVisible"])
-print(attrs["Attributes"])
+print(counts(ls, ls_url))
+_ = ls.delete_queue(QueueUrl=ls_url)
 
 # %% [markdown]
-# LocalStack removed the message, although the old handle was used. The toy keeps it, real SQS may
-# do either: the answer depends on the implementation, so never count on an old handle. Delete
-# with the newest one.
+# LocalStack removed the message. The toy keeps it, real SQS may do either: never count on an old
+# handle. Delete with the newest one.
 
 # %% [markdown]
 # ## The fix: an idempotent consumer
 #
-# We cannot stop duplicates, so we make them harmless. A consumer is **idempotent** when processing
-# the same message twice has the same effect as processing it once. The usual way: give every
-# piece of work a business key (here the order id) and let the database refuse a second insert.
-#
-# Each consumer writes into an SQLite table whose primary key is the order id (SQLite stands in
-# for the lecture's RDS database). `INSERT OR IGNORE` turns a second insert of the same order into
-# a no-op.
+# We cannot stop duplicates, so we make them harmless. A consumer is **idempotent** (멱등) when
+# processing the same message twice has the same effect as processing it once. The usual way:
+# give every piece of work a business key (here the order id) and let the database refuse a
+# second insert. The consumers now write into an SQLite table (lesson 05) whose primary key is
+# the order id; `INSERT OR IGNORE` turns a second insert of the same order into a no-op
+# (`INSERT ... ON CONFLICT DO NOTHING` in PostgreSQL, `INSERT IGNORE` in MySQL on RDS).
 
 # %%
 import sqlite3
@@ -327,12 +327,13 @@ def ship_idempotently(consumer, messages):
         svc.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
 
 # %% [markdown]
-# The same scenario as before, on a fresh queue: six orders, slow consumer B, C receives B's orders
-# again at t = 31 s, B finishes at t = 45 s, C at t = 50 s.
+# The same scenario as before, on a fresh queue, in one cell: six orders, slow consumer B, C
+# receives B's orders again at t = 31 s, B finishes at t = 45 s, C at t = 50 s. **Predict:** eight
+# deliveries; how many rows?
 
 # %%
 # NBVAL_CHECK_OUTPUT
-url = svc.create_queue(QueueName="orders-idempotent")["QueueUrl"]   # a fresh queue for the rerun
+url = svc.create_queue(QueueName="orders-idempotent")["QueueUrl"]
 for i in range(1, 7):
     svc.send_message(QueueUrl=url, MessageBody=f"order-{i}")
 t0 = clock.now()
@@ -344,19 +345,19 @@ clock.advance(14)
 ship_idempotently("B", b)                    # t = 45 s: B ships first, its deletes remove nothing
 clock.advance(5)
 ship_idempotently("C", c2)                   # t = 50 s: C's copies are skipped, its deletes count
-print(db.execute("SELECT COUNT(*) FROM shipments").fetchone()[0], "rows for 6 orders;", depth())
+print(db.execute("SELECT COUNT(*) FROM shipments").fetchone()[0], "rows for 6 orders;", counts(svc, url))
 
 # %% [markdown]
-# Eight deliveries, six shipments, an empty queue. The duplicate did no harm, whichever copy
-# finished first.
+# Six shipments, an empty queue: the duplicate did no harm, whichever copy finished first.
 #
-# Other ways to be idempotent: remember processed `MessageId`s (fine for timeouts, but a producer
-# that *sends* twice creates two ids), use upserts, or make the operation naturally repeatable
-# ("set status to shipped" rather than "add one shipment"). FIFO queues (lesson 10) add
-# deduplication on the queue side, but the consumer side still matters.
-
-# %%
-ls.delete_queue(QueueUrl=ls_url);
+# Why not a plain `INSERT` with the primary key? The second insert would raise an error, the
+# consumer would crash before deleting, the message would come back, fail again... a message that
+# can never be processed, a **poison message** (lesson 10's dead-letter queues catch those).
+# Ignoring the duplicate, or checking "already done?" first, is what makes the consumer
+# idempotent. Why the order id and not the `MessageId`? A `MessageId` catches redeliveries, but a
+# producer that *sends* the same order twice creates two ids. Other ways: upserts, or operations
+# that are naturally repeatable ("set status to shipped" rather than "add one shipment"). FIFO
+# queues (lesson 10) add deduplication on the producer side; the consumer side still matters.
 
 # %% [markdown]
 # ## Recap
@@ -367,12 +368,19 @@ ls.delete_queue(QueueUrl=ls_url);
 #   **at-least-once delivery**, seen as `ApproximateReceiveCount` 2.
 # - Every receive gives a new receipt handle. A delete with an old one succeeds but may remove
 #   nothing (the toy: never; LocalStack: it does): delete with the newest.
-# - Retries and parallel consumers shuffle the order: **best-effort ordering** on standard queues.
+# - **Best-effort ordering** (the lecture's garbled "최선의 오더 ... 품절 메시지": out-of-order
+#   messages can happen): redelivery, parallel consumers and the queue's own servers all reorder.
 # - `ChangeMessageVisibility` extends (or ends, with 0) the timeout, counted from the call.
 # - Make consumers **idempotent**: a duplicate must do no harm.
-#
+
+# %%
+from toyqueue.widgets import quiz
+
+quiz("06")
+
+# %% [markdown]
 # **Exercises:** build the visibility timeout yourself in
-# [03 · Visibility timeout](../exercises/03_visibility_timeout.ipynb), and write an idempotent consumer in
-# [08 · Idempotent consumer](../exercises/08_idempotent_consumer.ipynb).
+# [03 · Visibility timeout](../exercises/03_visibility_timeout.ipynb), and write an idempotent
+# consumer in [08 · Idempotent consumer](../exercises/08_idempotent_consumer.ipynb).
 #
 # Next: [07 Scaling consumers →](07_scaling_consumers.ipynb)

@@ -6,17 +6,19 @@
 # # 07 · Scaling consumers
 #
 # **Goal:** when more messages arrive than the consumers (소비자) can handle, add consumers:
-# **horizontal scaling** (수평 확장). Do it automatically: an **EC2 Auto Scaling group** (오토 스케일링 그룹)
-# of consumer instances grows when the CloudWatch metric `ApproximateNumberOfMessages` (the queue
-# length) is high, and shrinks when it is low. We compare the lecture's rule ("an alarm adds
-# capacity") with the target-tracking rule AWS recommends today.
+# **horizontal scaling** (수평 확장). Do it automatically: a group of consumer instances grows when
+# the queue is long and shrinks when it is short. The length comes from the queue attribute
+# `ApproximateNumberOfMessages`, which CloudWatch records as the metric
+# `ApproximateNumberOfMessagesVisible`. We compare the lecture's rule ("an alarm adds capacity")
+# with the target-tracking rule AWS recommends today.
 
 # %% [markdown]
 # ## More consumers, more throughput
 #
 # The queue does not limit how many consumers poll it, and each receive hands out different
 # messages. So throughput grows with the number of consumers. Let us check it on the toy queue: 120
-# orders, each takes a consumer 2 seconds (virtual seconds: nothing sleeps).
+# orders, each takes a consumer 2 seconds (virtual seconds: nothing sleeps). **Predict:** one
+# consumer needs 240 s; how long do 8 need?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -45,53 +47,65 @@ for n in (1, 2, 4, 8):
     print(f"{n} consumer(s): 120 orders in {t:>3.0f} s  ({120 / t:.1f} orders/s)")
 
 # %% [markdown]
-# Twice the consumers, half the time. This is why the lecture calls SQS + an Auto Scaling group a
-# perfect match: the consumers are EC2 instances in the group, each polling the queue, and the
-# group's size is the throughput knob.
+# Twice the consumers, half the time. This is why the lecture calls SQS with an **Auto Scaling
+# group** (ASG, 오토 스케일링 그룹: a fleet of EC2 instances that AWS grows and shrinks between a
+# minimum and a maximum size, by rules you give it) a perfect match: the consumers are EC2
+# instances in the group, each polling the queue, and the group's size is the throughput knob.
 
 # %% [markdown]
 # ## The metric: how long is the queue?
 #
-# The group needs a signal. The lecture uses the queue length, `ApproximateNumberOfMessages`: the
-# messages waiting to be received. Two neighbours complete the picture: `...NotVisible` (in
-# flight) and `...Delayed`. They are queue attributes you can read any time; SQS also sends them
-# to CloudWatch once a minute (namespace `AWS/SQS`, where the queue length is called
-# `ApproximateNumberOfMessagesVisible`). As the name says, they are approximate on real SQS.
+# The group needs a signal, and on AWS signals live in **CloudWatch**, AWS's monitoring service:
+# it stores *metrics* (numbers over time) and raises *alarms* on them. The lecture:
+# *"ApproximateNumberOfMessages라고 합니다 이는 모든 SQS 대기열에서 쓸 수 있는 CloudWatch
+# 지표입니다"*, "it is called ApproximateNumberOfMessages, a CloudWatch metric available for
+# every SQS queue". Almost: two names for one number.
 #
-# Same code on the toy and on LocalStack: send 25, receive 5 (now in flight).
+# - `ApproximateNumberOfMessages` is a **queue attribute**: `GetQueueAttributes` returns it at any
+#   time (our `counts(...)` reads it).
+# - SQS sends each queue's numbers to CloudWatch once a minute (namespace `AWS/SQS`), and there
+#   the same number is the metric **`ApproximateNumberOfMessagesVisible`**. A metric called
+#   `ApproximateNumberOfMessages` does not exist in CloudWatch: look for the `...Visible` one
+#   when you build the lecture's alarm.
+#
+# Its neighbours are `...NotVisible` (in flight) and `...Delayed`, under the same names in both
+# places. As the names say, they are approximate on real SQS. **Predict:** send 25 messages,
+# receive 5 and delete nothing; what are the three counts?
 
 # %%
 # NBVAL_CHECK_OUTPUT
 import uuid
 from toyqueue.clients import client
+from toyqueue.counts import counts
 
 ls = client("localstack")
 RUN = uuid.uuid4().hex[:8]           # keeps queue names unique between runs (never printed)
-DEPTH = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible",
-         "ApproximateNumberOfMessagesDelayed"]
 
-def depth_after_25_sends_and_5_receives(sqs, name):
+def counts_after_25_sends_and_5_receives(sqs, name):
     url = sqs.create_queue(QueueName=name)["QueueUrl"]
     for start in (0, 10, 20):
         sqs.send_message_batch(QueueUrl=url, Entries=[
             {"Id": str(i), "MessageBody": f"order-{start + i}"} for i in range(min(10, 25 - start))])
     sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=5)
-    attrs = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=DEPTH)["Attributes"]
+    seen = counts(sqs, url)
     sqs.delete_queue(QueueUrl=url)
-    return {k: int(v) for k, v in sorted(attrs.items())}
+    return seen
 
-print("toy       ", depth_after_25_sends_and_5_receives(QueueService(), "depth"))
-print("localstack", depth_after_25_sends_and_5_receives(ls, f"l07-depth-{RUN}"))
+print("toy       ", counts_after_25_sends_and_5_receives(QueueService(), "depth"))
+print("localstack", counts_after_25_sends_and_5_receives(ls, f"l07-depth-{RUN}"))
 
 # %% [markdown]
 # ## The lecture's rule: an alarm adds capacity
 #
-# A **CloudWatch alarm** watches the metric: "queue length above 1,000 for 2 one-minute datapoints
-# in a row". When it goes into the ALARM state it triggers a **step scaling policy** of the group:
-# "add 4 instances". A cooldown (300 s) stops it from adding again before the new instances have
-# had a chance to help. A second, low alarm ("below 100 for 5 minutes") removes 2 instances.
+# A **CloudWatch alarm** watches the metric: "queue length above 1,000 for 2 **datapoints** in a
+# row" (a datapoint is one value of the metric per period, here one a minute). When it goes into
+# the ALARM state it triggers a **step scaling policy** of the group: "add 4 instances". A
+# **cooldown** (300 s here: a pause after a scaling action during which the policy does not act
+# again) gives the new instances a chance to help before more are added. A second, low alarm
+# ("below 100 for 5 minutes") removes 2 instances.
 #
-# `toyqueue.sim.asg` has just enough CloudWatch alarm and Auto Scaling group to try it:
+# `toyqueue.sim.asg` has just enough CloudWatch alarm and Auto Scaling group to try it.
+# **Predict:** which of these five queue lengths, one a minute, put the alarm in ALARM?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -135,7 +149,7 @@ def plot(runs, title):
         top.plot(minutes, run.visible, label=f"{run.policy}: queue length")
         bottom.step(minutes, run.in_service, where="post", label=f"{run.policy}: instances in service")
     top.axhline(runs[0].params["alarm_threshold"], color="grey", ls=":", label="step alarm threshold")
-    top.set_ylabel("ApproximateNumberOfMessages")
+    top.set_ylabel("ApproximateNumberOfMessagesVisible")
     bottom.set_ylabel("instances")
     bottom.set_xlabel("minutes")
     top.set_title(title)
@@ -182,7 +196,8 @@ print("instances wanted           :", math.ceil(visible / target), "(the group's
 # %% [markdown]
 # Like the alarms AWS creates for a target-tracking policy, the simulated one scales out after 3
 # datapoints above the target and scales in only after 15 datapoints below it, so it is a minute
-# slower to start than the step alarm, and careful about shrinking.
+# slower to start than the step alarm, and careful about shrinking. **Predict:** which policy
+# gets the longest wait down, and which uses fewer instance-minutes?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -229,14 +244,21 @@ AutoscalingView()
 # ## Recap
 #
 # - More consumers = more throughput: scale consumers **horizontally**.
-# - Run them in an **EC2 Auto Scaling group**; scale on the queue length
-#   (`ApproximateNumberOfMessages`, sent to CloudWatch every minute).
-# - The lecture's form: a **CloudWatch alarm** on the queue length triggers a policy that adds
-#   capacity (and a low alarm removes it).
+# - Run them in an **EC2 Auto Scaling group**; scale on the queue length: the queue attribute
+#   `ApproximateNumberOfMessages`, which CloudWatch records every minute as the metric
+#   `ApproximateNumberOfMessagesVisible`.
+# - The lecture's form: a **CloudWatch alarm** on that metric triggers a step policy that adds
+#   capacity (and a low alarm removes it), with a cooldown between steps.
 # - AWS's recommended form: **backlog per instance** with **target tracking**
 #   (target = acceptable latency / processing time).
 # - Either way the queue holds the spike while the group catches up.
-#
+
+# %%
+from toyqueue.widgets import quiz
+
+quiz("07")
+
+# %% [markdown]
 # **Exercise:** write a scaling policy yourself in
 # [09 · Scaling policy](../exercises/09_scaling_policy.ipynb).
 #

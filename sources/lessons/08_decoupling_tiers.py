@@ -11,15 +11,16 @@
 # The lecture's story: a front end takes requests, and when a video must be processed it used to
 # process it itself and put the result in an S3 bucket. Processing is slow, so the website gets
 # slow. Instead, the front end only **sends a message** to an SQS queue; a separate back-end tier
-# (its own Auto Scaling group, on GPU instances) receives the messages, processes the videos and
-# stores them in S3.
+# (its own Auto Scaling group, on **GPU** instances: EC2 instances with graphics processing units,
+# chips built for the arithmetic of graphics and video; the lecture's 그래픽 처리 장치) receives the
+# messages, processes the videos and stores them in S3.
 
 # %% [markdown]
 # ## Why not process in the front end?
 #
 # Encoding one video takes, say, 6 seconds. We use the toy queue on a virtual clock, so "6
 # seconds" passes instantly, and compare what a user waits for in each design. The S3 bucket is a
-# plain dict here.
+# plain dict here. **Predict:** how long does the user wait in each design?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -75,10 +76,11 @@ def backend_worker():
         svc.delete_message(QueueUrl=queue_url, ReceiptHandle=m["ReceiptHandle"])
     return len(got)
 
+from toyqueue.counts import counts
+
 for n in range(3, 7):
     upload_decoupled(f"video-{n}.mp4")
-waiting = svc.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["ApproximateNumberOfMessages"])
-print("waiting in the queue:", waiting["Attributes"]["ApproximateNumberOfMessages"])
+print("in the queue:", counts(svc, queue_url))
 print("encoded this round:", backend_worker())
 print("bucket:", sorted(bucket))            # video-1 was encoded by the coupled front end above
 
@@ -184,8 +186,8 @@ plot_tiers(run, "The spike: web tier, queue, GPU tier")
 # 4. Every accepted video ends up in the bucket.
 #
 # The queue protects the **back end**, not the front end: if the spike is bigger than the web tier
-# can take, or grow to in time, uploads are turned away before they reach the queue. Three times
-# the spike:
+# can take, or grow to in time, uploads are turned away before they reach the queue.
+# **Predict:** with three times the spike, does anything get lost, and where?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -199,8 +201,8 @@ print(simulate(spike_rate=3000).summary())
 # ## Independent scaling
 #
 # Because the tiers only share the queue, we can change one without touching the other. Cap the
-# GPU tier at 5 instances (a tighter budget) and watch three hours: the front end does not notice
-# at all, the queue just holds the work longer, and every video is still encoded.
+# GPU tier at 5 instances (a tighter budget) and watch three hours. **Predict:** what changes for
+# the web tier, and what for the queue?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -215,6 +217,10 @@ def empty_again(r):
     return next(t for t, d in zip(r.t, r.depth) if t > r.params["spike_start"] and d == 0) / 60
 
 print(f"queue empty again at minute {empty_again(big):.0f} (20 GPUs) vs {empty_again(small):.0f} (5 GPUs)")
+
+# %% [markdown]
+# The front end did not notice at all; the queue held the work longer, and every video was still
+# encoded.
 
 # %%
 plot_tiers(small, "Same spike, GPU tier capped at 5 instances")
@@ -233,9 +239,15 @@ shutil.rmtree(s3_folder)                     # our stand-in bucket
 # - Each tier has its **own Auto Scaling group**, its own instance type (GPU for encoding) and its
 #   own scaling metric, so they **scale independently**.
 # - The **queue absorbs spikes**: unlimited throughput and backlog, messages kept for the
-#   retention period, drained when the back end catches up.
+#   retention period, drained when the back end catches up. It does not protect the front end.
 # - This front end / SQS / back-end worker pattern is a classic exam architecture.
-#
+
+# %%
+from toyqueue.widgets import quiz
+
+quiz("08")
+
+# %% [markdown]
 # **Exercise:** the GPU tier scales on backlog per instance; write such a policy in
 # [09 · Scaling policy](../exercises/09_scaling_policy.ipynb).
 #

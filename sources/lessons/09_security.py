@@ -5,18 +5,22 @@
 #
 # # 09 · Security: encryption and access control
 #
-# **Goal:** know the four layers the lecture lists and see each one running:
+# **Goal:** know the four layers the lecture lists and see each one running. The lecture's Korean
+# translates two of them word by word; beside it, the words AWS's Korean documentation uses.
 #
-# 1. **Encryption in flight** (비행 중 암호화): the SQS API is HTTPS, so messages are encrypted
-#    on the network.
-# 2. **Encryption at rest** (미사용 암호화): SQS encrypts stored messages with keys from KMS
-#    (AWS Key Management Service, which creates and guards encryption keys): server-side
-#    encryption, SSE.
+# 1. **Encryption in flight** (lecture: 비행 중 암호화; AWS: 전송 중 암호화, *in transit*):
+#    requests to SQS travel over **HTTPS**, HTTP inside **TLS** (Transport Layer Security, the
+#    encryption layer that also protects web banking), so messages are encrypted on the network.
+# 2. **Encryption at rest** (lecture: 미사용 암호화; AWS: 저장 시 암호화): SQS encrypts stored
+#    messages, **SSE** (server-side encryption), with keys from **KMS** (AWS Key Management
+#    Service, the service that creates and guards encryption keys; what it hands out are *KMS
+#    keys*).
 # 3. **Client-side encryption** (클라이언트 측 암호화): if you want more, *you* encrypt before
 #    sending and decrypt after receiving. SQS does not do this for you.
-# 4. **Access control**: IAM policies say what *your* users and roles may do; **SQS access
-#    policies** (like S3 bucket policies) sit on the queue and can let *other accounts* (교차 계정
-#    액세스, cross-account access) or *other services* (SNS, S3) write to it.
+# 4. **Access control**: **IAM** policies (AWS Identity and Access Management: the users, roles
+#    and permissions of an AWS account) say what *your* users and roles may do; **SQS access
+#    policies** (like S3 bucket policies) sit on the queue and can let *other accounts*
+#    (cross-account access, 교차 계정 액세스) or *other services* (SNS, S3) write to it.
 
 # %% [markdown]
 # ## 1. Encryption in flight: HTTPS
@@ -44,7 +48,7 @@ print(aws_sqs.meta.endpoint_url)
 # The toy endpoint and LocalStack, on the other hand, speak plain `http` on the loopback address
 # `127.0.0.1`. That is fine **only** there: loopback traffic never leaves this machine, so there is
 # no network to eavesdrop on. Anywhere else, plain http would show every message to anyone on the
-# path.
+# path. **Predict:** can you read the card number in the bytes sent to LocalStack below?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -74,17 +78,23 @@ ls.send_message(QueueUrl=ls_url, MessageBody=secret)
 print("card number readable on the wire:", b"4111-1111-1111-1111" in wire[-1])
 
 # %% [markdown]
-# Over HTTPS those same bytes are wrapped in TLS (the encryption layer under HTTPS), so the network
-# only sees ciphertext. But SQS
-# itself (and whoever can call `ReceiveMessage`) still sees the card number. That is what the next
-# two layers are about.
+# Over HTTPS those same bytes are wrapped in TLS, so the network only sees ciphertext. What does
+# AWS require? The SDKs use HTTPS by default (the endpoint above), and AWS's documentation says
+# every request to a queue with server-side encryption must use HTTPS (and Signature Version 4
+# signing). To refuse plain-http requests to any queue, AWS recommends a queue policy that denies
+# requests whose `aws:SecureTransport` is false; section 4 writes and tests one.
+#
+# TLS protects the trip, not the message: SQS itself (and whoever can call `ReceiveMessage`) still
+# sees the card number. That is what the next two layers are about.
 
 # %% [markdown]
 # ## 2. Encryption at rest: server-side encryption with KMS
 #
 # New queues are encrypted at rest by default with **SSE-SQS** (keys SQS manages): the attribute
 # `SqsManagedSseEnabled` is `true`. For keys you control, use **SSE-KMS**: set `KmsMasterKeyId`
-# (a KMS key id, ARN or alias; `alias/aws/sqs` is the AWS-managed one) and optionally
+# (a KMS key's id, **ARN** or alias; `alias/aws/sqs` is the AWS-managed one; an ARN, Amazon
+# Resource Name, is the name every AWS resource has, such as
+# `arn:aws:sqs:us-east-1:000000000000:orders` for a queue) and optionally
 # `KmsDataKeyReusePeriodSeconds` (60 to 86,400 s, default 300: how long SQS reuses a data key
 # before asking KMS again). Either way encryption is transparent: consumers receive plaintext.
 #
@@ -148,7 +158,8 @@ def decrypt(body: str) -> str:
     return AESGCM(key).decrypt(raw[:12], raw[12:], None).decode()
 
 # %% [markdown]
-# The producer encrypts, the queue carries ciphertext, the consumer decrypts:
+# The producer encrypts, the queue carries ciphertext, the consumer decrypts. **Predict:** is the
+# card number readable on the wire now? In what SQS stores?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -194,8 +205,9 @@ print(len(secret), "bytes of plaintext ->", len(encrypt(secret)), "bytes in the 
 # - An **IAM policy** is attached to a user or role (an *identity*) in your account: "this role may
 #   `ReceiveMessage` and `DeleteMessage` on the orders queue".
 # - An **SQS access policy** is attached to the **queue** (a *resource* policy, like an S3 bucket
-#   policy) and names *who* (`Principal`) may do what. It is how you let another AWS account, or a
-#   service such as S3 or SNS, send to your queue.
+#   policy) and names *who*, the **principal** (an account, a user or role, or an AWS service), may
+#   do what. It is how you let another AWS account, or a service such as S3 or SNS, send to your
+#   queue.
 #
 # Both are JSON documents made of statements with `Effect`, `Principal` (queue policies only),
 # `Action`, `Resource` and an optional `Condition`. Here is a queue policy for our orders queue:
@@ -240,76 +252,23 @@ queue_policy = {
 # customer. Without the condition, anyone's bucket could be configured to write into your queue
 # (the "confused deputy" problem). The condition says: only on behalf of *my* bucket.
 #
-# ### A small policy evaluator
+# ### How AWS decides
 #
-# AWS evaluates policies with a few rules: by default everything is denied; an `Allow` statement
-# that matches lets the request through; a matching `Deny` always wins. A statement matches when
-# its principal, action, resource **and every condition** match. Let us write that down (a
-# simplified subset: the operators used above, `*`/`?` wildcards).
-
-# %%
-from fnmatch import fnmatchcase
-
-def as_list(x):
-    return x if isinstance(x, list) else [x]
-
-def principal_matches(principal, caller):
-    """caller: {"AWS": "<arn of user/role>"} or {"Service": "<service>.amazonaws.com"}."""
-    if principal == "*":
-        return True
-    for kind, names in principal.items():
-        for name in as_list(names):
-            if kind not in caller:
-                continue
-            who = caller[kind]
-            if name in ("*", who):
-                return True
-            if kind == "AWS":                      # an account id or its :root ARN = anyone in it
-                account = who.split(":")[4]
-                if name in (account, f"arn:aws:iam::{account}:root"):
-                    return True
-    return False
-
-CONDITION_OPERATORS = {
-    "StringEquals": lambda have, want: have == want,
-    "StringLike":   lambda have, want: fnmatchcase(have, want),
-    "ArnEquals":    lambda have, want: have == want,
-    "ArnLike":      lambda have, want: fnmatchcase(have, want),
-    "Bool":         lambda have, want: str(have).lower() == str(want).lower(),
-}
-
-def conditions_match(condition, context):
-    for operator, tests in condition.items():
-        for key, wanted in tests.items():
-            if key not in context:                 # a missing key never matches these operators
-                return False
-            if not any(CONDITION_OPERATORS[operator](context[key], w) for w in as_list(wanted)):
-                return False
-    return True
-
-def statement_matches(st, caller, action, resource, context):
-    return (("Principal" not in st or principal_matches(st["Principal"], caller))   # IAM policies have no Principal
-            and any(fnmatchcase(action.lower(), a.lower()) for a in as_list(st["Action"]))
-            and any(fnmatchcase(resource, r) for r in as_list(st["Resource"]))
-            and conditions_match(st.get("Condition", {}), context))
-
-def evaluate(policy, caller, action, resource=QUEUE_ARN, context=None):
-    """-> ("Allow" | "Deny" | "implicit deny", the deciding statement's Sid)"""
-    context = {"aws:SecureTransport": True, **(context or {})}
-    matching = [st for st in policy["Statement"] if statement_matches(st, caller, action, resource, context)]
-    for st in matching:
-        if st["Effect"] == "Deny":
-            return "Deny", st.get("Sid", "")
-    for st in matching:
-        return "Allow", st.get("Sid", "")
-    return "implicit deny", "(no statement allows it)"
-
-# %% [markdown]
-# Now ask it questions. Each row is a request: who calls, which action, and the request context
-# (where it comes from, whether it used HTTPS).
+# AWS evaluates policies with a few rules: by default everything is denied (*implicit deny*); an
+# `Allow` statement that matches lets the request through; a matching `Deny` always wins. A
+# statement matches when its principal, action, resource **and every condition** match.
+# [`toyqueue/policy.py`](../toyqueue/policy.py) writes those rules down (for the operators used
+# here), so we can ask "would SQS allow this?" without an AWS account; its tests are in
+# `tests/unit/test_policy.py`.
+#
+# Each row below is a request: who calls, which action, and the request context (where it comes
+# from, whether it used HTTPS; HTTPS unless the row says otherwise). **Predict** the two S3 rows
+# and the plain-http row before you run it.
 
 # %%
 # NBVAL_CHECK_OUTPUT
+from toyqueue.policy import decide, evaluate
+
 partner = {"AWS": "arn:aws:iam::111122223333:role/order-importer"}
 stranger = {"AWS": "arn:aws:iam::444455556666:user/mallory"}
 s3 = {"Service": "s3.amazonaws.com"}
@@ -329,7 +288,7 @@ requests = [
     ("SNS without a source ARN",         sns,      "sqs:SendMessage",    {}),
 ]
 for label, caller, action, context in requests:
-    decision, sid = evaluate(queue_policy, caller, action, context=context)
+    decision, sid = evaluate(queue_policy, caller, action, QUEUE_ARN, context)
     print(f"{label:<32} {action:<18} -> {decision:<13} {sid}")
 
 # %% [markdown]
@@ -338,33 +297,22 @@ for label, caller, action, context in requests:
 # For callers in **your own account**, either an IAM policy or the queue policy may grant access.
 # For a caller in **another account**, both sides must agree: their account's IAM policy must allow
 # the call *and* your queue policy must allow their account. An explicit `Deny` anywhere wins.
-# Here is an IAM policy for our consumer role, and the combined decision:
+# A service principal such as S3 has no IAM policy: the queue policy alone decides. `decide(...)`
+# combines the two and says which policy decided:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-OUR_ACCOUNT = "000000000000"
-consumer_role = {"AWS": f"arn:aws:iam::{OUR_ACCOUNT}:role/order-consumer"}
+consumer_role = {"AWS": "arn:aws:iam::000000000000:role/order-consumer"}
 consumer_iam_policy = {
     "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow",
+    "Statement": [{"Sid": "ConsumeOrders", "Effect": "Allow",
                    "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"],
-                   "Resource": "arn:aws:sqs:us-east-1:000000000000:orders"}],
+                   "Resource": QUEUE_ARN}],
 }
 partner_iam_policy = {                     # lives in account 111122223333, written by the partner
     "Version": "2012-10-17",
-    "Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*"}],
+    "Statement": [{"Sid": "SendAnywhere", "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*"}],
 }
-
-def decide(caller, action, iam_policy, context=None):
-    """Combine the caller's IAM policy with our queue policy."""
-    by_iam, _ = evaluate(iam_policy, caller, action, context=context) if iam_policy else ("implicit deny", "")
-    by_queue, _ = evaluate(queue_policy, caller, action, context=context)
-    if "Deny" in (by_iam, by_queue):
-        return "Deny"
-    same_account = "AWS" in caller and caller["AWS"].split(":")[4] == OUR_ACCOUNT
-    if same_account:
-        return "Allow" if "Allow" in (by_iam, by_queue) else "implicit deny"
-    return "Allow" if by_iam == by_queue == "Allow" else "implicit deny"
 
 for label, caller, action, iam in [
     ("our consumer role receives", consumer_role, "sqs:ReceiveMessage", consumer_iam_policy),
@@ -373,15 +321,16 @@ for label, caller, action, iam in [
     ("partner sends, no IAM grant", partner,      "sqs:SendMessage",    None),
     ("partner receives",           partner,       "sqs:ReceiveMessage", partner_iam_policy),
 ]:
-    print(f"{label:<28} -> {decide(caller, action, iam)}")
+    decision, why = decide(caller, action, QUEUE_ARN, queue_policy=queue_policy, iam_policy=iam)
+    print(f"{label:<28} -> {decision:<13} {why}")
 
 # %% [markdown]
 # ### Setting the policy on a queue
 #
 # The access policy is the queue attribute `Policy`, a JSON string. We fill in the real queue ARN,
 # set it with `SetQueueAttributes` and read it back, on LocalStack and on the toy. (Both store the
-# policy; neither enforces it. On real SQS it is enforced, which is exactly why we practise with
-# the evaluator above.)
+# policy; neither enforces it. On real SQS it is enforced, which is why we practise with
+# `toyqueue.policy` above.)
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -404,6 +353,9 @@ for backend, sqs in [("toy", toy), ("localstack", ls)]:
 
 # %%
 # NBVAL_CHECK_OUTPUT
+from toyqueue.policy import as_list
+
+
 def statements(sqs, url):
     policy = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"]).get("Attributes", {}).get("Policy")
     return json.loads(policy)["Statement"] if policy else []
@@ -424,19 +376,24 @@ ls.delete_queue(QueueUrl=ls_url);
 # %% [markdown]
 # ## Recap
 #
-# - **In flight:** the SQS API is HTTPS. Plain http is acceptable only on loopback (toy, LocalStack);
-#   a queue policy can deny any request with `aws:SecureTransport` false.
-# - **At rest:** SSE-SQS is on by default (`SqsManagedSseEnabled`); SSE-KMS uses your KMS key
-#   (`KmsMasterKeyId`). Transparent to producers and consumers.
+# - **In flight** (전송 중 암호화): HTTPS (TLS). AWS's SDKs use it by default, SSE queues require
+#   it, and a queue policy can deny any request with `aws:SecureTransport` false. Plain http is
+#   acceptable only on loopback (toy, LocalStack).
+# - **At rest** (저장 시 암호화): SSE-SQS is on by default (`SqsManagedSseEnabled`); SSE-KMS uses
+#   your KMS key (`KmsMasterKeyId`). Transparent to producers and consumers.
 # - **Client-side:** encrypt before `SendMessage`, decrypt after `ReceiveMessage`; the queue only
 #   ever holds ciphertext. Your code, your keys.
 # - **Access:** IAM policies (on identities) and SQS access policies (on the queue: cross-account
 #   principals, S3/SNS service principals limited by `aws:SourceArn`). Explicit deny wins; nothing
 #   allowed means denied; cross-account needs both sides.
-#
-# **Exercise:** this lesson has no graded exercise. Change `queue_policy` (let the partner
-# `ReceiveMessage`, or remove the `aws:SourceArn` condition) and rerun the evaluator cells: which
-# answers change, and why? The graded exercises continue with
-# [06 · Dead-letter queue](../exercises/06_dead_letter.ipynb) after the next lesson.
+
+# %%
+from toyqueue.widgets import quiz
+
+quiz("09")
+
+# %% [markdown]
+# **Try it:** change `queue_policy` (let the partner `ReceiveMessage`, or remove the
+# `aws:SourceArn` condition) and rerun the evaluator cells: which answers change, and why?
 #
 # Next: [10 Beyond the lecture →](10_beyond_the_lecture.ipynb)

@@ -24,6 +24,7 @@
 import json, threading, time, uuid
 from toyqueue import QueueService, VirtualClock
 from toyqueue.clients import client
+from toyqueue.counts import counts
 
 clock = VirtualClock()
 svc = QueueService(clock=clock)
@@ -37,14 +38,6 @@ def new_queue(sqs, name, **attributes):
     fifo = attributes.get("FifoQueue") == "true"
     full = f"l10-{name}-{RUN}" + (".fifo" if fifo else "")
     return sqs.create_queue(QueueName=full, Attributes=attributes)["QueueUrl"]
-
-def counts(sqs, url):
-    a = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=[
-        "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible",
-        "ApproximateNumberOfMessagesDelayed"])["Attributes"]
-    return {"visible": int(a["ApproximateNumberOfMessages"]),
-            "inflight": int(a["ApproximateNumberOfMessagesNotVisible"]),
-            "delayed": int(a["ApproximateNumberOfMessagesDelayed"])}
 
 def bodies(response):
     return [m["Body"] for m in response.get("Messages", [])]
@@ -91,7 +84,7 @@ for name, sqs in BACKENDS.items():
 #
 # Now the receive side. While a message of a group is **in flight**, SQS delivers no later message
 # of that group, not to this consumer and not to any other. That is how order survives many
-# parallel consumers.
+# parallel consumers. **Predict:** consumer 1 takes A1. What do consumers 2 and 3 get?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -113,7 +106,7 @@ for name, sqs in BACKENDS.items():
 #
 # Deduplication is not forever: SQS remembers a `MessageDeduplicationId` for **5 minutes**. On the
 # toy we can let 5 minutes pass instantly. (On LocalStack we would have to really wait 5 minutes,
-# so we do not.)
+# so we do not.) **Predict:** the same id at t = 0, 200, 299 and 301 s: how many messages?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -178,10 +171,30 @@ for name, sqs in BACKENDS.items():
 # Three receives, then the message is gone from the source queue and waits in the DLQ, where a
 # person (or an alarm on the DLQ's depth) can look at it.
 #
-# A DLQ must be of the same type as its source (standard or FIFO), and its retention should be
-# longer than the source's, because a message keeps its original timestamp when it moves.
+# A DLQ must be of the same type as its source (standard or FIFO). Its retention deserves care:
+# on a **standard** queue a message keeps its original enqueue timestamp when it moves, so its
+# time in the DLQ counts from when it was first sent (on a FIFO queue the timestamp is reset when
+# it moves). AWS's advice: give a standard DLQ a longer retention than its source. On the toy,
+# a message that spent a day in its source, moved to a DLQ that keeps messages for 2 days:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+DAY = 86_400
+short_dlq = new_queue(svc, "short-dlq", MessageRetentionPeriod=str(2 * DAY))
+short_dlq_arn = svc.get_queue_attributes(QueueUrl=short_dlq, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+slow_src = new_queue(svc, "slow-src", RedrivePolicy=json.dumps(
+    {"deadLetterTargetArn": short_dlq_arn, "maxReceiveCount": 1}))
+svc.send_message(QueueUrl=slow_src, MessageBody="order 14")
+clock.advance(DAY)                                        # a day in the source queue
+svc.receive_message(QueueUrl=slow_src, VisibilityTimeout=0)   # received once (and not deleted),
+svc.receive_message(QueueUrl=slow_src)                        # so the next receive moves it
+print("in the DLQ, 1 day after sending: ", counts(svc, short_dlq))
+clock.advance(DAY + 1)
+print("in the DLQ, 2 days after sending:", counts(svc, short_dlq))
 
 # %% [markdown]
+# The DLQ kept the message for one day, not two: its clock started when the message was sent.
+#
 # Once the bug is fixed, `StartMessageMoveTask` moves the messages back to their source queue: a
 # **redrive**. It runs as a background task; `ListMessageMoveTasks` reports its progress.
 
@@ -201,10 +214,10 @@ for name, sqs in BACKENDS.items():
 # %% [markdown]
 # ## 3. Long polling: wait for messages instead of asking again and again
 #
-# A receive with `WaitTimeSeconds=0` (a *short poll*) answers at once, even when the queue is
+# A receive with `WaitTimeSeconds=0` (**short polling**) answers at once, even when the queue is
 # empty. A consumer looping on short polls makes many empty, billed calls. With
-# `WaitTimeSeconds` 1 to 20 (a **long poll**) SQS holds the request until a message arrives or the
-# time is up. The queue attribute `ReceiveMessageWaitTimeSeconds` sets a default for every receive.
+# `WaitTimeSeconds` 1 to 20 (**long polling**) SQS holds the request until a message arrives or
+# the time is up. The queue attribute `ReceiveMessageWaitTimeSeconds` sets a default for every receive.
 #
 # On the toy's virtual clock a long poll on an empty queue simply moves the clock on, so 20
 # seconds take no real time:
@@ -222,7 +235,8 @@ print(f"real time: {real * 1000:.0f} ms")
 
 # %% [markdown]
 # The point of a long poll is that it returns **as soon as** a message arrives. On the toy, a
-# message delayed by 5 s (see section 4) arrives in the middle of a 20-second poll:
+# message delayed by 5 s (see section 4) arrives in the middle of a 20-second poll.
+# **Predict:** how many virtual seconds does the poll wait?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -302,7 +316,8 @@ for name, sqs in BACKENDS.items():
 # entries (and 1 MiB in all) per call: fewer calls, lower cost, more throughput. Each entry has an
 # `Id` you choose, so you can match the answer to the entry. A batch can **partly fail**: the call
 # itself succeeds (HTTP 200), and the answer lists `Successful` and `Failed` entries. Always check
-# `Failed`! Here entry `bad` contains a character SQS does not allow (U+0000):
+# `Failed`! Here entry `bad` contains a character SQS does not allow (U+0000). **Predict:** the
+# HTTP status of the call?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -368,7 +383,13 @@ for url in ls.list_queues(QueueNamePrefix="l10-").get("QueueUrls", []):
 #
 # LocalStack differences met here: it accepts `DelaySeconds=901`, and its short polls return
 # everything (real SQS samples).
-#
+
+# %%
+from toyqueue.widgets import quiz
+
+quiz("10")
+
+# %% [markdown]
 # **Exercises:** [04 · Retention and delay](../exercises/04_retention_and_delay.ipynb),
 # [05 · Batches](../exercises/05_batches.ipynb),
 # [06 · Dead-letter queue](../exercises/06_dead_letter.ipynb),

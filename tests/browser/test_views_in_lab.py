@@ -228,3 +228,22 @@ def test_autoscaling_view(page, jupyterlab, notebooks, lab_dir):
     changes(view, lambda: set_slider(view, "start-up time", 120), "start-up back to 120 s")
     changes(view, lambda: set_slider(view, "spike", 100), "spike back to 100")
     shoot(view, "autoscaling_view")
+
+
+def test_quiz_tells_right_from_wrong(page, jupyterlab, notebooks, lab_dir):
+    """Lesson 01's end-of-lesson quiz: a wrong pick says so with its reason, then the right one."""
+    from toyqueue.quizzes import QUIZZES
+
+    open_view(page, jupyterlab, notebooks, "sync_async_view", "SyncAsyncView", lab_dir)
+    box = page.locator(".toyqueue-quiz").first
+    box.scroll_into_view_if_needed()
+    q = QUIZZES["01"][0]
+    wrong = next(i for i in range(len(q.choices)) if i != q.answer)
+    feedback = box.locator(".toyqueue-quiz-feedback").first
+    for choice, verdict in [(wrong, "Not quite."), (q.answer, "Right.")]:
+        box.locator(".widget-radio-box label", has_text=q.choices[choice][0]).first.click()
+        expected = f"{verdict} {q.choices[choice][1]}"
+        deadline = time.monotonic() + 15
+        while expected not in feedback.inner_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert expected in feedback.inner_text()
