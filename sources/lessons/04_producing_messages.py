@@ -13,9 +13,10 @@
 # %% [markdown]
 # ## One SDK, two endpoints
 #
-# A producer talks to SQS through an SDK. In Python that is boto3 (lesson 00). A boto3 client only needs to know *where* SQS is; everything else is the same.
-# `toyqueue.clients.client()` builds one for each of our two local endpoints, with dummy
-# credentials, so nothing here can reach (or bill) a real AWS account:
+# A producer talks to SQS through an SDK; in Python that is boto3 (lesson 00). A boto3 client
+# only needs to know *where* SQS is; everything else is the same. `toyqueue.clients.client()`
+# builds one for each of our two local endpoints, with dummy credentials, so nothing here can
+# reach (or bill) a real AWS account:
 #
 # - `client("localstack")`: LocalStack, an emulator of AWS running on your machine;
 # - `client("toy")`: the course's toy queue behind its own small HTTP server.
@@ -33,15 +34,17 @@ urls = {name: sqs.create_queue(QueueName=f"orders-{run_id}")["QueueUrl"]
 # %% [markdown]
 # ## SendMessage
 #
-# The API that puts a message into a queue is `SendMessage`; in boto3 it is
-# `send_message(QueueUrl=..., MessageBody=...)`. The body is any text up to 1 MiB (lesson 03).
+# The lecture: *"SQS에 메시지를 보내는 API를 SendMessage라고 합니다"*: the API that puts a
+# message into a queue is `SendMessage`; in boto3 it is `send_message(QueueUrl=...,
+# MessageBody=...)`. The body is any text up to 1 MiB (lesson 03).
 #
 # The lecture's example is an online shop: when an order is placed, the purchase service sends
 # a message so that the shipping side can process it later, whenever it is ready. The message
 # carries an **order id**, a **customer id** and the **address**. The order's content goes in
 # the body (here as JSON); the fields a consumer may want to look at first go in
-# **message attributes**: typed name/value pairs (`String`, `Number` or `Binary`; at most 10, a
-# limit we try out further down) that travel next to the body.
+# **message attributes** (메시지 속성; the lecture says 원하는 속성): typed name/value pairs
+# (`String`, `Number` or `Binary`; at most 10, a limit we try out further down) that travel next
+# to the body.
 
 # %%
 import json

@@ -60,8 +60,9 @@ print(len(ORDERS), "orders sent to each backend")
 # %% [markdown]
 # ## Poll: up to 10 messages per call
 #
-# `ReceiveMessage` returns **at most 10** messages per call (`MaxNumberOfMessages`, default 1).
-# Ten is a hard limit; eleven is an error, the same on both backends:
+# The lecture: *"소비자는 아마 한 번에 최대 10개의 메세지를 받을 겁니다"*. `ReceiveMessage`
+# returns **at most 10** messages per call (`MaxNumberOfMessages`, default 1). Ten is a hard
+# limit; eleven is an error, the same on both backends:
 
 # %%
 # NBVAL_CHECK_OUTPUT
