@@ -21,6 +21,7 @@ from .clock import RealClock
 from .md5 import md5_of_attributes, md5_of_body
 from .message import INFLIGHT
 from .queue import FifoQueue, StandardQueue
+from .realistic import Realism, RealisticQueue
 
 ACTIONS = ["create_queue", "get_queue_url", "list_queues", "delete_queue", "get_queue_attributes",
            "set_queue_attributes", "tag_queue", "untag_queue", "list_queue_tags", "send_message",
@@ -88,8 +89,11 @@ DEFAULT_BASE_URL = "http://127.0.0.1:9324"   # where `python -m toyqueue serve` 
 
 class QueueService:
     def __init__(self, clock=None, region="us-east-1", account_id="000000000000",
-                 base_url=DEFAULT_BASE_URL):
+                 base_url=DEFAULT_BASE_URL, realistic=False, seed=None):
         self.clock = clock or RealClock()
+        # realistic=True (or a dict of knobs, or a realistic.Realism): standard queues behave
+        # like distributed SQS (realistic.py), seeded by `seed`. Default: the exact queue.
+        self.realism, self.seed = Realism.of(realistic), seed
         self.region = region
         self.account_id = account_id
         self.base_url = base_url.rstrip("/")
@@ -156,7 +160,11 @@ class QueueService:
             self._check_attributes(attrs, fifo, creating=True)
             self._created += 1
             token = hashlib.md5(f"{QueueName}|{now}|{self._created}".encode()).hexdigest()[:24]
-            q = (FifoQueue if fifo else StandardQueue)(QueueName, token=token, clock=self.clock)
+            if self.realism and not fifo:
+                q = RealisticQueue(QueueName, token=token, clock=self.clock, realism=self.realism,
+                                   seed=self.seed)
+            else:
+                q = (FifoQueue if fifo else StandardQueue)(QueueName, token=token, clock=self.clock)
             q.url = self.url_of(QueueName)
             q.arn = f"arn:aws:sqs:{self.region}:{self.account_id}:{QueueName}"
             q.attributes = dict(DEFAULTS, **(FIFO_DEFAULTS if fifo else {}))
@@ -234,7 +242,7 @@ class QueueService:
         return {}
 
     def _attribute_values(self, q, names):
-        counts = q.counts(self.clock.now())
+        counts = q.approximate_counts(self.clock.now())
         computed = {"QueueArn": q.arn,
                     "ApproximateNumberOfMessages": str(counts["visible"]),
                     "ApproximateNumberOfMessagesNotVisible": str(counts["inflight"]),
