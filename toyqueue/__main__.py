@@ -2,6 +2,7 @@
 the table of where LocalStack departs from SQS (generated from the contract tests' markers).
 
     python -m toyqueue serve --port 9324
+    python -m toyqueue serve --realistic --seed 7     # standard queues behave like distributed SQS
     aws --endpoint-url http://127.0.0.1:9324 sqs create-queue --queue-name orders
 """
 
@@ -22,11 +23,21 @@ def _serve(args):
         print("WARNING: toyqueue is listening on all interfaces: anyone who can reach this "
               "machine can read, send and delete messages. It has no authentication.",
               file=sys.stderr)
+    if args.seed is not None and not args.realistic:
+        sys.exit("toyqueue: --seed only matters with --realistic (the exact queue has no randomness).")
+    service = None
+    if args.realistic:
+        from toyqueue.service import QueueService
+        service = QueueService(realistic=True, seed=args.seed)
     try:
-        endpoint = server.make(port=args.port, host=host)
+        endpoint = server.make(port=args.port, host=host, service=service)
     except OSError as err:
         sys.exit(f"toyqueue: cannot listen on {host}:{args.port}: {err.strerror or err}")
     print(f"toyqueue SQS endpoint on {endpoint.url}  (Ctrl-C stops it)", flush=True)
+    if service is not None:
+        r = service.realism
+        print(f"  realistic mode (seed {args.seed}): standard queues on {r.servers} servers, a short "
+              f"poll asks {r.sample}; see toyqueue/realistic.py", flush=True)
     print(f"  boto3.client('sqs', endpoint_url='{endpoint.url}', region_name='us-east-1',\n"
           "               aws_access_key_id='test', aws_secret_access_key='test')", flush=True)
     try:
@@ -52,6 +63,11 @@ def main(argv=None):
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--public", action="store_true",
                        help="listen on all interfaces (0.0.0.0); prints a warning")
+    serve.add_argument("--realistic", action="store_true",
+                       help="standard queues behave like distributed SQS: sampled short polls, "
+                            "reordering, duplicates after delete, lagging counters")
+    serve.add_argument("--seed", type=int, default=None,
+                       help="seed for --realistic: the same seed and calls give the same answers")
     serve.set_defaults(run=_serve)
     diff = sub.add_parser("differences", help="print the SQS / toy / LocalStack table (Markdown)")
     diff.set_defaults(run=_differences)
