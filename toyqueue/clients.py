@@ -5,6 +5,7 @@ where the client points:
 
     from toyqueue.clients import client
     sqs = client("toy")          # the toy's HTTP endpoint, started on demand in this process
+    sqs = client("toy", realistic=True, seed=7)   # the toy behaving like distributed SQS
     sqs = client("localstack")   # LocalStack at $TOYQUEUE_LOCALSTACK_URL (default 127.0.0.1:4566)
     sqs = client("aws")          # real AWS: refused unless you opt in, because it costs money
 
@@ -74,6 +75,7 @@ def _local_client(endpoint_url: str, region: str, config: Config | None, **kw):
 
 _TOY_LOCK = threading.Lock()
 _TOY_ENDPOINTS: dict[int, object] = {}   # id(service) (0 = the shared default) -> Endpoint
+_REALISTIC: dict[object, object] = {}    # seed -> the shared realistic QueueService
 
 
 def toy_endpoint(service=None):
@@ -99,21 +101,43 @@ def stop_toy_endpoints() -> None:
         for ep in _TOY_ENDPOINTS.values():
             ep.stop()
         _TOY_ENDPOINTS.clear()
+        _REALISTIC.clear()
 
 
 # --------------------------------------------------------------------------- the factory
 
+def _realistic_service(seed):
+    """The realistic QueueService for `seed`: shared by every client asking for that seed."""
+    from toyqueue.service import QueueService
+
+    with _TOY_LOCK:
+        if seed not in _REALISTIC:
+            _REALISTIC[seed] = QueueService(realistic=True, seed=seed)
+        return _REALISTIC[seed]
+
+
 def client(backend: str = "toy", *, region: str = REGION, endpoint_url: str | None = None,
-           service=None, allow_aws: bool = False, config: Config | None = None, **kw):
+           service=None, allow_aws: bool = False, config: Config | None = None,
+           realistic: bool = False, seed=None, **kw):
     """A boto3 SQS client for `backend` ("toy", "localstack" or "aws").
 
     toy: `service=` puts the endpoint in front of your own QueueService; `endpoint_url=` points
-    at a toy you started yourself (`python -m toyqueue serve`).
+    at a toy you started yourself (`python -m toyqueue serve`). `realistic=True` (with a
+    `seed`) gives a toy whose standard queues behave like distributed SQS
+    (toyqueue/realistic.py); clients asking for the same seed share its queues.
     localstack: `endpoint_url=` overrides $TOYQUEUE_LOCALSTACK_URL.
     aws: needs `allow_aws=True` or TOYQUEUE_ALLOW_AWS=1; then boto3's usual credentials apply.
     Extra keyword arguments go to `boto3.client`.
     """
+    if seed is not None and not realistic:
+        raise ValueError("seed= only matters with realistic=True (the exact toy has no randomness)")
+    if realistic and (backend != "toy" or service is not None or endpoint_url):
+        raise ValueError("realistic=True starts the toy's own realistic endpoint; for your own "
+                         "service or server use QueueService(realistic=True, seed=...) or "
+                         "`python -m toyqueue serve --realistic`")
     if backend == "toy":
+        if realistic:
+            service = _realistic_service(seed)
         url = endpoint_url or toy_endpoint(service).url
         return _local_client(url, region, config, **kw)
     if backend == "localstack":
