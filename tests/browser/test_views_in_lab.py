@@ -213,6 +213,11 @@ def test_queue_view(page, jupyterlab, notebooks, lab_dir):
     changes(view, lambda: set_slider(view, "consumers", 4), "4 consumers")
     changes(view, lambda: click_button(view, "step"), "the step button again")
     changes(view, lambda: click_button(view, "start"), "back to the start")
+    realistic = view.locator(".widget-checkbox", has_text="realistic SQS").locator("input")
+    changes(view, lambda: realistic.click(), "realistic mode on")
+    assert 'data-server="5"' in picture(view)
+    changes(view, lambda: realistic.click(), "realistic mode off")
+    assert "data-server=" not in picture(view)
     for _ in range(9):
         click_button(view, "step")
     time.sleep(0.8)

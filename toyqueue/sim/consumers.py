@@ -16,6 +16,10 @@ the message becomes visible again and another consumer receives it too: a redeli
 duplicate (at-least-once delivery). With probability `failure_rate` a consumer crashes while
 processing: it deletes nothing from that batch and restarts after `restart_time` seconds.
 With `max_receive_count` set, the queue has a dead-letter queue (RedrivePolicy).
+With `realistic=True` (or a dict of toyqueue.realistic.Realism knobs) the queue behaves like
+distributed SQS: a short poll asks only some servers, order is best effort, and now and then a
+delete misses a copy that comes back later. Each frame then also says which server holds a
+copy of which message and which servers the latest short poll asked (`frame.servers`).
 
 Consumers use short polls and wait `poll_interval` after an empty one: with a VirtualClock a
 long poll would move the shared clock for everybody (see docs/design.md). Runs are
@@ -41,6 +45,7 @@ class Event:
     detail: str = ""     # e.g. "receive #2" or "after its visibility timeout"
     deleted: object = None   # for a delete: did it remove the message? False when the receipt
                              # handle was an old one (another consumer received it since)
+    servers: tuple = None    # realistic mode, poll/empty: the servers the short poll asked
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class MessageFrame:
     countdown: float     # seconds until a delayed/in-flight message shows again (else 0)
     receive_count: int
     duplicate: bool      # received more than once
+    ghost: bool = False  # realistic mode: deleted, but a copy on a server that was down lives on
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,15 @@ class Frame:
     consumers: tuple
     messages: object     # tuple of MessageFrame, or None for an aggregated (big) run
     events: tuple        # (start, end) slice of ConsumerRun.events since the previous frame
+    servers: object = None   # realistic mode: tuple of ServerFrame, one per server
+
+
+@dataclass(frozen=True)
+class ServerFrame:
+    server: int          # numbered from 1
+    copies: object       # labels of the messages it holds a copy of (None in a big run)
+    count: int           # how many copies it holds
+    sampled: bool        # asked by the latest short poll
 
 
 @dataclass
@@ -92,7 +107,7 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
              failure_rate=0.0, slow_consumers=0, slow_factor=4.0, jitter=0.2, batch=10,
              poll_interval=1.0, restart_time=2.0, delay_seconds=0, delayed_share=0.0,
              send_rate=None, max_receive_count=None, seed=0, frame_dt=1.0, max_frames=600,
-             detail_limit=120, max_time=3600.0, service=None):
+             detail_limit=120, max_time=3600.0, service=None, realistic=False):
     """Run the consumers until every message is deleted or dead-lettered (or `max_time`)."""
     from toyqueue import QueueService, VirtualClock
 
@@ -105,10 +120,10 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                   slow_consumers=slow_consumers, slow_factor=slow_factor, jitter=jitter,
                   batch=batch, poll_interval=poll_interval, restart_time=restart_time,
                   delay_seconds=delay_seconds, delayed_share=delayed_share, send_rate=send_rate,
-                  max_receive_count=max_receive_count, seed=seed)
+                  max_receive_count=max_receive_count, seed=seed, realistic=realistic)
     rng = random.Random(seed)
     clock = VirtualClock()
-    svc = service or QueueService(clock=clock)
+    svc = service or QueueService(clock=clock, realistic=realistic, seed=seed)
     clock = getattr(svc, "clock", clock)
     t0 = clock.now()
 
@@ -123,6 +138,8 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
     url = svc.create_queue(QueueName="orders", Attributes=attributes)["QueueUrl"]
     queue = svc.queue(url)
     dlq = svc.queue(dlq_url) if dlq_url else None
+    servers = getattr(queue, "servers", None)     # a realistic queue shows its servers
+    sampled = None                                # the latest short poll's servers
 
     labels = [f"m{i + 1}" for i in range(messages)]
     run = ConsumerRun(params=params, labels=labels)
@@ -130,7 +147,7 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
     label_of = {}       # message id -> label
     deleted = set()
     stats = dict(messages=messages, deleted=0, dead=0, receives=0, redelivered=0, duplicates=0,
-                 polls=0, empty_polls=0, crashes=0, late_deletes=0, end=0.0)
+                 polls=0, empty_polls=0, crashes=0, late_deletes=0, after_delete=0, end=0.0)
 
     heap, seq = [], 0
 
@@ -197,7 +214,15 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                 state = "deleted" if label in deleted else "dead"
             countdown = max(0.0, m.visible_at - now) if state in ("delayed", "inflight") else 0.0
             out.append(MessageFrame(label, state, round(countdown, 3), m.receive_count,
-                                    m.receive_count > 1))
+                                    m.receive_count > 1, label in deleted and state != "deleted"))
+        return tuple(out)
+
+    def server_frames(now):
+        asked = set(sampled or ())
+        out = []
+        for server, held in servers(now).items():
+            labels = tuple(label_of.get(m.message_id, m.body) for m in held) if per_message else None
+            out.append(ServerFrame(server, labels, len(held), server in asked))
         return tuple(out)
 
     per_message = messages <= detail_limit
@@ -219,11 +244,14 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
             w["did"] = []
         run.frames.append(Frame(round(t, 6), lane_counts(now), tuple(cons),
                                 message_frames(now) if per_message else None,
-                                (last_event_index, len(run.events))))
+                                (last_event_index, len(run.events)),
+                                server_frames(now) if servers else None))
         last_event_index = len(run.events)
 
     def finished():
-        return stats["deleted"] + dlq_count() >= messages and sent_all
+        # (realistic mode: a copy that missed its delete may still come back)
+        return stats["deleted"] + dlq_count() >= messages and sent_all and \
+            not any(queue.counts(clock.now()).values())
 
     sent_all = messages == 0
     t = 0.0
@@ -264,13 +292,16 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
             r = svc.receive_message(QueueUrl=url, MaxNumberOfMessages=batch, WaitTimeSeconds=0,
                                     MessageSystemAttributeNames=["ApproximateReceiveCount"])
             got = r.get("Messages", [])
+            if servers:
+                sampled = queue.last_sample
             if not got:
                 stats["empty_polls"] += 1
-                log(t, who, "empty")
+                run.events.append(Event(round(t, 6), who, "empty", None, servers=sampled))
                 w.update(state="polling", message=None)
                 schedule(t + poll_interval, "poll", who)
                 continue
-            log(t, who, "poll", None, f"{len(got)} received")
+            run.events.append(Event(round(t, 6), who, "poll", None, f"{len(got)} received",
+                                    servers=sampled))
             w["batch"] = []
             for m in got:
                 label = label_of.get(m["MessageId"], m["Body"])
@@ -278,7 +309,10 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                 stats["receives"] += 1
                 if count > 1:
                     stats["redelivered"] += 1
-                log(t, who, "receive", label, f"receive #{count}" if count > 1 else "")
+                again = label in deleted                # delivered after a successful delete
+                stats["after_delete"] += again
+                log(t, who, "receive", label, f"receive #{count}" + (" after delete" if again else "")
+                    if count > 1 else "")
                 w["did"].append(f"received {label}" + (f" (#{count})" if count > 1 else ""))
                 w["batch"].append((label, m["ReceiptHandle"], t))
             start_next(who, t)
@@ -292,13 +326,11 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                 schedule(t + restart_time, "restart", who)
                 continue
             late = t - received_at > visibility_timeout
-            before = queue.counts(clock.now())
+            removed = handle in queue.receipts         # only the newest receipt handle deletes
             svc.delete_message(QueueUrl=url, ReceiptHandle=handle)
-            after = queue.counts(clock.now())
             run.processed[label] = run.processed.get(label, 0) + 1
             if run.processed[label] == 2:
                 stats["duplicates"] += 1
-            removed = sum(before.values()) - sum(after.values())
             if removed and label not in deleted:
                 deleted.add(label)
                 stats["deleted"] += 1
@@ -330,5 +362,5 @@ def _thin(frames):
     kept = []
     for f in frames[::2]:
         start = kept[-1].events[1] if kept else f.events[0]
-        kept.append(Frame(f.t, f.counts, f.consumers, f.messages, (start, f.events[1])))
+        kept.append(Frame(f.t, f.counts, f.consumers, f.messages, (start, f.events[1]), f.servers))
     return kept

@@ -6,6 +6,7 @@
     view.data                  # the ConsumerRun (events, frames, stats): no browser needed
     view.show(12)              # jump to frame 12; view.svg is the picture as an SVG string
 
+    view = QueueView(realistic=True)   # realistic SQS: also the servers holding the copies
     live = QueueView.watch(client, queue_url)   # any boto3 SQS client, e.g. LocalStack's
     live.refresh()             # one GetQueueAttributes; the play button repeats it
 
@@ -15,6 +16,11 @@ its frames: message chips when there are few messages, lane totals when there ar
 redelivered message: it has been received more than once. A visible chip with a dashed amber
 ring is one a consumer is still working on although its visibility timeout has run out: the
 next poll may hand it to someone else.
+
+In realistic mode (toyqueue/realistic.py) a row of servers sits below: each box lists the
+messages it holds a copy of, and the servers the latest short poll asked are grey, as in the
+SQS Developer Guide's picture of short polling. A chip with a dashed pink border is a copy
+that missed its delete (its server was down): it can be delivered again.
 """
 
 import ipywidgets as W
@@ -30,7 +36,8 @@ STATE_COLORS = {"polling": "#64748b", "processing": S.COLORS["inflight"], "crash
                 "done": S.COLORS["deleted"]}
 DEFAULTS = dict(messages=24, consumers=3, processing_time=3.0, visibility_timeout=8, batch=2,
                 slow_consumers=1, slow_factor=3.0, failure_rate=0.0, delayed_share=0.25,
-                delay_seconds=5, max_receive_count=None, seed=7, max_time=600.0)
+                delay_seconds=5, max_receive_count=None, seed=7, max_time=600.0, realistic=False)
+SERVERS_HEIGHT = 170          # the servers row, drawn in realistic mode only
 
 
 class QueueView(View):
@@ -47,6 +54,8 @@ class QueueView(View):
         self.failure = slider("failure rate", float(p["failure_rate"]), 0.0, 0.5, 0.05, ".2f")
         self.slow = slider("slow consumers", p["slow_consumers"], 0, 12)
         self.batch = slider("messages per poll", p["batch"], 1, 10)
+        self.realistic = W.Checkbox(value=bool(p["realistic"]), description="realistic SQS (servers)",
+                                    indent=False, layout=W.Layout(width="220px"))
         self.speed = slider("speed (steps/s)", 4.0, 0.5, 20.0, 0.5)
         self.step_button = W.Button(description="step ▶|", layout=W.Layout(width="90px"))
         self.reset_button = W.Button(description="|◀ start", layout=W.Layout(width="90px"))
@@ -54,11 +63,11 @@ class QueueView(View):
         self.play, self.frame = player(len(self.data.frames), "frame", self._interval())
         controls = [W.HBox([self.n_messages, self.n_consumers, self.slow]),
                     W.HBox([self.processing, self.visibility, self.batch]),
-                    W.HBox([self.failure, self.speed]),
+                    W.HBox([self.failure, self.speed, self.realistic]),
                     W.HBox([self.play, self.step_button, self.reset_button, self.frame])]
         super().__init__(controls)
         self._watch([self.n_messages, self.n_consumers, self.processing, self.visibility,
-                     self.failure, self.slow, self.batch], self.rerun)
+                     self.failure, self.slow, self.batch, self.realistic], self.rerun)
         self._watch([self.frame], self.draw)
         self.speed.observe(lambda c: setattr(self.play, "interval", self._interval()), "value")
         self.step_button.on_click(lambda b: self.show(self.frame.value + 1))
@@ -73,7 +82,9 @@ class QueueView(View):
                            processing_time=self.processing.value,
                            visibility_timeout=self.visibility.value,
                            failure_rate=self.failure.value, slow_consumers=min(
-                               self.slow.value, self.n_consumers.value), batch=self.batch.value)
+                               self.slow.value, self.n_consumers.value), batch=self.batch.value,
+                           realistic=(self.params["realistic"] or True) if self.realistic.value
+                           else False)
         self.data = simulate(**self.params)
         last = len(self.data.frames) - 1
         self.play.value = 0
@@ -109,6 +120,9 @@ def _chip(x, y, m, vt, busy=False):
     stroke, sw = ("#9d174d", 2.5) if m.duplicate else ("none", 0)
     out = S.rect(x, y, 50, 26, color, 6, stroke, sw,
                  extra=f'data-message="{m.label}" data-state="{m.state}"')
+    if m.ghost:                        # realistic mode: deleted, but a copy missed the delete
+        out += S.rect(x - 2, y - 2, 54, 30, "none", 7, S.COLORS["duplicate"], 2,
+                      extra='stroke-dasharray="3 2" data-ghost="true"')
     if busy and m.state == "visible":  # its timeout ran out while a consumer still works on it
         out += S.rect(x - 2, y - 2, 54, 30, "none", 7, S.COLORS["inflight"], 2,
                       extra='stroke-dasharray="4 3"')
@@ -224,13 +238,56 @@ def render(run, index):
                 "crash": f"crashed on {e.message}", "restart": "restarted"}[e.action]
         if stale:
             what = f"delete {e.message} ignored: old handle"
+        if dup and e.detail.endswith("after delete"):      # realistic mode: a copy missed it
+            what = f"got {e.message} after its delete ({e.detail[8:10]})"
         out.append(S.text(20, ey + 12, f"{e.time:5.1f}s {who} {what}"[:50], 10,
                           S.COLORS["duplicate"] if dup or stale else S.INK,
                           extra='font-family="DejaVu Sans Mono,monospace"'))
         ey += 16
     if not lines:
         out.append(S.text(20, ey + 12, "(nothing received or deleted)", 10, S.MUTED))
-    return S.svg(WIDTH, HEIGHT, "".join(out), "consumers polling a queue")
+    if f.servers is None:
+        return S.svg(WIDTH, HEIGHT, "".join(out), "consumers polling a queue")
+    out.append(_servers(run, f, HEIGHT))
+    return S.svg(WIDTH, HEIGHT + SERVERS_HEIGHT, "".join(out), "consumers polling a queue")
+
+
+def _servers(run, f, top):
+    """The realistic-mode row: which server holds a copy of which message; grey: asked by the
+    latest short poll."""
+    polls = [e for e in run.events[:f.events[1]] if e.action in ("poll", "empty") and e.servers]
+    asked = (f"latest short poll (consumer {polls[-1].consumer}) asked servers "
+             f"{', '.join(map(str, polls[-1].servers))}" if polls else "no short poll yet")
+    states = {m.label: m for m in f.messages or ()}
+    out = [S.text(20, top + 4, "servers (서버): where the copies are", 13, S.INK, weight="600"),
+           S.text(WIDTH - 20, top + 4, asked, 11, S.MUTED, "end")]
+    n = len(f.servers)
+    bw = (WIDTH - 40) / n
+    per_row = max(1, int((bw - 16) // 38))
+    for k, srv in enumerate(f.servers):
+        x, y = 20 + k * bw, top + 14
+        out.append(S.rect(x, y, bw - 8, SERVERS_HEIGHT - 30, "#d1d5db" if srv.sampled else S.CARD, 8,
+                          S.MUTED if srv.sampled else S.GRID, 1.5,
+                          extra=f'data-server="{srv.server}" data-sampled="{str(srv.sampled).lower()}" '
+                                f'data-copies="{srv.count}"'))
+        out.append(S.text(x + 8, y + 16, f"server {srv.server}", 11, S.INK, weight="600"))
+        out.append(S.text(x + bw - 16, y + 16, f"{srv.count} cop{'y' if srv.count == 1 else 'ies'}",
+                          10, S.MUTED, "end"))
+        if srv.copies is None:
+            continue
+        room = per_row * 5
+        for j, label in enumerate(srv.copies[:room]):
+            m = states.get(label)
+            cx, cy = x + 8 + (j % per_row) * 38, y + 24 + (j // per_row) * 21
+            ghost = m is not None and m.ghost
+            out.append(S.rect(cx, cy, 34, 17, S.COLORS[m.state] if m else S.MUTED, 4,
+                              S.COLORS["duplicate"] if ghost else "none", 2 if ghost else 0,
+                              extra=f'data-copy="{label}"' + (' stroke-dasharray="3 2"' if ghost else "")))
+            out.append(S.text(cx + 17, cy + 12, label, 9, "#fff", "middle", "600"))
+        if len(srv.copies) > room:
+            out.append(S.text(x + bw - 16, y + SERVERS_HEIGHT - 36, f"+{len(srv.copies) - room}", 10,
+                              S.MUTED, "end"))
+    return "".join(out)
 
 
 class LiveQueueView(View):
