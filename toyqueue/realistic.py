@@ -80,11 +80,15 @@ class Realism:
     @classmethod
     def of(cls, realistic):
         """QueueService's ``realistic=``: False/None (exact), True, a dict of knobs or a Realism."""
-        if not realistic:
+        if realistic is None or realistic is False:
             return None
+        if realistic is True:
+            return cls()
         if isinstance(realistic, cls):
             return realistic
-        return cls(**realistic) if isinstance(realistic, dict) else cls()
+        if isinstance(realistic, dict):
+            return cls(**realistic)
+        raise TypeError(f"realistic= takes True, False, a dict of knobs or a Realism, not {realistic!r}")
 
 
 class Servers:

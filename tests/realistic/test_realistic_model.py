@@ -60,6 +60,8 @@ def test_exact_mode_is_the_default_and_has_no_servers():
 def test_knobs_come_from_true_a_dict_or_a_realism_and_are_checked():
     assert Realism.of(True) == Realism() and Realism.of(None) is None and Realism.of(False) is None
     assert Realism.of({"servers": 8, "sample": 3}) == Realism(servers=8, sample=3)
+    with pytest.raises(TypeError):
+        Realism.of("yes")
     for bad in ({"copies": 6}, {"sample": 0}, {"reorder": 1.5}, {"duplicate_rate": -0.1},
                 {"counter_lag": -1}):
         with pytest.raises(ValueError):
