@@ -2,7 +2,8 @@
 
 Most lessons watch these three numbers. They read them through the API (not by looking inside
 the toy) so the same line works on a boto3 client for LocalStack or AWS and on QueueService.
-On real SQS the numbers are approximate, as their names say; on the toy they are exact.
+On real SQS the numbers are approximate, as their names say; on the toy they are exact, unless
+it runs in realistic mode (toyqueue/realistic.py), where they show the queue a minute ago.
 """
 
 ATTRIBUTES = {                        # our short name -> the queue attribute SQS reports
