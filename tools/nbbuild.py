@@ -28,13 +28,36 @@ In solutions/ the marker lines disappear and the code stays. In exercises/ the b
 `# EXERCISE:` lines if it has any, else `raise NotImplementedError("<hint>")`, indented like the
 block. Solutions and lessons are executed and saved with outputs; exercises are saved unexecuted,
 as a learner first meets them.
+
+Editions. Every source also makes a Korean edition (notebooks/ko/, exercises/ko/, solutions/ko/)
+from the same code cells. Its prose sits in the source right after the English it translates,
+with a short hash of that English (docs/translating.md):
+
+    # %% [markdown]
+    # ## Two ways to run SQS
+    # %% [markdown] ko en=1a2b3c4d
+    # ## SQS를 실행하는 두 가지 방법
+
+A Korean cell whose English changed since (another hash) is stale; tests/notebooks fail on a
+missing or stale one (tools/translate.py says which, and shows what changed in the English). A
+source whose header has the line `# ko: pending` has no Korean edition yet: links to it from
+Korean notebooks go to the English one. Relative links in Korean prose are written as in the
+English; the build points them at the Korean edition. Korean notebooks get one extra code cell,
+before their first code cell, that sets the course language (toyqueue.i18n).
+
+    python tools/nbbuild.py --edition ko sources/lessons/03_standard_queue.py   # one edition only
 """
 from __future__ import annotations
 
 import argparse
+import difflib
+import hashlib
 import os
+import posixpath
 import re
+import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -48,27 +71,94 @@ BEGIN = re.compile(r"^(?P<indent>\s*)# BEGIN SOLUTION\s*(?P<hint>.*)$")
 END = re.compile(r"^\s*# END SOLUTION\s*$")
 EXERCISE_LINE = re.compile(r"^(?P<indent>\s*)# EXERCISE: ?(?P<code>.*)$")
 DEFAULT_HINT = "not implemented yet: replace this line with your code"
+EDITIONS = ("ko",)                 # besides English, which lives at notebooks/, exercises/, solutions/
+EDITION_KINDS = ("notebooks", "exercises", "solutions")
+TRANSLATION = re.compile(r"^\s*\[markdown\]\s+(?P<lang>[a-z]{2})\b(?:\s+en=(?P<hash>\S*))?\s*$")
+HASH_LENGTH = 8
+# Set by the first code cell of each edition other than English: output language is never the
+# machine's locale (toyqueue.i18n). The except branch lets lesson 00's set-up check explain a
+# kernel that cannot import toyqueue.
+LANGUAGE_CELL = {
+    "ko": "# 한국어판의 언어 설정: toyqueue가 보여 주는 안내문, 위젯과 그래프의 글자를 한국어로 씁니다.\n"
+          "# (tools/nbbuild.py가 한국어판에만 넣는 셀입니다. 영어판은 기본값 \"en\"을 씁니다.)\n"
+          "try:\n"
+          "    import toyqueue\n"
+          "    toyqueue.set_language(\"ko\")\n"
+          "except ImportError:\n"
+          "    print(\"toyqueue를 불러올 수 없습니다: 이 커널은 이 과정의 .venv가 아닙니다. \"\n"
+          "          \"`make lab`으로 JupyterLab을 여세요.\")",
+}
 
 
-def parse_cells(text: str) -> list[tuple[str, str]]:
-    """Split a percent-format source into (kind, source) pairs; text before the first marker is a
-    file header for contributors and is not part of the notebook."""
-    cells: list[tuple[str, list[str]]] = []
-    for line in text.splitlines():
+@dataclass
+class Cell:
+    """One cell of a source: `lang` is "en" for English prose and all code, else a translation
+    of the English markdown cell right before it, made from the English whose hash is `en_hash`."""
+    kind: str
+    body: str
+    line: int            # 1-based line of its `# %%` marker
+    lang: str = "en"
+    en_hash: str = ""
+    end: int = 0         # 1-based line of its last non-blank line
+
+
+def english_hash(body: str) -> str:
+    """Short hash of English prose; re-wrapping lines or changing spaces does not change it."""
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def read_cells(text: str) -> list[Cell]:
+    """Every cell of a percent-format source, translations included; text before the first marker
+    is a file header for contributors and is not part of the notebook."""
+    cells: list[tuple[str, str, str, int, list[str]]] = []
+    for number, line in enumerate(text.splitlines(), 1):
         m = CELL_MARK.match(line)
         if m:
-            kind = "markdown" if "[markdown]" in m.group("rest") else "code"
-            cells.append((kind, []))
+            rest = m.group("rest")
+            t = TRANSLATION.match(rest)
+            kind = "markdown" if "[markdown]" in rest else "code"
+            cells.append((kind, t.group("lang") if t else "en", (t.group("hash") or "") if t else "",
+                          number, []))
         elif cells:
-            cells[-1][1].append(line)
+            cells[-1][4].append(line)
     out = []
-    for kind, lines in cells:
+    for kind, lang, en_hash, number, lines in cells:
         if kind == "markdown":
             lines = [l[2:] if l.startswith("# ") else l[1:] if l.startswith("#") else l for l in lines]
         body = "\n".join(lines).strip("\n")
+        end = number + len("\n".join(lines).rstrip("\n").splitlines())
         if body.strip():
-            out.append((kind, body))
+            out.append(Cell(kind, body, number, lang, en_hash, end))
     return out
+
+
+def parse_cells(text: str) -> list[tuple[str, str]]:
+    """The English notebook's cells as (kind, source) pairs."""
+    return [(c.kind, c.body) for c in read_cells(text) if c.lang == "en"]
+
+
+def header(text: str) -> str:
+    lines = []
+    for line in text.splitlines():
+        if CELL_MARK.match(line):
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def pending(source: Path, lang: str = "ko") -> bool:
+    """True while the source's header says `# <lang>: pending`: no edition in that language yet."""
+    return re.search(rf"^#\s*{lang}:\s*pending\b", header(source.read_text(encoding="utf-8")), re.M) is not None
+
+
+def translations(cells: list[Cell], lang: str) -> list[tuple[Cell, Cell | None]]:
+    """Each English markdown cell with the `lang` cell right after it (or None)."""
+    pairs = []
+    for i, cell in enumerate(cells):
+        if cell.kind == "markdown" and cell.lang == "en":
+            after = cells[i + 1] if i + 1 < len(cells) else None
+            pairs.append((cell, after if after is not None and after.lang == lang else None))
+    return pairs
 
 
 def split_solution(code: str) -> tuple[str, str]:
@@ -117,21 +207,80 @@ def _with_stable_ids(nb):
 
 
 def targets(source: Path) -> dict[str, nbformat.NotebookNode]:
-    """Map each output path to the notebook a source generates (before execution)."""
-    cells = parse_cells(source.read_text(encoding="utf-8"))
+    """Map each output path to the notebook a source generates (before execution): the English
+    notebooks, and the same notebooks in each edition the source is not pending in."""
+    cells = read_cells(source.read_text(encoding="utf-8"))
+    english = [c for c in cells if c.lang == "en"]
     name = source.stem + ".ipynb"
     if source.parent.resolve() == EXERCISE_SOURCES.resolve():
-        sol, ex = [], []
-        for kind, body in cells:
-            if kind == "code":
-                s, e = split_solution(body)
-                sol.append((kind, s))
-                ex.append((kind, e))
-            else:
-                sol.append((kind, body))
-                ex.append((kind, body))
-        return {f"solutions/{name}": make_notebook(sol), f"exercises/{name}": make_notebook(ex)}
-    return {f"notebooks/{name}": make_notebook(cells)}
+        versions = [split_solution(c.body) if c.kind == "code" else (c.body, c.body) for c in english]
+        kinds = {"solutions": [(c.kind, v[0]) for c, v in zip(english, versions)],
+                 "exercises": [(c.kind, v[1]) for c, v in zip(english, versions)]}
+    else:
+        kinds = {"notebooks": [(c.kind, c.body) for c in english]}
+    out = {f"{kind}/{name}": make_notebook(made) for kind, made in kinds.items()}
+    for lang in EDITIONS:
+        if pending(source, lang):
+            continue
+        # Prose without a translation yet stays English (the tests say which cells those are).
+        prose = {en.line: (t or en).body for en, t in translations(cells, lang)}
+        done = translated_notebooks(lang)
+        for kind, made in kinds.items():
+            edition = []
+            for cell, (k, body) in zip(english, made):
+                if k == "markdown":
+                    body = relink(prose[cell.line], kind, lang, done)
+                elif not any(k2 == "code" for k2, _ in edition):
+                    edition.append(("code", LANGUAGE_CELL[lang]))
+                edition.append((k, body))
+            out[f"{kind}/{lang}/{name}"] = make_notebook(edition)
+    return out
+
+
+def edition_of(rel: str) -> str:
+    """"en" for notebooks/x.ipynb, "ko" for notebooks/ko/x.ipynb."""
+    parts = rel.split("/")
+    return parts[1] if len(parts) == 3 and parts[1] in EDITIONS else "en"
+
+
+def translated_notebooks(lang: str) -> set[str]:
+    """Every notebook (e.g. "notebooks/00_setup.ipynb") that has a `lang` edition."""
+    return {rel for source in all_sources() if not pending(source, lang)
+            for rel in _english_paths(source)}
+
+
+def _english_paths(source: Path) -> list[str]:
+    name = source.stem + ".ipynb"
+    if source.parent.resolve() == EXERCISE_SOURCES.resolve():
+        return [f"solutions/{name}", f"exercises/{name}"]
+    return [f"notebooks/{name}"]
+
+
+MD_LINK = re.compile(r"(\]\()(<[^>\n]*>|[^)\s]+)")
+
+
+def relink(markdown: str, folder: str, lang: str, translated: set[str]) -> str:
+    """Links written for the English notebook in `folder`, made right for its `lang` edition one
+    folder down: to that edition's notebook where there is one, else to the English one."""
+    here = f"{folder}/{lang}"
+
+    def fix(m):
+        target = m.group(2)
+        bracketed = target.startswith("<")
+        target = target[1:-1] if bracketed else target
+        path, sep, anchor = target.partition("#")
+        if not path or path.startswith("/") or re.match(r"^[a-z][a-z0-9+.-]*:", path, re.I):
+            return m.group(0)
+        resolved = posixpath.normpath(posixpath.join(folder, path))
+        top, _, rest = resolved.partition("/")
+        if top in EDITION_KINDS and rest and f"{top}/{rest}" in translated:
+            resolved = f"{top}/{lang}/{rest}"
+        elif top in EDITION_KINDS and not rest and any(t.startswith(f"{top}/") for t in translated):
+            resolved = f"{top}/{lang}"
+        new = posixpath.relpath(resolved, here) + ("/" if path.endswith("/") else "") + sep + anchor
+        return m.group(1) + (f"<{new}>" if bracketed else new)
+
+    return MD_LINK.sub(fix, markdown)
 
 
 def all_sources() -> list[Path]:
@@ -166,11 +315,17 @@ def execute(nb: nbformat.NotebookNode, cwd: Path) -> None:
     client.execute(env=kernel_env())
 
 
-def build(source: Path, run: bool = True) -> list[Path]:
+def build(source: Path, run: bool = True, editions: tuple[str, ...] | None = None) -> list[Path]:
+    made = {rel: nb for rel, nb in targets(source).items() if not editions or edition_of(rel) in editions}
+    # Every notebook is on disk before any runs: a lesson that reads its siblings (lesson 11 lists
+    # the course's titles) then sees the same files whatever the build order.
+    for rel, nb in made.items():
+        (ROOT / rel).parent.mkdir(parents=True, exist_ok=True)
+        if not (ROOT / rel).exists():
+            nbformat.write(nb, ROOT / rel)
     written = []
-    for rel, nb in targets(source).items():
+    for rel, nb in made.items():
         path = ROOT / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
         if run and not rel.startswith("exercises/"):
             execute(nb, path.parent)
         nbformat.write(nb, path)
@@ -199,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="every source under sources/")
     ap.add_argument("--no-execute", action="store_true", help="write notebooks without running them")
     ap.add_argument("--check", action="store_true", help="only compare committed notebooks with sources")
+    ap.add_argument("--edition", action="append", choices=("en",) + EDITIONS,
+                    help="build only this edition (repeatable; default: all)")
     args = ap.parse_args(argv)
     if args.check:
         problems = stale()
@@ -210,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_execute:
         ensure_localstack()
     for source in sources:
-        for path in build(source, run=not args.no_execute):
+        for path in build(source, run=not args.no_execute, editions=tuple(args.edition or ())):
             print("wrote", path.relative_to(ROOT))
     return 0
 

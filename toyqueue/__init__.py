@@ -7,6 +7,8 @@ from . import errors
 from .clock import RealClock, VirtualClock
 from .errors import SQSError
 from .history import History, check
+from .i18n import set_language
 from .service import QueueService
 
-__all__ = ["QueueService", "VirtualClock", "RealClock", "errors", "SQSError", "History", "check"]
+__all__ = ["QueueService", "VirtualClock", "RealClock", "errors", "SQSError", "History", "check",
+           "set_language"]

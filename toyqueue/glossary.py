@@ -111,7 +111,7 @@ GLOSSARY = {
         T("MessageGroupId", "", "메시지 그룹 ID", "FIFO: messages of one group are delivered in order, one group at a time", "10_beyond_the_lecture"),
         T("deduplication", "", "중복 제거", "FIFO: a second send with the same deduplication id within 5 minutes is dropped", "10_beyond_the_lecture"),
         T("dead-letter queue", "", "배달 못한 편지 대기열 (DLQ)", "where messages go after too many failed receives", "10_beyond_the_lecture"),
-        T("redrive", "", "", "moving messages from a DLQ back to their source (StartMessageMoveTask)", "10_beyond_the_lecture"),
+        T("redrive", "", "리드라이브", "moving messages from a DLQ back to their source (StartMessageMoveTask)", "10_beyond_the_lecture"),
         T("long polling", "", "긴 폴링", "a receive that waits up to 20 s for messages to arrive", "10_beyond_the_lecture"),
         T("short polling", "", "짧은 폴링", "a receive that answers at once; on SQS it samples some servers", "10_beyond_the_lecture"),
         T("delay queue", "", "지연 대기열", "messages stay invisible for up to 15 minutes after sending", "10_beyond_the_lecture"),

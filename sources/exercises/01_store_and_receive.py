@@ -1,3 +1,4 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Exercise 01 source: tools/nbbuild.py makes exercises/01_store_and_receive.ipynb (TODOs) and
 # solutions/01_store_and_receive.ipynb (completed) from this one file.
 

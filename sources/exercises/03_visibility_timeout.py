@@ -1,3 +1,4 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Exercise 03 source: tools/nbbuild.py makes exercises/ and solutions/03_visibility_timeout.ipynb.
 
 # %% [markdown]

@@ -1,3 +1,4 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Exercise 07 source: tools/nbbuild.py makes exercises/ and solutions/07_fifo.ipynb.
 
 # %% [markdown]

@@ -1,6 +1,8 @@
-# Lesson 00 source: built into notebooks/00_setup.ipynb by tools/nbbuild.py.
-# The checked cell prints only OK/FAIL lines (no versions, ports or times) so it is the same on
-# every machine; the details go in an unchecked cell below it.
+# Lesson 00 source: built into notebooks/00_setup.ipynb and notebooks/ko/00_setup.ipynb by
+# tools/nbbuild.py. The checked cell prints only OK/FAIL lines (no versions, ports or times) so it
+# is the same on every machine; the details go in an unchecked cell below it. Its messages go
+# through tr() (toyqueue.i18n) so the Korean edition prints them in Korean; it works without
+# toyqueue too, because telling the learner that toyqueue is missing is one of its jobs.
 
 # %% [markdown]
 # [01 Sync vs async →](01_sync_vs_async.ipynb)
@@ -15,6 +17,20 @@
 # AWS **API**, the set of calls a service offers to programs (SQS's are `SendMessage`,
 # `ReceiveMessage`, ...). Nothing here talks to real AWS, so nothing costs money.
 
+# %% [markdown] ko en=51e7b0d7
+# [01 동기 vs 비동기 →](01_sync_vs_async.ipynb)
+#
+# # 00 · 설치 확인과 과정 안내
+#
+# 환영합니다! 이 과정은 **AWS**(Amazon Web Services, Amazon의 클라우드)의 메시지 대기열 서비스인
+# **Amazon SQS**(Simple Queue Service)를 가르칩니다. 작지만 충실한 SQS 닮은 대기열을 직접 만들면서
+# 배웁니다. 우리가 만드는 대기열은 **토이 대기열**(toy queue, `toyqueue`)이라고 부릅니다. 똑같은
+# **boto3** 코드를 토이 대기열에도, 내 컴퓨터에서 돌아가는 AWS 에뮬레이터인 **LocalStack**에도 실행해
+# 봅니다. boto3는 Python용 AWS **SDK**(소프트웨어 개발 키트)입니다. Python 프로그램이 AWS **API**를
+# 호출할 때 쓰는 라이브러리이고, API는 서비스가 프로그램에 내놓는 호출들입니다(SQS의 API는
+# `SendMessage`, `ReceiveMessage`, ...). 이 과정은 실제 AWS에 전혀 연결하지 않으므로 비용이 들지
+# 않습니다.
+
 # %% [markdown]
 # Run the cell below (Shift+Enter). Every line should start with `OK`. A `FAIL` line says what
 # is missing and how to fix it.
@@ -22,6 +38,14 @@
 # Some cells start with `# NBVAL_CHECK_OUTPUT` or `# NBVAL_IGNORE_OUTPUT`. Those lines are notes
 # for the course's tests (they compare the output of the first kind on every run). For you they
 # are just comments.
+
+# %% [markdown] ko en=a373ed85
+# 아래 셀을 실행하세요(Shift+Enter). 모든 줄이 `OK`로 시작해야 합니다. `FAIL`로 시작하는 줄은 무엇이
+# 빠졌고 어떻게 고치는지 알려 줍니다.
+#
+# 어떤 셀은 `# NBVAL_CHECK_OUTPUT`이나 `# NBVAL_IGNORE_OUTPUT`으로 시작합니다. 이 줄은 과정의 테스트가
+# 읽는 표시입니다(앞의 표시가 붙은 셀은 실행할 때마다 출력이 같은지 비교합니다). 여러분에게는 그냥
+# 주석입니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -34,14 +58,23 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+try:
+    from toyqueue.i18n import tr    # the course language's words for the messages below
+except ImportError:                 # no toyqueue: the checks below say so, in English
+    def tr(text, **fields):
+        return text.format(**fields)
+
 PACKAGES = ["boto3", "jupyterlab", "ipywidgets", "localstack-core", "localstack-client",
             "pytest", "nbval", "matplotlib"]
+# The course folder: the nearest one up from here with requirements.txt in it.
+COURSE = next((p for p in (Path.cwd(), *Path.cwd().parents) if (p / "requirements.txt").exists()),
+              Path.cwd().parent)
 
 
 def pinned_versions():
-    """Package -> version as pinned in requirements.txt (next to the notebooks' folder)."""
+    """Package -> version as pinned in the course's requirements.txt."""
     pins = {}
-    for line in (Path.cwd().parent / "requirements.txt").read_text().splitlines():
+    for line in (COURSE / "requirements.txt").read_text().splitlines():
         if "==" in line and not line.startswith("#"):
             name, version = line.split("==")
             pins[name.split("[")[0].strip().lower().replace("_", "-")] = version.strip()
@@ -64,10 +97,10 @@ def round_trip(sqs):
 def checks():
     """Yield (ok, what, how to fix) for each part of the set-up."""
     yield (sys.version_info[:2] == (3, 13), "Python 3.13",
-           f"this kernel runs Python {sys.version.split()[0]}: pick the kernel 'Python 3 (ipykernel)' "
-           f"of the project's .venv (run `make lab`)")
-    yield (Path(sys.prefix).name == ".venv", "the kernel runs the project's .venv",
-           f"this kernel runs {sys.prefix}: start JupyterLab with `make lab`")
+           tr("this kernel runs Python {version}: pick the kernel 'Python 3 (ipykernel)' of the "
+              "project's .venv (run `make lab`)", version=sys.version.split()[0]))
+    yield (Path(sys.prefix).name == ".venv", tr("the kernel runs the project's .venv"),
+           tr("this kernel runs {prefix}: start JupyterLab with `make lab`", prefix=sys.prefix))
 
     try:
         pins = pinned_versions()
@@ -77,18 +110,20 @@ def checks():
         try:
             have = md.version(name)
         except md.PackageNotFoundError:
-            yield (False, f"{name} installed", "run `make lab` (it installs requirements.txt)")
+            yield (False, tr("{name} installed", name=name),
+                   tr("run `make lab` (it installs requirements.txt)"))
             continue
         want = pins.get(name)
-        yield (want is None or have == want, f"{name} installed as pinned",
-               f"{name} is {have}, requirements.txt pins {want}: run `make lab` again")
+        yield (want is None or have == want, tr("{name} installed as pinned", name=name),
+               tr("{name} is {have}, requirements.txt pins {want}: run `make lab` again",
+                  name=name, have=have, want=want))
 
     try:
         importlib.import_module("toyqueue")
         importlib.import_module("toyqueue.clients")
-        yield (True, "toyqueue importable", "")
+        yield (True, tr("toyqueue importable"), "")
     except Exception as e:
-        yield (False, "toyqueue importable", f"{type(e).__name__}: {e}")
+        yield (False, tr("toyqueue importable"), f"{type(e).__name__}: {e}")
         return
     from toyqueue.clients import client, localstack_url
 
@@ -98,31 +133,35 @@ def checks():
             sqs_state = json.load(r)["services"].get("sqs")
         ok = sqs_state in ("available", "running")
     except Exception:
-        ok, sqs_state = False, "no answer"
-    yield (ok, "LocalStack answering, SQS ready",
-           f"{url} says {sqs_state!r}: `make lab` starts LocalStack, or run "
-           f"`python -m toyqueue.localstack start` in a terminal")
+        ok, sqs_state = False, tr("no answer")
+    yield (ok, tr("LocalStack answering, SQS ready"),
+           tr("{url} says {state!r}: `make lab` starts LocalStack, or run "
+              "`python -m toyqueue.localstack start` in a terminal", url=url, state=sqs_state))
     if ok:
         try:
-            ok, why = round_trip(client("localstack")), "the message did not come back"
+            ok, why = round_trip(client("localstack")), tr("the message did not come back")
         except Exception as e:
             ok, why = False, f"{type(e).__name__}: {e}"
-        yield (ok, "LocalStack: a message went round trip", why)
+        yield (ok, tr("LocalStack: a message went round trip"), why)
 
     try:
-        ok, why = round_trip(client("toy")), "the message did not come back"
+        ok, why = round_trip(client("toy")), tr("the message did not come back")
     except Exception as e:
         ok, why = False, f"{type(e).__name__}: {e}"
-    yield (ok, "toy endpoint: a message went round trip", why)
+    yield (ok, tr("toy endpoint: a message went round trip"), why)
 
 
 results = list(checks())
 for ok, what, fix in results:
     print(f"{'OK  ' if ok else 'FAIL'}  {what}" + ("" if ok else f"\n        -> {fix}"))
-print("\nAll set!" if all(ok for ok, _, _ in results) else "\nSomething is missing: see the FAIL lines.")
+print("\n" + (tr("All set!") if all(ok for ok, _, _ in results)
+              else tr("Something is missing: see the FAIL lines.")))
 
 # %% [markdown]
 # The details (these differ from machine to machine, so they are not checked):
+
+# %% [markdown] ko en=5e1613a2
+# 자세한 정보입니다(컴퓨터마다 다르므로 테스트에서 비교하지 않습니다):
 
 # %%
 # NBVAL_IGNORE_OUTPUT
@@ -148,6 +187,18 @@ print(f"LocalStack  {localstack_url()}")
 # Both `client(...)` calls (from `toyqueue.clients`) return an ordinary **boto3 SQS client**, so
 # every line you write works the same against either one:
 
+# %% [markdown] ko en=483dbf1a
+# ## 이 과정에서 SQS를 실행하는 두 가지 방법
+#
+# | 백엔드 | 무엇인가 | 클라이언트를 만드는 법 |
+# |---|---|---|
+# | **토이**(toy) | `toyqueue/`에 있는 우리만의 SQS: 한나절이면 다 읽을 만큼 작고, 실제 boto3 코드를 그대로 돌릴 만큼 충실합니다 | `client("toy")` |
+# | **LocalStack** | SQS 전체를 흉내 내는 에뮬레이터. `make lab`이 `127.0.0.1:4566`에서 하나를 시작해 두었습니다 | `client("localstack")` |
+# | 실제 AWS | 진짜 서비스: 계정이 필요하고 비용이 들기 때문에, 직접 켜기 전에는 **꺼져** 있습니다(README 참고) | `client("aws")` |
+#
+# 두 `client(...)` 호출(`toyqueue.clients`에 있습니다)은 모두 평범한 **boto3 SQS 클라이언트**를
+# 돌려줍니다. 그래서 여러분이 쓰는 코드는 어느 쪽에서든 한 줄 한 줄 똑같이 동작합니다:
+
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue.clients import client
@@ -164,6 +215,11 @@ for backend in ("toy", "localstack"):
 # Same code, same answer, down to the **MD5** checksum (a 32-hex-digit fingerprint of the body)
 # that SQS sends back; lesson 04 shows how it is computed. Where the toy or LocalStack *does* differ from real
 # SQS, the lesson says so, and the [README](../README.md) keeps a table of every difference.
+
+# %% [markdown] ko en=87c0fa46
+# 코드도 같고 답도 같습니다. SQS가 돌려주는 **MD5** 체크섬(메시지 본문의 지문, 16진수 32자리)까지
+# 똑같습니다. 이 값을 계산하는 방법은 레슨 04에서 봅니다. 토이나 LocalStack이 실제 SQS와 *다르게*
+# 동작하는 곳은 그 레슨이 알려 주고, [README](../README.md)에 차이점이 모두 표로 정리되어 있습니다.
 
 # %% [markdown]
 # ## The map of the course
@@ -187,6 +243,27 @@ for backend in ("toy", "localstack"):
 # | [10 Beyond the lecture](10_beyond_the_lecture.ipynb) | FIFO queues, dead-letter queues, long polling, delays, batches |
 # | [11 Glossary](11_glossary.ipynb) | the key terms in English and 한국어 |
 
+# %% [markdown] ko en=51aa9b70
+# ## 과정 안내
+#
+# 이 과정이 따라가는 강의(AWS 솔루션즈 아키텍트의 SQS 강의)는 레슨 01부터 10까지에서 다룹니다. 레슨
+# 하나는 몇 초면 실행됩니다. 기다리게 하는 레슨은 없습니다: 시간이 중요한 곳에서는 레슨이 **가상
+# 시계**(virtual clock)를 빨리 감기 때문에 "나흘 뒤"도 순식간입니다.
+#
+# | 레슨 | 하는 일 |
+# |---|---|
+# | [01 동기 vs 비동기](01_sync_vs_async.ipynb) | 트래픽 급증(spike)이 직접 연결된 서비스를 압도하는 모습(동기)과 대기열이 그것을 흡수하는 모습(비동기)을 봅니다 |
+# | [02 대기열이란?](02_what_is_a_queue.ipynb) | 생산자(producer), 소비자(consumer)와 그 사이의 대기열(queue). 첫 대기열을 만듭니다 |
+# | [03 표준 대기열](03_standard_queue.ipynb) | 메시지 보존 기간, 크기 제한, 지연 시간: 토이와 LocalStack 비교 |
+# | [04 메시지 보내기](04_producing_messages.ipynb) | 메시지 속성을 붙인 `SendMessage`를 두 백엔드에 |
+# | [05 메시지 받기](05_consuming_messages.ipynb) | 실제 데이터베이스에 쓰는 소비자 루프. 삭제하지 않으면 무슨 일이 생기는지 |
+# | [06 가시성, 중복, 순서](06_visibility_duplicates.ipynb) | 가시성 제한 시간, 최소 1회 전송(강의: 적어도 한 번의 전송), 최선의 노력 순서 지정, 멱등 소비자 |
+# | [07 소비자 확장](07_scaling_consumers.ipynb) | 대기열 길이, 경보(강의: 알람), 늘었다 줄었다 하는 Auto Scaling 그룹 |
+# | [08 계층 분리](08_decoupling_tiers.ipynb) | 각자 따로 확장하는 프론트엔드와 백엔드 |
+# | [09 보안](09_security.ipynb) | 전송 중 암호화(강의: 비행 중 암호화)와 저장 시 암호화(강의: 미사용 암호화), 클라이언트 측 암호화, 액세스 정책 |
+# | [10 강의 너머](10_beyond_the_lecture.ipynb) | FIFO 대기열, 배달 못한 편지 대기열, 긴 폴링, 지연 대기열, 배치 |
+# | [11 용어집](11_glossary.ipynb) | 핵심 용어를 영어, AWS 한국어 문서, 강의의 표현으로 |
+
 # %% [markdown]
 # ## Exercises
 #
@@ -196,22 +273,37 @@ for backend in ("toy", "localstack"):
 # works and what does not yet. Reference answers are in `solutions/`, for after you have tried.
 # Here are the ones in this copy of the course:
 
+# %% [markdown] ko en=70710732
+# ## 실습
+#
+# 실습(`notebooks/` 옆의 `exercises/` 폴더)에서는 토이 대기열을 한 조각씩 직접 만듭니다: 저장과 수신,
+# 삭제, 받은 메시지를 잠시 숨기기, 그리고 그 너머까지. 실습마다 끝에 **확인 셀**(check cell)이
+# 있습니다. 실행하면 무엇이 동작하고 무엇이 아직인지 쉬운 말로 알려 줍니다. 참고 답안은
+# `solutions/`에 있으니 직접 해 본 다음에 보세요. 이 사본에 들어 있는 실습은 다음과 같습니다(아직
+# 한국어로 옮기지 않은 실습은 영어판으로 연결됩니다):
+
 # %%
 from IPython.display import Markdown
+from toyqueue import i18n
 
 
 def title_of(path):
     """The first '# ' heading of a notebook's markdown cells."""
-    for cell in json.loads(path.read_text())["cells"]:
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
         for line in "".join(cell["source"]).splitlines():
             if cell["cell_type"] == "markdown" and line.startswith("# "):
                 return line[2:].strip()
     return path.stem
 
 
-exercises = sorted((Path.cwd().parent / "exercises").glob("[0-9][0-9]_*.ipynb"))
-Markdown("\n".join(f"- [{title_of(p)}](../exercises/{p.name})" for p in exercises)
-         or "(no exercises in this copy yet)")
+# Each exercise in this notebook's language where it has been translated, else in English.
+exercises = [i18n.notebook("exercises", p.name)
+             for p in sorted(i18n.edition_dir("exercises", "en").glob("[0-9][0-9]_*.ipynb"))]
+Markdown("\n".join(f"- [{title_of(p)}]({os.path.relpath(p, Path.cwd())})" for p in exercises)
+         or i18n.tr("(no exercises in this copy yet)"))
 
 # %% [markdown]
 # Ready? On to [01 · Synchronous vs asynchronous communication](01_sync_vs_async.ipynb).
+
+# %% [markdown] ko en=fe2a84e4
+# 준비됐나요? [01 · 동기 vs 비동기 커뮤니케이션](01_sync_vs_async.ipynb)으로 넘어갑시다.

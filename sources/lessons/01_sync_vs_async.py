@@ -1,3 +1,4 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Lesson 01 source: built into notebooks/01_sync_vs_async.ipynb by tools/nbbuild.py.
 
 # %% [markdown]

@@ -1,3 +1,4 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Lesson 02 source: built into notebooks/02_what_is_a_queue.ipynb by tools/nbbuild.py.
 
 # %% [markdown]

@@ -1,3 +1,4 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Lesson 03 source: built into notebooks/03_standard_queue.ipynb by tools/nbbuild.py.
 
 # %% [markdown]

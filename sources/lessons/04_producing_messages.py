@@ -1,3 +1,4 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Lesson 04 source: built into notebooks/04_producing_messages.ipynb by tools/nbbuild.py.
 
 # %% [markdown]

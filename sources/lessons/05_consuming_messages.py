@@ -1,3 +1,4 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Lesson 05 source: built into notebooks/05_consuming_messages.ipynb by tools/nbbuild.py.
 
 # %% [markdown]

@@ -1,3 +1,4 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Lesson 07 source (percent format). Build: .venv/bin/python tools/nbbuild.py sources/lessons/07_scaling_consumers.py
 
 # %% [markdown]

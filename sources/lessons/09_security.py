@@ -1,3 +1,4 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Lesson 09 source (percent format). Build: .venv/bin/python tools/nbbuild.py sources/lessons/09_security.py
 
 # %% [markdown]

@@ -8,6 +8,7 @@ stores only a widget reference (nbval skips model ids) and that line.
 
 import ipywidgets as W
 
+from toyqueue.i18n import tr
 from toyqueue.widgets.svg import COLORS  # noqa: F401  (re-exported for lesson writers)
 
 
@@ -42,7 +43,7 @@ class View(W.VBox):
 def player(n_frames, description="time", interval=500):
     """A Play button linked to a slider over frame numbers (the browser drives the ticks)."""
     play = W.Play(value=0, min=0, max=max(n_frames - 1, 0), step=1, interval=interval,
-                  description="play / pause", show_repeat=False)
+                  description=tr("play / pause"), show_repeat=False)
     frame = W.IntSlider(value=0, min=0, max=max(n_frames - 1, 0), description=description,
                         style={"description_width": "50px"}, layout=W.Layout(width="420px"))
     W.jslink((play, "value"), (frame, "value"))

@@ -8,7 +8,10 @@ Figures are built with the object API (no pyplot state), so calling them twice n
 on top of an earlier figure. The colours match the SVG views.
 """
 
+from toyqueue.i18n import mark, tr
 from toyqueue.widgets.svg import COLORS
+
+POLICIES = {"step": mark("step policy"), "target": mark("target tracking")}
 
 
 def _figure(figsize):
@@ -37,26 +40,26 @@ def plot_tiers(run):
     fig = _figure((10, 7.5))
     ax1, ax2, ax3 = fig.subplots(3, 1, sharex=True)
     _spike(ax1, p)
-    ax1.plot(m, run.requests, color="#6b7280", label="uploads arriving")
-    ax1.plot(m, run.encoded, color=COLORS["deleted"], label="videos encoded")
+    ax1.plot(m, run.requests, color="#6b7280", label=tr("uploads arriving"))
+    ax1.plot(m, run.encoded, color=COLORS["deleted"], label=tr("videos encoded"))
     if any(run.rejected):
-        ax1.plot(m, run.rejected, color=COLORS["dead"], label="rejected (503)")
-    ax1.set_ylabel("per minute")
+        ax1.plot(m, run.rejected, color=COLORS["dead"], label=tr("rejected (503)"))
+    ax1.set_ylabel(tr("per minute"))
     ax1.legend(loc="upper right", frameon=False)
-    _style(ax1, "front end takes uploads; the GPU tier encodes them")
+    _style(ax1, tr("front end takes uploads; the GPU tier encodes them"))
     _spike(ax2, p)
     ax2.fill_between(m, run.depth, color=COLORS["visible"], alpha=0.25, step="post")
     ax2.step(m, run.depth, where="post", color=COLORS["visible"])
-    ax2.set_ylabel("messages")
-    _style(ax2, "the queue between the tiers absorbs the spike")
+    ax2.set_ylabel(tr("messages"))
+    _style(ax2, tr("the queue between the tiers absorbs the spike"))
     _spike(ax3, p)
-    ax3.step(m, run.web_in_service, where="post", color=COLORS["step"], lw=2, label="web tier")
+    ax3.step(m, run.web_in_service, where="post", color=COLORS["step"], lw=2, label=tr("web tier"))
     ax3.step(m, run.gpu_in_service, where="post", color=COLORS["target"], lw=2,
-             label="GPU tier (back end)")
-    ax3.set_ylabel("instances")
-    ax3.set_xlabel("minutes")
+             label=tr("GPU tier (back end)"))
+    ax3.set_ylabel(tr("instances"))
+    ax3.set_xlabel(tr("minutes"))
     ax3.legend(loc="upper right", frameon=False)
-    _style(ax3, "each tier scales on its own metric")
+    _style(ax3, tr("each tier scales on its own metric"))
     return fig
 
 
@@ -69,15 +72,15 @@ def plot_autoscaling(runs):
     for ax in (ax1, ax2):
         _spike(ax, p)
     for name, run in runs.items():
-        ax1.plot(m, run.visible, color=COLORS[name], label=name)
-        ax2.step(m, run.in_service, where="post", color=COLORS[name], lw=2, label=name)
-    ax1.axhline(p["alarm_threshold"], color=COLORS["dead"], ls="--", lw=1, label="alarm threshold")
-    ax1.set_ylabel("messages visible")
-    ax2.set_ylabel("instances in service")
-    ax2.set_xlabel("minutes")
+        ax1.plot(m, run.visible, color=COLORS[name], label=tr(POLICIES[name]))
+        ax2.step(m, run.in_service, where="post", color=COLORS[name], lw=2, label=tr(POLICIES[name]))
+    ax1.axhline(p["alarm_threshold"], color=COLORS["dead"], ls="--", lw=1, label=tr("alarm threshold"))
+    ax1.set_ylabel(tr("messages visible"))
+    ax2.set_ylabel(tr("instances in service"))
+    ax2.set_xlabel(tr("minutes"))
     ax1.legend(frameon=False)
-    _style(ax1, "queue depth")
-    _style(ax2, "instances")
+    _style(ax1, tr("queue depth"))
+    _style(ax2, tr("instances"))
     return fig
 
 
@@ -87,12 +90,12 @@ def plot_sync_async(result):
     (a1, a2), (b1, b2) = fig.subplots(2, 2, sharex=True)
     for (top, bottom), s, name in (((a1, b1), result.sync, "sync"),
                                    ((a2, b2), result.asynchronous, "async")):
-        top.plot(result.ticks, s.arrivals, color="#9ca3af", label="arrived")
-        top.plot(result.ticks, s.served, color=COLORS["deleted"], label="shipped")
-        top.plot(result.ticks, s.failed, color=COLORS["dead"], label="failed")
+        top.plot(result.ticks, s.arrivals, color="#9ca3af", label=tr("arrived"))
+        top.plot(result.ticks, s.served, color=COLORS["deleted"], label=tr("shipped"))
+        top.plot(result.ticks, s.failed, color=COLORS["dead"], label=tr("failed"))
         bottom.fill_between(result.ticks, s.depth, color=COLORS[name], alpha=0.3)
-        _style(top, f"{name}: per second")
-        _style(bottom, "waiting")
-        bottom.set_xlabel("seconds")
+        _style(top, tr("sync: per second") if name == "sync" else tr("async: per second"))
+        _style(bottom, tr("waiting"))
+        bottom.set_xlabel(tr("seconds"))
     a1.legend(frameon=False)
     return fig

@@ -25,13 +25,18 @@ that missed its delete (its server was down): it can be delivered again.
 
 import ipywidgets as W
 
+from toyqueue.i18n import mark, tr
 from toyqueue.sim.consumers import LANES, simulate
+from toyqueue.fonts import SVG_MONO
 from toyqueue.widgets import svg as S
 from toyqueue.widgets.base import View, player, slider
 
 WIDTH, HEIGHT = 980, 620
-LANE_TITLES = {"delayed": "delayed", "visible": "visible (waiting)",
-               "inflight": "in flight (hidden)", "deleted": "deleted", "dead": "dead-letter queue"}
+LANE_TITLES = {"delayed": mark("delayed"), "visible": mark("visible (waiting)"),
+               "inflight": mark("in flight (hidden)"), "deleted": mark("deleted"),
+               "dead": mark("dead-letter queue")}
+LEGEND = {"visible": mark("visible"), "inflight": mark("inflight"), "delayed": mark("delayed"),
+          "deleted": mark("deleted"), "dead": mark("dead")}
 STATE_COLORS = {"polling": "#64748b", "processing": S.COLORS["inflight"], "crashed": S.COLORS["dead"],
                 "done": S.COLORS["deleted"]}
 DEFAULTS = dict(messages=24, consumers=3, processing_time=3.0, visibility_timeout=8, batch=2,
@@ -46,21 +51,21 @@ class QueueView(View):
         p = self.params
         self.n_messages = W.Dropdown(options=[12, 24, 48, 100, 1000, 10000], value=p["messages"]
                                      if p["messages"] in (12, 24, 48, 100, 1000, 10000) else 24,
-                                     description="messages", style={"description_width": "130px"},
+                                     description=tr("messages"), style={"description_width": "130px"},
                                      layout=W.Layout(width="300px"))
-        self.n_consumers = slider("consumers", p["consumers"], 1, 12)
-        self.processing = slider("processing time (s)", float(p["processing_time"]), 0.5, 20.0, 0.5)
-        self.visibility = slider("visibility timeout (s)", int(p["visibility_timeout"]), 1, 60)
-        self.failure = slider("failure rate", float(p["failure_rate"]), 0.0, 0.5, 0.05, ".2f")
-        self.slow = slider("slow consumers", p["slow_consumers"], 0, 12)
-        self.batch = slider("messages per poll", p["batch"], 1, 10)
-        self.realistic = W.Checkbox(value=bool(p["realistic"]), description="realistic SQS (servers)",
+        self.n_consumers = slider(tr("consumers"), p["consumers"], 1, 12)
+        self.processing = slider(tr("processing time (s)"), float(p["processing_time"]), 0.5, 20.0, 0.5)
+        self.visibility = slider(tr("visibility timeout (s)"), int(p["visibility_timeout"]), 1, 60)
+        self.failure = slider(tr("failure rate"), float(p["failure_rate"]), 0.0, 0.5, 0.05, ".2f")
+        self.slow = slider(tr("slow consumers"), p["slow_consumers"], 0, 12)
+        self.batch = slider(tr("messages per poll"), p["batch"], 1, 10)
+        self.realistic = W.Checkbox(value=bool(p["realistic"]), description=tr("realistic SQS (servers)"),
                                     indent=False, layout=W.Layout(width="220px"))
-        self.speed = slider("speed (steps/s)", 4.0, 0.5, 20.0, 0.5)
-        self.step_button = W.Button(description="step ▶|", layout=W.Layout(width="90px"))
-        self.reset_button = W.Button(description="|◀ start", layout=W.Layout(width="90px"))
+        self.speed = slider(tr("speed (steps/s)"), 4.0, 0.5, 20.0, 0.5)
+        self.step_button = W.Button(description=tr("step ▶|"), layout=W.Layout(width="90px"))
+        self.reset_button = W.Button(description=tr("|◀ start"), layout=W.Layout(width="90px"))
         self.data = simulate(**p)
-        self.play, self.frame = player(len(self.data.frames), "frame", self._interval())
+        self.play, self.frame = player(len(self.data.frames), tr("frame"), self._interval())
         controls = [W.HBox([self.n_messages, self.n_consumers, self.slow]),
                     W.HBox([self.processing, self.visibility, self.batch]),
                     W.HBox([self.failure, self.speed, self.realistic]),
@@ -147,27 +152,28 @@ def render(run, index):
     p, total = run.params, run.stats["messages"]
     vt = p["visibility_timeout"]
     out = [S.text(20, 30, f"t = {f.t:g} s", 20, S.INK, weight="700"),
-           S.text(130, 30, f"{total:,} messages · {p['consumers']} consumers · processing "
-                           f"{p['processing_time']:g} s · visibility timeout {vt:g} s"
-                           + (f" · failure rate {p['failure_rate']:.0%}" if p["failure_rate"] else ""),
+           S.text(130, 30, tr("{total:,} messages · {consumers} consumers · processing {processing:g} s "
+                              "· visibility timeout {vt:g} s", total=total, consumers=p['consumers'],
+                              processing=p['processing_time'], vt=vt)
+                  + (tr(" · failure rate {rate:.0%}", rate=p['failure_rate']) if p["failure_rate"] else ""),
                   13, S.MUTED)]
     seen = f.events[1]
     redelivered = sum(1 for e in run.events[:seen] if e.action == "receive" and e.detail)
-    out.append(S.text(WIDTH - 20, 30, f"redelivered so far: {redelivered}", 13,
+    out.append(S.text(WIDTH - 20, 30, tr("redelivered so far: {n}", n=redelivered), 13,
                       S.COLORS["duplicate"] if redelivered else S.MUTED, "end", "600"))
 
     # Consumers (소비자) on the left.
     cx, cy, cw = 20, 56, 250
-    out.append(S.text(cx, cy, "consumers (소비자)", 13, S.INK, weight="600"))
+    out.append(S.text(cx, cy, tr("consumers (소비자)"), 13, S.INK, weight="600"))
     n = len(f.consumers)
     row = min(58, 330 / max(n, 1))
     for k, c in enumerate(f.consumers):
         y = cy + 12 + k * row
         color = STATE_COLORS.get(c.state, S.MUTED)
         out.append(S.rect(cx, y, cw, row - 6, "#fff", 8, color, 1.5))
-        name = f"consumer {c.consumer}" + (" (slow)" if c.slow else "")
-        label = {"polling": "polling…", "processing": f"processing {c.message}",
-                 "crashed": f"crashed on {c.message}", "done": "done"}.get(c.state, c.state)
+        name = tr("consumer {n}", n=c.consumer) + (tr(" (slow)") if c.slow else "")
+        label = {"polling": tr("polling…"), "processing": tr("processing {m}", m=c.message),
+                 "crashed": tr("crashed on {m}", m=c.message), "done": tr("done")}.get(c.state, c.state)
         big = row >= 50
         out.append(S.text(cx + 10, y + (16 if big else (row - 6) / 2 + 4), name, 11 if big else 9,
                           S.INK, weight="600"))
@@ -193,7 +199,7 @@ def render(run, index):
         count = f.counts[lane]
         out.append(S.rect(lx, y, lw, lh - 6, S.CARD, 8))
         out.append(S.rect(lx, y, 6, lh - 6, S.COLORS[lane], 3))
-        out.append(S.text(lx + 16, y + 22, LANE_TITLES[lane], 12, S.INK, weight="600"))
+        out.append(S.text(lx + 16, y + 22, tr(LANE_TITLES[lane]), 12, S.INK, weight="600"))
         out.append(S.text(lx + 16, y + 44, f"{count:,}", 18, S.COLORS[lane], weight="700",
                           extra=f'data-lane="{lane}" data-count="{count}"'))
         area_x, area_w = lx + 150, lw - 160
@@ -213,53 +219,53 @@ def render(run, index):
             bar_w = area_w - 100
             out.append(S.rect(area_x, y + 16, bar_w, 24, "#fff", 6, S.GRID))
             out.append(S.rect(area_x, y + 16, bar_w * frac, 24, S.COLORS[lane], 6))
-            out.append(S.text(area_x + area_w, y + 33, f"{frac:.0%} of {total:,}", 11, S.MUTED,
+            out.append(S.text(area_x + area_w, y + 33, tr("{frac:.0%} of {total:,}", frac=frac, total=total), 11, S.MUTED,
                               "end"))
 
     # The lanes over time, and what happened in this step.
     ts = [fr.t for fr in frames]
-    chart = S.Chart(lx + 40, 420, lw - 50, 150, ts, "lanes over time",
+    chart = S.Chart(lx + 40, 420, lw - 50, 150, ts, tr("lanes over time"),
                     xfmt=lambda v: f"{v:g}s", ymax=max(total, 1))
     for lane in ("visible", "inflight", "deleted", "dead"):
         if lane == "dead" and not any(fr.counts["dead"] for fr in frames):
             continue
-        chart.add(lane, ts, [fr.counts[lane] for fr in frames], S.COLORS[lane], 2, step=False)
+        chart.add(tr(LEGEND[lane]), ts, [fr.counts[lane] for fr in frames], S.COLORS[lane], 2, step=False)
     out.append(chart.cursor(f.t).render())
-    out.append(S.text(20, 412, "latest events", 13, S.INK, weight="600"))
+    out.append(S.text(20, 412, tr("latest events"), 13, S.INK, weight="600"))
     ey = 424
     lines = [e for e in run.events[max(0, seen - 400):seen]
              if e.action in ("receive", "delete", "crash", "restart")]
     for e in lines[-8:]:
-        who = f"consumer {e.consumer}"
+        who = tr("consumer {n}", n=e.consumer)
         dup = e.action == "receive" and e.detail
         stale = e.action == "delete" and e.deleted is False
-        what = {"receive": f"received {e.message}" + (f" again ({e.detail[8:]})" if dup else ""),
-                "delete": f"deleted {e.message}" + (" (late)" if e.detail and not stale else ""),
-                "crash": f"crashed on {e.message}", "restart": "restarted"}[e.action]
+        what = {"receive": tr("received {m}", m=e.message) + (tr(" again ({n})", n=e.detail[8:]) if dup else ""),
+                "delete": tr("deleted {m}", m=e.message) + (tr(" (late)") if e.detail and not stale else ""),
+                "crash": tr("crashed on {m}", m=e.message), "restart": tr("restarted")}[e.action]
         if stale:
-            what = f"delete {e.message} ignored: old handle"
+            what = tr("delete {m} ignored: old handle", m=e.message)
         if dup and e.detail.endswith("after delete"):      # realistic mode: a copy missed it
-            what = f"got {e.message} after its delete ({e.detail[8:10]})"
+            what = tr("got {m} after its delete ({n})", m=e.message, n=e.detail[8:10])
         out.append(S.text(20, ey + 12, f"{e.time:5.1f}s {who} {what}"[:50], 10,
                           S.COLORS["duplicate"] if dup or stale else S.INK,
-                          extra='font-family="DejaVu Sans Mono,monospace"'))
+                          extra=f'font-family="{SVG_MONO}"'))
         ey += 16
     if not lines:
-        out.append(S.text(20, ey + 12, "(nothing received or deleted)", 10, S.MUTED))
+        out.append(S.text(20, ey + 12, tr("(nothing received or deleted)"), 10, S.MUTED))
     if f.servers is None:
-        return S.svg(WIDTH, HEIGHT, "".join(out), "consumers polling a queue")
+        return S.svg(WIDTH, HEIGHT, "".join(out), tr("consumers polling a queue"))
     out.append(_servers(run, f, HEIGHT))
-    return S.svg(WIDTH, HEIGHT + SERVERS_HEIGHT, "".join(out), "consumers polling a queue")
+    return S.svg(WIDTH, HEIGHT + SERVERS_HEIGHT, "".join(out), tr("consumers polling a queue"))
 
 
 def _servers(run, f, top):
     """The realistic-mode row: which server holds a copy of which message; grey: asked by the
     latest short poll."""
     polls = [e for e in run.events[:f.events[1]] if e.action in ("poll", "empty") and e.servers]
-    asked = (f"latest short poll (consumer {polls[-1].consumer}) asked servers "
-             f"{', '.join(map(str, polls[-1].servers))}" if polls else "no short poll yet")
+    asked = (tr("latest short poll (consumer {n}) asked servers {servers}", n=polls[-1].consumer,
+                servers=", ".join(map(str, polls[-1].servers))) if polls else tr("no short poll yet"))
     states = {m.label: m for m in f.messages or ()}
-    out = [S.text(20, top + 4, "servers (서버): where the copies are", 13, S.INK, weight="600"),
+    out = [S.text(20, top + 4, tr("servers (서버): where the copies are"), 13, S.INK, weight="600"),
            S.text(WIDTH - 20, top + 4, asked, 11, S.MUTED, "end")]
     n = len(f.servers)
     bw = (WIDTH - 40) / n
@@ -270,9 +276,9 @@ def _servers(run, f, top):
                           S.MUTED if srv.sampled else S.GRID, 1.5,
                           extra=f'data-server="{srv.server}" data-sampled="{str(srv.sampled).lower()}" '
                                 f'data-copies="{srv.count}"'))
-        out.append(S.text(x + 8, y + 16, f"server {srv.server}", 11, S.INK, weight="600"))
-        out.append(S.text(x + bw - 16, y + 16, f"{srv.count} cop{'y' if srv.count == 1 else 'ies'}",
-                          10, S.MUTED, "end"))
+        out.append(S.text(x + 8, y + 16, tr("server {n}", n=srv.server), 11, S.INK, weight="600"))
+        out.append(S.text(x + bw - 16, y + 16, tr("{n} copy", n=srv.count) if srv.count == 1 else
+                          tr("{n} copies", n=srv.count), 10, S.MUTED, "end"))
         if srv.copies is None:
             continue
         room = per_row * 5
@@ -300,8 +306,8 @@ class LiveQueueView(View):
         self.client, self.queue_url, self.dlq_url = client, queue_url, dlq_url
         self.history = []  # (poll number, counts)
         self.play = W.Play(value=0, min=0, max=10**9, step=1, interval=int(interval * 1000),
-                           description="watch", show_repeat=False)
-        self.button = W.Button(description="refresh")
+                           description=tr("watch"), show_repeat=False)
+        self.button = W.Button(description=tr("refresh"))
         super().__init__([W.HBox([self.play, self.button])])
         self.play.observe(lambda c: self.refresh(), "value")
         self.button.on_click(lambda b: self.refresh())
@@ -332,20 +338,20 @@ class LiveQueueView(View):
 
 def render_live(queue_url, history):
     counts = history[-1][1]
-    out = [S.text(20, 30, f"queue {queue_url.rsplit('/', 1)[-1]}", 18, S.INK, weight="700"),
-           S.text(20, 50, "ApproximateNumberOf... from GetQueueAttributes (deleted messages are "
-                          "not counted by SQS)", 11, S.MUTED)]
+    out = [S.text(20, 30, tr("queue {name}", name=queue_url.rsplit('/', 1)[-1]), 18, S.INK, weight="700"),
+           S.text(20, 50, tr("ApproximateNumberOf... from GetQueueAttributes (deleted messages are "
+                             "not counted by SQS)"), 11, S.MUTED)]
     peak = max(max(c.values()) for _, c in history) or 1
     for k, lane in enumerate(("delayed", "visible", "inflight", "dead")):
         y = 70 + k * 44
-        out.append(S.text(20, y + 22, LANE_TITLES[lane], 12, S.INK, weight="600"))
+        out.append(S.text(20, y + 22, tr(LANE_TITLES[lane]), 12, S.INK, weight="600"))
         out.append(S.rect(170, y + 6, 500, 24, S.CARD, 6))
         out.append(S.rect(170, y + 6, 500 * counts[lane] / peak, 24, S.COLORS[lane], 6))
         out.append(S.text(680, y + 24, f"{counts[lane]:,}", 14, S.COLORS[lane], weight="700",
                           extra=f'data-lane="{lane}" data-count="{counts[lane]}"'))
     xs = [i for i, _ in history]
-    chart = S.Chart(60, 270, 660, 110, xs, "over the last polls", xfmt=lambda v: f"{v:g}")
+    chart = S.Chart(60, 270, 660, 110, xs, tr("over the last polls"), xfmt=lambda v: f"{v:g}")
     for lane in ("visible", "inflight", "delayed", "dead"):
-        chart.add(lane, xs, [c[lane] for _, c in history], S.COLORS[lane], step=False)
+        chart.add(tr(LEGEND[lane]), xs, [c[lane] for _, c in history], S.COLORS[lane], step=False)
     out.append(chart.render())
-    return S.svg(760, 410, "".join(out), "live queue counts")
+    return S.svg(760, 410, "".join(out), tr("live queue counts"))

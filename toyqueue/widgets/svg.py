@@ -5,9 +5,11 @@ a string (fast, no image encoding), it renders the same in JupyterLab, in a stat
 export and in a screenshot, needs no JavaScript build step, and tests can read it.
 """
 
+import unicodedata
 from html import escape
 
-FONT = "font-family:'Segoe UI',Roboto,'Helvetica Neue','Liberation Sans','DejaVu Sans',sans-serif"
+from toyqueue.fonts import SVG_FONT as FONT
+
 INK, MUTED, GRID, CARD = "#1f2937", "#6b7280", "#e5e7eb", "#f9fafb"
 COLORS = {
     "delayed": "#8b7fd4", "visible": "#3b82f6", "inflight": "#f59e0b", "deleted": "#10b981",
@@ -39,6 +41,11 @@ def line(x1, y1, x2, y2, color=GRID, width=1, dash=""):
     d = f' stroke-dasharray="{dash}"' if dash else ""
     return (f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
             f'stroke="{color}" stroke-width="{width}"{d}/>')
+
+
+def legend_width(label):
+    """About how wide a legend label of size 11 is, in px: Hangul is nearly twice Latin's width."""
+    return sum(12 if unicodedata.east_asian_width(c) in "WF" else 7 for c in label)
 
 
 def nice_ticks(lo, hi, n=4):
@@ -148,7 +155,7 @@ class Chart:
         for label, xs, ys, color, *_ in reversed(self.series):
             if not label:
                 continue
-            lx -= 8 + 7 * len(label)
+            lx -= 8 + legend_width(label)
             out.append(rect(lx, self.y - 17, 10, 10, color, 2))
             out.append(text(lx + 14, self.y - 8, label, 11, MUTED))
             lx -= 14

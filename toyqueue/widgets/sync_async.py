@@ -11,6 +11,7 @@ The view reruns the simulation whenever a slider moves (milliseconds) and only d
 
 import ipywidgets as W
 
+from toyqueue.i18n import tr
 from toyqueue.sim.sync_async import simulate
 from toyqueue.widgets import svg as S
 from toyqueue.widgets.base import View, player, slider
@@ -21,11 +22,11 @@ WIDTH, HEIGHT = 960, 600
 class SyncAsyncView(View):
     def __init__(self, **params):
         self.params = dict(params)
-        self.spike = slider("spike (requests/s)", self.params.get("spike", 1000), 10, 2000, 10)
-        self.capacity = slider("shipping capacity/s", self.params.get("capacity", 100), 10, 500, 10)
-        self.timeout = slider("caller timeout (s)", self.params.get("timeout", 3), 1, 10)
+        self.spike = slider(tr("spike (requests/s)"), self.params.get("spike", 1000), 10, 2000, 10)
+        self.capacity = slider(tr("shipping capacity/s"), self.params.get("capacity", 100), 10, 500, 10)
+        self.timeout = slider(tr("caller timeout (s)"), self.params.get("timeout", 3), 1, 10)
         self.data = simulate(**self.params)
-        self.play, self.frame = player(len(self.data.ticks), "second", 150)
+        self.play, self.frame = player(len(self.data.ticks), tr("second"), 150)
         self.frame.value = min(self.data.params["spike_start"] + 2, len(self.data.ticks) - 1)
         controls = [W.HBox([self.spike, self.capacity, self.timeout]),
                     W.HBox([self.play, self.frame])]
@@ -69,28 +70,29 @@ def render(data, tick):
     """The whole picture for second `tick` of a SyncAsyncResult."""
     tick = max(0, min(tick, len(data.ticks) - 1))
     s, a, p = data.sync, data.asynchronous, data.params
-    out = [S.text(20, 28, f"Purchase → shipping under a spike of {p['spike']:,} requests/s "
-                          f"(normally {p['base']:,}/s)", 17, S.INK, weight="600"),
+    out = [S.text(20, 28, tr("Purchase → shipping under a spike of {spike:,} requests/s "
+                             "(normally {base:,}/s)", spike=p['spike'], base=p['base']), 17, S.INK,
+                  weight="600"),
            S.text(WIDTH - 20, 28, f"t = {tick} s", 17, S.INK, "end", "600")]
 
     # The two diagrams, showing this second.
     y = 50
     out.append(S.rect(10, y, 460, 150, "#fef2f2", 12))
-    out.append(S.text(24, y + 22, "동기 sync: purchase calls shipping directly", 13, S.COLORS["sync"],
+    out.append(S.text(24, y + 22, tr("동기 sync: purchase calls shipping directly"), 13, S.COLORS["sync"],
                       weight="600"))
-    out.append(_box(30, y + 45, 120, 56, "purchase", f"{s.arrivals[tick]:,} req/s", S.MUTED))
-    out.append(_box(320, y + 45, 130, 56, "shipping", f"{p['capacity']:,}/s max", S.COLORS["sync"]))
+    out.append(_box(30, y + 45, 120, 56, tr("purchase"), tr("{n:,} req/s", n=s.arrivals[tick]), S.MUTED))
+    out.append(_box(320, y + 45, 130, 56, tr("shipping"), tr("{n:,}/s max", n=p['capacity']), S.COLORS["sync"]))
     failed = s.failed[tick]
-    out.append(_arrow(152, y + 73, 318, S.INK, f"{s.served[tick]:,} shipped",
-                      f"✗ {failed:,} failed" if failed else "all answered",
+    out.append(_arrow(152, y + 73, 318, S.INK, tr("{n:,} shipped", n=s.served[tick]),
+                      tr("✗ {n:,} failed", n=failed) if failed else tr("all answered"),
                       S.COLORS["dead"] if failed else S.COLORS["deleted"]))
-    out.append(S.text(24, y + 138, f"so far: {sum(s.failed[:tick + 1]):,} purchases failed, "
-                                   f"{s.depth[tick]:,} callers waiting", 12, S.INK))
+    out.append(S.text(24, y + 138, tr("so far: {failed:,} purchases failed, {waiting:,} callers waiting",
+                                      failed=sum(s.failed[:tick + 1]), waiting=s.depth[tick]), 12, S.INK))
 
     out.append(S.rect(490, y, 460, 150, "#eff6ff", 12))
-    out.append(S.text(504, y + 22, "비동기 async: purchase → queue (대기열) → shipping", 13,
+    out.append(S.text(504, y + 22, tr("비동기 async: purchase → queue (대기열) → shipping"), 13,
                       S.COLORS["async"], weight="600"))
-    out.append(_box(505, y + 45, 110, 56, "purchase", f"{a.arrivals[tick]:,} req/s", S.MUTED))
+    out.append(_box(505, y + 45, 110, 56, tr("purchase"), tr("{n:,} req/s", n=a.arrivals[tick]), S.MUTED))
     qx, qw, depth = 660, 120, a.depth[tick]
     fill = min(1.0, depth / max(max(a.depth), 1))
     out.append(S.rect(qx, y + 52, qw, 42, "#fff", 6, S.COLORS["async"], 2))
@@ -98,12 +100,13 @@ def render(data, tick):
                       extra='opacity="0.35"'))
     for k in range(1, 8):
         out.append(S.line(qx + k * qw / 8, y + 55, qx + k * qw / 8, y + 91, "#bfdbfe"))
-    out.append(S.text(qx + qw / 2, y + 78, f"{depth:,} waiting", 12, S.INK, "middle", "600"))
-    out.append(_box(825, y + 45, 115, 56, "shipping", f"{a.served[tick]:,}/s", S.COLORS["async"]))
+    out.append(S.text(qx + qw / 2, y + 78, tr("{n:,} waiting", n=depth), 12, S.INK, "middle", "600"))
+    out.append(_box(825, y + 45, 115, 56, tr("shipping"), tr("{n:,}/s", n=a.served[tick]), S.COLORS["async"]))
     out.append(_arrow(617, y + 73, 658, S.INK))
     out.append(_arrow(782, y + 73, 823, S.INK))
-    out.append(S.text(504, y + 138, f"so far: {sum(a.failed[:tick + 1]):,} failed, "
-                                    f"{sum(a.served[:tick + 1]):,} shipped", 12, S.INK))
+    out.append(S.text(504, y + 138, tr("so far: {failed:,} failed, {shipped:,} shipped",
+                                       failed=sum(a.failed[:tick + 1]), shipped=sum(a.served[:tick + 1])),
+                      12, S.INK))
 
     xs = data.ticks
     secs = lambda v: f"{v:g}s"  # noqa: E731
@@ -112,18 +115,21 @@ def render(data, tick):
                                                  (a, "async", S.COLORS["async"]))):
         x0 = 60 + col * 480
         band = (p["spike_start"], p["spike_start"] + p["spike_length"], S.COLORS["spike"])
-        c = S.Chart(x0, 250, 400, 120, xs, f"{name}: requests per second", xfmt=secs, ymax=peak_rate)
-        c.band(*band, "spike").add("arrived", xs, series.arrivals, "#9ca3af", 1.5)
-        c.add("shipped", xs, series.served, S.COLORS["deleted"])
+        c = S.Chart(x0, 250, 400, 120, xs, tr("sync: requests per second") if name == "sync"
+                    else tr("async: requests per second"), xfmt=secs, ymax=peak_rate)
+        c.band(*band, tr("spike")).add(tr("arrived"), xs, series.arrivals, "#9ca3af", 1.5)
+        c.add(tr("shipped"), xs, series.served, S.COLORS["deleted"])
         if name == "sync":
-            c.add("failed", xs, series.failed, S.COLORS["dead"])
+            c.add(tr("failed"), xs, series.failed, S.COLORS["dead"])
         out.append(c.cursor(tick).render())
-        c = S.Chart(x0, 420, 400, 110, xs, "callers waiting on shipping" if name == "sync"
-                    else "messages waiting in the queue", xfmt=secs, ymax=max(max(a.depth), 10))
+        c = S.Chart(x0, 420, 400, 110, xs, tr("callers waiting on shipping") if name == "sync"
+                    else tr("messages waiting in the queue"), xfmt=secs, ymax=max(max(a.depth), 10))
         c.band(*band).add("", xs, series.depth, color, fill=True)
         out.append(c.cursor(tick).render())
-    out.append(S.text(20, HEIGHT - 22, f"sync: {s.served_total:,} shipped, {s.failed_total:,} of "
-                      f"{s.arrivals_total:,} purchases failed.   async: {a.served_total:,} shipped, "
-                      f"{a.failed_total} lost; the last waited {a.max_latency:.0f} s.", 13, S.INK,
-                      weight="600"))
-    return S.svg(WIDTH, HEIGHT, "".join(out), "sync vs async under a spike")
+    out.append(S.text(20, HEIGHT - 22, tr("sync: {shipped:,} shipped, {failed:,} of {arrived:,} purchases "
+                                          "failed.   async: {a_shipped:,} shipped, {lost} lost; the last "
+                                          "waited {wait:.0f} s.", shipped=s.served_total,
+                                          failed=s.failed_total, arrived=s.arrivals_total,
+                                          a_shipped=a.served_total, lost=a.failed_total,
+                                          wait=a.max_latency), 13, S.INK, weight="600"))
+    return S.svg(WIDTH, HEIGHT, "".join(out), tr("sync vs async under a spike"))

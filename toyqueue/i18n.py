@@ -1,0 +1,155 @@
+"""The course language: which language toyqueue speaks to the learner in.
+
+Why a setting the notebook makes, and never the machine's locale: the English and the Korean
+edition share every code cell, and checked output must be the same on every machine. So the
+language is English until a notebook says otherwise; the Korean edition's notebooks say so in a
+cell tools/nbbuild.py puts before their first code cell (`toyqueue.set_language("ko")`).
+
+    from toyqueue.i18n import tr
+    tr("visible (waiting)")                  # "visible (waiting)", or its Korean after set_language("ko")
+    tr("{n:,} messages", n=1200)             # a str.format template, filled in after translation
+
+The English text is its own key (as in gettext), so the code reads as English, and a string a
+catalogue lacks still shows, in English. tests/unit/test_i18n.py keeps every catalogue complete
+and its templates' fields equal to the English ones. A string that is defined in one place and
+translated in another is marked with `mark("...")` where it is written.
+
+Each edition's notebooks live beside the English ones: notebooks/ko/, exercises/ko/, solutions/ko/.
+`notebook()` finds a notebook in the course language's edition (the English one while it has
+no translation yet), so a lesson that opens another notebook works in every edition.
+"""
+from __future__ import annotations
+
+import ast
+import importlib
+import string
+from pathlib import Path
+
+LANGUAGES = ("en", "ko")
+CATALOGUES = {"ko": "toyqueue.korean"}     # language -> module with MESSAGES = {English: translation}
+ROOT = Path(__file__).resolve().parent.parent
+EDITION_KINDS = ("notebooks", "exercises", "solutions")
+
+_language = "en"
+
+
+def set_language(code: str) -> None:
+    """Speak `code` ("en" or "ko") from now on, in this process."""
+    global _language
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown course language {code!r}: choose one of {', '.join(LANGUAGES)}")
+    _language = code
+    if code != "en":
+        from toyqueue import fonts
+
+        fonts.use_in_matplotlib()
+
+
+def language() -> str:
+    return _language
+
+
+def catalogue(code: str) -> dict[str, str]:
+    module = CATALOGUES.get(code)
+    return importlib.import_module(module).MESSAGES if module else {}
+
+
+def tr(text: str, /, **fields) -> str:
+    """`text` in the course language, with `fields` filled in (str.format)."""
+    if _language != "en":
+        text = catalogue(_language).get(text, text)
+    return text.format(**fields) if fields else text
+
+
+def mark(text: str) -> str:
+    """Mark a string for translation where it is defined; translate it with tr() where it is shown."""
+    return text
+
+
+def course_root() -> Path:
+    """The course folder of the running notebook: the one holding the notebooks/ (or exercises/,
+    solutions/) folder it runs in; the folder toyqueue/ is in, when not run from a notebook."""
+    here = Path.cwd()
+    return next((p.parent for p in (here, *here.parents) if p.name in EDITION_KINDS), ROOT)
+
+
+def edition_dir(kind: str, code: str | None = None) -> Path:
+    """notebooks/ (English) or notebooks/<code>/: where one edition of `kind` lives."""
+    code = code or _language
+    if kind not in EDITION_KINDS:
+        raise ValueError(f"{kind!r} is not one of {EDITION_KINDS}")
+    return course_root() / kind if code == "en" else course_root() / kind / code
+
+
+def notebook(kind: str, name: str) -> Path:
+    """The notebook `name` (e.g. "06_visibility_duplicates") of `kind` in the course language's
+    edition, or the English one if that edition has no translation of it yet."""
+    name = name if name.endswith(".ipynb") else f"{name}.ipynb"
+    local = edition_dir(kind) / name
+    return local if local.exists() else edition_dir(kind, "en") / name
+
+
+# ---------------------------------------------------------------- for translators and tests
+
+def strings(paths=None) -> list[tuple[str, int, str]]:
+    """(file, line, English) of every literal passed to tr() or mark() in toyqueue/ and sources/,
+    and of the text kept as data that lessons show through tr() (data_strings)."""
+    found = [] if paths else data_strings()
+    if paths is None:
+        paths = sorted((ROOT / "toyqueue").rglob("*.py")) + sorted((ROOT / "sources").rglob("*.py"))
+    for path in paths:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and _name(node.func) in ("tr", "mark") and node.args
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                found.append((str(Path(path).resolve().relative_to(ROOT)), node.lineno, node.args[0].value))
+    return found
+
+
+def data_strings() -> list[tuple[str, int, str]]:
+    """The glossary's section titles and meanings: data that lesson 11 shows through tr()."""
+    from toyqueue import glossary
+
+    path = Path(glossary.__file__)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    texts = list(glossary.GLOSSARY) + [t.meaning for t in glossary.terms()]
+
+    def line_of(text):
+        return next((i for i, line in enumerate(lines, 1) if repr(text)[1:-1] in line or text in line), 0)
+
+    return [(str(path.relative_to(ROOT)), line_of(text), text) for text in texts]
+
+
+def _name(func) -> str:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def fields(template: str) -> set[str]:
+    """The {names} a template fills in."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template)
+            if name is not None}
+
+
+def problems(code: str) -> list[str]:
+    """What the `code` catalogue lacks or has in excess, one line each (empty: complete)."""
+    messages, used, out = catalogue(code), {}, []
+    for path, line, text in strings():
+        used.setdefault(text, (path, line))
+    for text, (path, line) in used.items():
+        if text not in messages:
+            out.append(f"{path}:{line}: no {code} translation of {text!r}")
+        elif fields(messages[text]) != fields(text):
+            out.append(f"{path}:{line}: the {code} translation of {text!r} fills in "
+                       f"{sorted(fields(messages[text]))}, the English {sorted(fields(text))}")
+    out += [f"{CATALOGUES[code]}: {text!r} is not used any more (delete it)"
+            for text in messages if text not in used]
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    code = sys.argv[1] if len(sys.argv) > 1 else "ko"
+    found = problems(code)
+    print("\n".join(found) or f"OK: every string toyqueue shows has a {code} translation")
+    sys.exit(1 if found else 0)

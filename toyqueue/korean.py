@@ -1,0 +1,314 @@
+"""The Korean catalogue: every string toyqueue shows the learner, in Korean (toyqueue.i18n).
+
+Keys are the English exactly as written in tr("...") or mark("...") calls; values keep the same
+{fields}. `python -m toyqueue.i18n ko` lists what is missing or no longer used. Words follow the
+terms list in docs/translating.md (AWS's Korean SQS documentation, the lecture's word beside it).
+"""
+
+MESSAGES = {
+    # ---- lesson 00: the set-up check (sources/lessons/00_setup.py)
+    "the kernel runs the project's .venv": "커널이 프로젝트의 .venv에서 실행됨",
+    "this kernel runs Python {version}: pick the kernel 'Python 3 (ipykernel)' of the project's .venv "
+    "(run `make lab`)":
+        "이 커널은 Python {version}입니다: 프로젝트 .venv의 'Python 3 (ipykernel)' 커널을 고르세요 "
+        "(`make lab`으로 여세요)",
+    "this kernel runs {prefix}: start JupyterLab with `make lab`":
+        "이 커널은 {prefix}에서 실행됩니다: JupyterLab을 `make lab`으로 여세요",
+    "{name} installed": "{name} 설치됨",
+    "run `make lab` (it installs requirements.txt)": "`make lab`을 실행하세요 (requirements.txt를 설치합니다)",
+    "{name} installed as pinned": "{name}: requirements.txt에 고정된 버전으로 설치됨",
+    "{name} is {have}, requirements.txt pins {want}: run `make lab` again":
+        "{name}의 버전은 {have}, requirements.txt에 고정된 버전은 {want}입니다: `make lab`을 다시 실행하세요",
+    "toyqueue importable": "toyqueue를 불러올 수 있음",
+    "LocalStack answering, SQS ready": "LocalStack이 응답하고 SQS가 준비됨",
+    "{url} says {state!r}: `make lab` starts LocalStack, or run `python -m toyqueue.localstack start` "
+    "in a terminal":
+        "{url}의 응답: {state!r}. `make lab`이 LocalStack을 시작합니다. 터미널에서 "
+        "`python -m toyqueue.localstack start`를 실행해도 됩니다",
+    "no answer": "응답 없음",
+    "the message did not come back": "보낸 메시지가 돌아오지 않았습니다",
+    "LocalStack: a message went round trip": "LocalStack: 메시지 한 건이 전송, 수신, 삭제를 거쳐 돌아옴",
+    "toy endpoint: a message went round trip": "토이 엔드포인트: 메시지 한 건이 전송, 수신, 삭제를 거쳐 돌아옴",
+    "All set!": "모두 준비되었습니다!",
+    "Something is missing: see the FAIL lines.": "빠진 것이 있습니다: FAIL 줄을 보세요.",
+    "(no exercises in this copy yet)": "(이 사본에는 아직 실습이 없습니다)",
+    # ---- lesson 11: the glossary (sources/lessons/11_glossary.py)
+    "{terms} terms in {lessons} lessons": "용어 {terms}개, 레슨 {lessons}개",
+    "missing lessons: {names}": "없는 레슨: {names}",
+    "terms not found in their lesson: {terms}": "레슨에서 찾지 못한 용어: {terms}",
+    "none": "없음",
+    # ---- lesson 11: the glossary's sections and meanings (toyqueue/glossary.py, shown through tr())
+    "| English | 강의 (the lecture) | AWS 문서 (AWS docs) | meaning | lesson |":
+        "| 영어 | 강의 | AWS 한국어 문서 | 뜻 | 레슨 |",
+    "AWS and the tools of this course": "AWS와 이 과정의 도구",
+    "Talking between applications": "애플리케이션 사이의 통신",
+    "The queue and its users": "대기열과 그 사용자",
+    "The standard queue": "표준 대기열",
+    "Consuming": "메시지 받기",
+    "Many consumers": "여러 소비자",
+    "Scaling": "확장",
+    "Security": "보안",
+    "Beyond the lecture": "강의 너머",
+    "Amazon Web Services, Amazon's cloud": "Amazon Web Services, Amazon의 클라우드",
+    "the calls a service offers to programs (SendMessage, ...)":
+        "서비스가 프로그램에 내놓는 호출들 (SendMessage, ...)",
+    "software development kit: the library a program calls AWS with":
+        "소프트웨어 개발 키트: 프로그램이 AWS를 호출할 때 쓰는 라이브러리",
+    "AWS's SDK for Python": "Python용 AWS SDK",
+    "an emulator of AWS services that runs on your machine": "내 컴퓨터에서 돌아가는 AWS 서비스 에뮬레이터",
+    "a 32-hex-digit checksum; SQS returns one of the body and one of the attributes":
+        "16진수 32자리 체크섬. SQS는 본문의 것과 속성의 것을 하나씩 돌려줌",
+    "the course's clock that moves only when told, so lessons never wait":
+        "시킬 때만 움직이는 이 과정의 시계. 그래서 레슨은 기다리지 않음",
+    "a geographic area of AWS data centres, such as us-east-1": "AWS 데이터 센터가 모인 지리적 지역 (예: us-east-1)",
+    "one service calls another directly and waits for it": "한 서비스가 다른 서비스를 직접 호출하고 응답을 기다림",
+    "services talk through middleware such as a queue, never directly":
+        "서비스가 직접 연결되지 않고 대기열 같은 미들웨어를 거쳐 주고받음",
+    "traffic suddenly much higher than usual (10 → 1,000 videos)":
+        "평소보다 갑자기 훨씬 많아진 트래픽 (비디오 10개 → 1,000개)",
+    "putting a queue between parts so each runs and scales on its own":
+        "부분 사이에 대기열을 두어 각자 따로 실행하고 확장하게 함",
+    "Simple Notification Service, publish/subscribe: a copy of each message to every subscriber":
+        "Simple Notification Service, 게시/구독: 메시지마다 모든 구독자에게 사본 하나씩",
+    "real-time streaming of large data volumes through an ordered log":
+        "순서가 있는 로그를 통한 대용량 데이터의 실시간 스트리밍",
+    "a buffer holding messages between producers and consumers": "생산자와 소비자 사이에서 메시지를 담아 두는 버퍼",
+    "one piece of work or information, up to 1 MiB (the lecture: 256 KB)": "작업이나 정보 한 건, 최대 1MiB (강의: 256KB)",
+    "whatever sends messages to the queue": "대기열에 메시지를 보내는 쪽",
+    "whatever receives, processes and deletes messages": "메시지를 받아 처리하고 삭제하는 쪽",
+    "a consumer asking the queue whether messages are waiting for it":
+        "소비자가 대기열에 자기 앞으로 온 메시지가 있는지 묻는 것",
+    "the queue's role: it holds work until consumers are ready": "대기열의 역할: 소비자가 준비될 때까지 작업을 담아 둠",
+    "received by a consumer, not yet deleted: hidden from other consumers":
+        "소비자가 받았지만 아직 삭제하지 않은 상태: 다른 소비자에게는 보이지 않음",
+    "the token a receive returns, needed to delete; new on every receive":
+        "수신할 때 받는 토큰. 삭제에 필요하고, 받을 때마다 새로 나옴",
+    "SQS's original queue type: unlimited throughput, at-least-once, best-effort order":
+        "SQS의 원래 대기열 유형: 무제한 처리량, 최소 1회 전송, 최선의 노력 순서 지정",
+    "AWS runs the servers; you only use the API": "서버는 AWS가 운영하고, 사용자는 API만 씀",
+    "messages per second; unlimited for standard queues": "초당 메시지 수. 표준 대기열은 무제한",
+    "how long an undeleted message is kept: 4 days default, 14 days max":
+        "삭제되지 않은 메시지를 보관하는 기간: 기본 4일, 최대 14일",
+    "time for one send or receive; the lecture says under 10 ms": "전송이나 수신 한 번에 걸리는 시간. 강의는 10ms 미만이라고 함",
+    "Simple Storage Service: AWS's storage for files of any size, in buckets":
+        "Simple Storage Service: 크기와 상관없이 파일을 버킷에 담는 AWS의 저장소",
+    "the API call a producer uses, through the SDK": "생산자가 SDK로 호출하는 API",
+    "typed name/value pairs sent beside the body (order id, customer id, address)":
+        "본문과 함께 보내는, 데이터 유형이 있는 이름/값 쌍 (주문 ID, 고객 ID, 주소)",
+    "Elastic Compute Cloud: virtual servers you rent in AWS": "Elastic Compute Cloud: AWS에서 빌려 쓰는 가상 서버",
+    "in your own building, not in AWS": "AWS가 아닌 자기 건물 안에",
+    "functions AWS runs for you, without servers to manage": "관리할 서버 없이 AWS가 대신 실행해 주는 함수",
+    "Relational Database Service: SQL databases AWS runs for you":
+        "Relational Database Service: AWS가 대신 운영해 주는 SQL 데이터베이스",
+    "a SQL database built into Python; our stand-in for RDS": "Python에 들어 있는 SQL 데이터베이스. 이 과정에서 RDS 대신 씀",
+    "the call that tells SQS a message is processed": "메시지 처리가 끝났다고 SQS에 알리는 호출",
+    "how long a received message stays hidden from other consumers (default 30 s, at most 12 h)":
+        "받은 메시지가 다른 소비자에게 보이지 않는 시간 (기본 30초, 최대 12시간)",
+    "how many times a message has been received": "메시지를 받은 횟수",
+    "sets a new timeout for one received message, counted from the call":
+        "받은 메시지 하나의 가시성 제한 시간을 호출한 때부터 새로 정함",
+    "every message is delivered, possibly more than once": "모든 메시지가 전달되지만, 두 번 이상 전달될 수도 있음",
+    "the same message received twice": "같은 메시지를 두 번 받는 것",
+    "a standard queue tries, but does not promise, to keep the send order; \"품절 메시지\" in the lecture means "
+    "out-of-order messages":
+        "표준 대기열은 보낸 순서를 지키려 하지만 약속하지는 않음. 강의의 \"품절 메시지\"는 순서가 바뀐 메시지를 뜻함",
+    "processing a message twice has the same effect as once": "메시지를 두 번 처리해도 한 번 처리한 것과 결과가 같음",
+    "a message that fails every time it is processed": "처리할 때마다 실패하는 메시지",
+    "adding more consumers (instances) rather than bigger ones": "더 큰 인스턴스 대신 소비자(인스턴스)를 더 늘림",
+    "a fleet of EC2 instances that AWS grows and shrinks by rules": "AWS가 규칙에 따라 늘리고 줄이는 EC2 인스턴스 무리",
+    "the queue attribute for the queue length (GetQueueAttributes); the lecture calls it a CloudWatch metric":
+        "대기열 길이를 나타내는 대기열 속성 (GetQueueAttributes). 강의는 CloudWatch 지표라고 부름",
+    "the CloudWatch metric for the queue length, sent once a minute: the one to alarm on":
+        "대기열 길이를 1분에 한 번 보내는 CloudWatch 지표: 경보는 이것에 건다",
+    "AWS's monitoring service: metrics over time, and alarms on them": "AWS의 모니터링 서비스: 시간에 따른 지표와 그에 대한 경보",
+    "fires when a metric crosses a threshold, and can scale a group": "지표가 임계값을 넘으면 울리고, 그룹을 확장할 수 있음",
+    "one value of a metric for one period (SQS: one a minute)": "한 기간에 대한 지표 값 하나 (SQS: 1분에 하나)",
+    "adds or removes a fixed number of instances when an alarm fires": "경보가 울리면 정해진 수만큼 인스턴스를 더하거나 뺌",
+    "a pause after a scaling action during which the policy does not act again":
+        "조정한 뒤 정책이 다시 움직이지 않고 쉬는 시간",
+    "queue length / instances: AWS's recommended scaling metric for queue workers":
+        "대기열 길이 / 인스턴스 수: 대기열 작업자를 확장할 때 AWS가 권하는 지표",
+    "a scaling policy that keeps a metric near a target by choosing the group size":
+        "그룹 크기를 골라 지표를 목표값 가까이 유지하는 조정 정책",
+    "one layer of an application (web front end, processing back end)": "애플리케이션의 한 층 (웹 프론트엔드, 처리 백엔드)",
+    "EC2 instances with graphics processors, suited to video work": "그래픽 처리 장치가 있는 EC2 인스턴스. 비디오 작업에 알맞음",
+    "HTTPS (TLS) between clients and the SQS API": "클라이언트와 SQS API 사이의 HTTPS (TLS)",
+    "HTTP inside TLS encryption": "TLS 암호화 안의 HTTP",
+    "Transport Layer Security: encrypts a connection on the network": "Transport Layer Security: 네트워크 연결을 암호화함",
+    "stored messages encrypted (SSE-SQS, SSE-KMS)": "저장된 메시지를 암호화 (SSE-SQS, SSE-KMS)",
+    "server-side encryption: SQS encrypts what it stores": "서버 측 암호화: SQS가 저장하는 것을 암호화함",
+    "AWS Key Management Service: creates and guards encryption keys (KMS keys, KMS 키)":
+        "AWS Key Management Service: 암호화 키(KMS 키)를 만들고 지킴",
+    "the client encrypts before sending and decrypts after receiving": "클라이언트가 보내기 전에 암호화하고 받은 뒤에 복호화함",
+    "Identity and Access Management: the users, roles and permissions of an account":
+        "Identity and Access Management: 계정의 사용자, 역할, 권한",
+    "what an identity (user, role) may do with the SQS API": "자격 증명(사용자, 역할)이 SQS API로 할 수 있는 일",
+    "a policy on the queue itself, like an S3 bucket policy": "대기열 자체에 붙는 정책. S3 버킷 정책과 비슷함",
+    "who a policy statement is about: an account, user, role or AWS service":
+        "정책 문이 가리키는 대상: 계정, 사용자, 역할 또는 AWS 서비스",
+    "Amazon Resource Name, e.g. arn:aws:sqs:us-east-1:000000000000:orders":
+        "Amazon 리소스 이름. 예: arn:aws:sqs:us-east-1:000000000000:orders",
+    "letting another AWS account use your queue": "다른 AWS 계정이 내 대기열을 쓰게 함",
+    "ordered, deduplicated queue: the lecture's \"other type of product\"":
+        "순서를 지키고 중복을 없애는 대기열: 강의의 \"또 다른 유형의 제품\"",
+    "FIFO: messages of one group are delivered in order, one group at a time":
+        "FIFO: 한 그룹의 메시지는 순서대로, 그룹마다 한 번에 하나씩 전달됨",
+    "FIFO: a second send with the same deduplication id within 5 minutes is dropped":
+        "FIFO: 5분 안에 같은 중복 제거 ID로 다시 보낸 메시지는 버려짐",
+    "where messages go after too many failed receives": "수신이 너무 여러 번 실패한 메시지가 옮겨 가는 곳",
+    "moving messages from a DLQ back to their source (StartMessageMoveTask)":
+        "DLQ의 메시지를 원래 대기열로 되돌림 (StartMessageMoveTask)",
+    "a receive that waits up to 20 s for messages to arrive": "메시지가 도착하기를 최대 20초까지 기다리는 수신",
+    "a receive that answers at once; on SQS it samples some servers": "바로 답하는 수신. SQS에서는 서버 일부만 살펴봄",
+    "messages stay invisible for up to 15 minutes after sending": "보낸 뒤 최대 15분 동안 메시지가 보이지 않음",
+    "up to 10 messages in one send, delete or visibility call": "전송, 삭제, 가시성 변경 한 번에 메시지 최대 10개",
+
+    # ---- widgets: shared
+    "play / pause": "재생 / 일시 정지",
+    "spike": "급증",
+    "time": "시간",
+    "second": "초",
+    "frame": "프레임",
+    # ---- widgets: lesson 01, sync vs async (toyqueue/widgets/sync_async.py, plots.py)
+    "spike (requests/s)": "급증 (요청/초)",
+    "shipping capacity/s": "배송 처리 용량/초",
+    "caller timeout (s)": "호출자 제한 시간 (초)",
+    "Purchase → shipping under a spike of {spike:,} requests/s (normally {base:,}/s)":
+        "구매 → 배송, 초당 {spike:,}건으로 급증할 때 (평소 초당 {base:,}건)",
+    "동기 sync: purchase calls shipping directly": "동기: 구매 서비스가 배송 서비스를 직접 호출",
+    "비동기 async: purchase → queue (대기열) → shipping": "비동기: 구매 → 대기열 → 배송",
+    "purchase": "구매",
+    "shipping": "배송",
+    "{n:,} req/s": "초당 {n:,}건",
+    "{n:,}/s max": "최대 초당 {n:,}건",
+    "{n:,}/s": "초당 {n:,}건",
+    "{n:,} shipped": "{n:,}건 배송",
+    "✗ {n:,} failed": "✗ {n:,}건 실패",
+    "all answered": "모두 응답함",
+    "{n:,} waiting": "{n:,}건 대기 중",
+    "so far: {failed:,} purchases failed, {waiting:,} callers waiting":
+        "지금까지: 구매 {failed:,}건 실패, 호출자 {waiting:,}명 대기 중",
+    "so far: {failed:,} failed, {shipped:,} shipped": "지금까지: {failed:,}건 실패, {shipped:,}건 배송",
+    "sync: requests per second": "동기: 초당 요청",
+    "async: requests per second": "비동기: 초당 요청",
+    "arrived": "도착",
+    "shipped": "배송",
+    "failed": "실패",
+    "callers waiting on shipping": "배송 서비스를 기다리는 호출자",
+    "messages waiting in the queue": "대기열에서 기다리는 메시지",
+    "sync: {shipped:,} shipped, {failed:,} of {arrived:,} purchases failed.   async: {a_shipped:,} "
+    "shipped, {lost} lost; the last waited {wait:.0f} s.":
+        "동기: {shipped:,}건 배송, 구매 {arrived:,}건 중 {failed:,}건 실패.   비동기: {a_shipped:,}건 배송, "
+        "{lost}건 유실; 마지막 메시지는 {wait:.0f}초 기다림.",
+    "sync vs async under a spike": "급증할 때의 동기와 비동기",
+    "sync: per second": "동기: 초당",
+    "async: per second": "비동기: 초당",
+    "waiting": "대기 중",
+    "seconds": "초",
+    # ---- widgets: lesson 06, the queue at work (toyqueue/widgets/queue_view.py)
+    "messages": "메시지",
+    "consumers": "소비자",
+    "processing time (s)": "처리 시간 (초)",
+    "visibility timeout (s)": "가시성 제한 시간 (초)",
+    "failure rate": "실패율",
+    "slow consumers": "느린 소비자",
+    "messages per poll": "폴링당 메시지",
+    "speed (steps/s)": "속도 (단계/초)",
+    "step ▶|": "한 단계 ▶|",
+    "|◀ start": "|◀ 처음으로",
+    "delayed": "지연됨",
+    "visible (waiting)": "표시됨 (대기 중)",
+    "in flight (hidden)": "처리 중 (숨겨짐)",
+    "deleted": "삭제됨",
+    "dead-letter queue": "배달 못한 편지 대기열",
+    "visible": "표시됨",
+    "inflight": "처리 중",
+    "dead": "DLQ",
+    "{total:,} messages · {consumers} consumers · processing {processing:g} s · visibility timeout "
+    "{vt:g} s":
+        "메시지 {total:,}개 · 소비자 {consumers}개 · 처리 {processing:g}초 · 가시성 제한 시간 {vt:g}초",
+    " · failure rate {rate:.0%}": " · 실패율 {rate:.0%}",
+    "redelivered so far: {n}": "지금까지 재전송: {n}",
+    "consumers (소비자)": "소비자 (consumers)",
+    "consumer {n}": "소비자 {n}",
+    " (slow)": " (느림)",
+    "polling…": "폴링 중…",
+    "processing {m}": "{m} 처리 중",
+    "crashed on {m}": "{m} 처리 중 중단",
+    "done": "완료",
+    "{frac:.0%} of {total:,}": "{total:,}개 중 {frac:.0%}",
+    "lanes over time": "시간에 따른 상태별 메시지 수",
+    "latest events": "최근 이벤트",
+    "received {m}": "{m} 수신",
+    " again ({n})": " 다시 ({n})",
+    "deleted {m}": "{m} 삭제",
+    " (late)": " (늦게)",
+    "restarted": "다시 시작",
+    "delete {m} ignored: old handle": "{m} 삭제 무시됨: 오래된 수신 핸들",
+    "(nothing received or deleted)": "(수신하거나 삭제한 메시지 없음)",
+    "consumers polling a queue": "대기열을 폴링하는 소비자",
+    "realistic SQS (servers)": "실제에 가까운 SQS (서버)",
+    "got {m} after its delete ({n})": "{m}을(를) 삭제한 뒤에 또 받음 ({n})",
+    "latest short poll (consumer {n}) asked servers {servers}": "최근 짧은 폴링(소비자 {n})이 물어본 서버: {servers}",
+    "no short poll yet": "아직 짧은 폴링 없음",
+    "servers (서버): where the copies are": "서버 (servers): 메시지 사본이 있는 곳",
+    "server {n}": "서버 {n}",
+    "{n} copy": "사본 {n}개",
+    "{n} copies": "사본 {n}개",
+    "watch": "지켜보기",
+    "refresh": "새로 고침",
+    "queue {name}": "대기열 {name}",
+    "ApproximateNumberOf... from GetQueueAttributes (deleted messages are not counted by SQS)":
+        "GetQueueAttributes의 ApproximateNumberOf... 값 (삭제된 메시지는 SQS가 세지 않습니다)",
+    "over the last polls": "최근 폴링 동안",
+    "live queue counts": "실제 대기열의 메시지 수",
+    # ---- widgets: lesson 07, autoscaling (toyqueue/widgets/autoscaling_view.py, plots.py)
+    "both": "둘 다",
+    "step (lecture)": "단계 조정 (강의)",
+    "target tracking (AWS)": "대상 추적 (AWS)",
+    "step policy": "단계 조정 정책",
+    "target tracking": "대상 추적 조정",
+    "policy": "정책",
+    "spike (messages/s)": "급증 (메시지/초)",
+    "alarm threshold": "경보 임계값",
+    "alarm adds": "경보가 추가하는 수",
+    "latency target (s)": "지연 시간 목표 (초)",
+    "cooldown (s)": "휴지 기간 (초)",
+    "start-up time (s)": "시작 시간 (초)",
+    "Scaling consumers on the queue's depth": "대기열 길이에 따른 소비자 확장",
+    "t = {t:.1f} min": "t = {t:.1f}분",
+    "{v:g} min": "{v:g}분",
+    "each instance handles {rate:g} messages/s; new instances start in {startup} s; CloudWatch sees "
+    "the queue once a minute":
+        "인스턴스 하나가 초당 메시지 {rate:g}개 처리; 새 인스턴스는 {startup}초 뒤에 시작; "
+        "CloudWatch는 1분에 한 번 대기열을 봄",
+    "incoming messages per second": "초당 들어오는 메시지",
+    "incoming": "들어옴",
+    "queue depth (ApproximateNumberOfMessagesVisible)": "대기열 길이 (ApproximateNumberOfMessagesVisible)",
+    "alarm threshold {n:,}": "경보 임계값 {n:,}",
+    "instances in service (dashed: launched, starting up)": "서비스 중인 인스턴스 (점선: 시작 중 포함)",
+    "alarm: depth > {threshold:,} for {periods} min -> +{add}, cooldown {cooldown} s":
+        "경보: 길이 > {threshold:,}가 {periods}분 지속 -> +{add}, 휴지 기간 {cooldown}초",
+    "backlog per instance -> {target:,.0f} ({latency:g} s / {processing:g} s per message)":
+        "인스턴스당 백로그 -> {target:,.0f} ({latency:g}초 / 메시지당 {processing:g}초)",
+    "now {serving} in service, {starting} starting, depth {depth:,}   |   whole run: peak {peak}, "
+    "longest wait {wait:.1f} min, {minutes:,.0f} instance-minutes":
+        "지금 서비스 중 {serving}, 시작 중 {starting}, 길이 {depth:,}   |   전체: 최대 {peak}대, "
+        "최장 대기 {wait:.1f}분, {minutes:,.0f} 인스턴스-분",
+    "autoscaling on queue depth": "대기열 길이에 따른 오토 스케일링",
+    "queue depth": "대기열 길이",
+    "messages visible": "표시된 메시지",
+    "instances in service": "서비스 중인 인스턴스",
+    "instances": "인스턴스",
+    "minutes": "분",
+    # ---- widgets: lesson 08, tiers (toyqueue/widgets/plots.py)
+    "uploads arriving": "도착하는 업로드",
+    "videos encoded": "인코딩된 비디오",
+    "rejected (503)": "거부됨 (503)",
+    "per minute": "분당",
+    "front end takes uploads; the GPU tier encodes them": "프론트엔드가 업로드를 받고 GPU 계층이 인코딩",
+    "the queue between the tiers absorbs the spike": "계층 사이의 대기열이 급증을 흡수",
+    "web tier": "웹 계층",
+    "GPU tier (back end)": "GPU 계층 (백엔드)",
+    "each tier scales on its own metric": "각 계층은 자기 지표로 확장",
+}
