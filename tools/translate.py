@@ -4,6 +4,7 @@
     python tools/translate.py todo sources/lessons/03_standard_queue.py     # cells to (re)translate
     python tools/translate.py diff sources/lessons/03_standard_queue.py     # what changed in the English
     python tools/translate.py stub sources/lessons/03_standard_queue.py     # add Korean cells to fill in
+    python tools/translate.py strings                         # toyqueue's messages (toyqueue/korean.py)
 
 A translation cell follows the English markdown cell it translates, and carries the hash of that
 English (tools/nbbuild.py explains the format; docs/translating.md the whole job). `diff` finds
@@ -114,12 +115,13 @@ def todo(source: Path, lang: str = "ko") -> list[tuple[Cell, Cell | None, str]]:
 
 # ------------------------------------------------------------------ git history of the English
 
-def old_english(source: Path, wanted: set[str]) -> dict[str, tuple[str, str]]:
+def old_english(source: Path, wanted: set[str], repo: Path = ROOT) -> dict[str, tuple[str, str]]:
     """hash -> (commit, English body) for English markdown cells of the source's past versions
     whose hash is in `wanted` (newest first; follows renames)."""
     found: dict[str, tuple[str, str]] = {}
-    log = subprocess.run(["git", "log", "--all", "--follow", "--format=@%h", "--name-only", "--",
-                          rel(source)], cwd=ROOT, capture_output=True, text=True).stdout
+    path = str(Path(source).resolve().relative_to(Path(repo).resolve()))
+    log = subprocess.run(["git", "log", "--all", "--follow", "--format=@%h", "--name-only", "--", path],
+                         cwd=repo, capture_output=True, text=True).stdout
     versions, commit = [], None
     for line in filter(None, (l.strip() for l in log.splitlines())):
         if line.startswith("@"):
@@ -130,7 +132,7 @@ def old_english(source: Path, wanted: set[str]) -> dict[str, tuple[str, str]]:
     for commit, path in versions:
         if wanted <= found.keys():
             break
-        shown = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=ROOT, capture_output=True,
+        shown = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=repo, capture_output=True,
                                text=True)
         if shown.returncode:
             continue
@@ -142,14 +144,15 @@ def old_english(source: Path, wanted: set[str]) -> dict[str, tuple[str, str]]:
     return found
 
 
-def english_diff(source: Path, en: Cell, t: Cell) -> str:
-    past = old_english(source, {t.en_hash}).get(t.en_hash)
+def english_diff(source: Path, en: Cell, t: Cell, repo: Path = ROOT) -> str:
+    """How the English of `en` changed since `t` translated it, as a unified diff."""
+    past = old_english(source, {t.en_hash}, repo).get(t.en_hash)
     if past is None:
         return (f"(the English with en={t.en_hash or '?'} is not in this repository's history: "
                 f"compare the {LANGUAGE_NAMES.get(t.lang, t.lang)} with the English below)\n")
     commit, old = past
     return "".join(difflib.unified_diff(
-        old.splitlines(keepends=True), (en.body + "\n").splitlines(keepends=True),
+        (old + "\n").splitlines(keepends=True), (en.body + "\n").splitlines(keepends=True),
         fromfile=f"English translated (en={t.en_hash}, commit {commit})",
         tofile=f"English now (en={english_hash(en.body)})", n=2))
 
@@ -217,6 +220,15 @@ def cmd_stub(args) -> int:
     return 0
 
 
+def cmd_strings(args) -> int:
+    sys.path.insert(0, str(ROOT))
+    from toyqueue import i18n
+
+    found = i18n.problems(args.lang)
+    print("\n".join(found) or f"every string toyqueue shows has its {args.lang} translation")
+    return 1 if found else 0
+
+
 def _targets(specs) -> list[tuple[Path, int | None]]:
     """SOURCE or SOURCE:LINE arguments."""
     out = []
@@ -231,13 +243,16 @@ def main(argv=None) -> int:
     ap.add_argument("--lang", default="ko", choices=nbbuild.EDITIONS)
     sub = ap.add_subparsers(dest="command", required=True)
     sub.add_parser("status", help="every source: translated or pending, cells done")
+    sub.add_parser("strings", help="toyqueue's messages without a translation, or translated but unused")
     for name, helptext in (("todo", "cells to translate, with their English"),
                            ("diff", "what changed in the English of stale cells"),
                            ("stub", "add a translation cell (a copy of the English) where one is missing")):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("sources", nargs="+", help="a source, or SOURCE:LINE for one cell")
     args = ap.parse_args(argv)
-    return {"status": cmd_status, "todo": cmd_todo, "diff": cmd_diff, "stub": cmd_stub}[args.command](args)
+    commands = {"status": cmd_status, "todo": cmd_todo, "diff": cmd_diff, "stub": cmd_stub,
+                "strings": cmd_strings}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

@@ -145,11 +145,3 @@ def problems(code: str) -> list[str]:
             for text in messages if text not in used]
     return out
 
-
-if __name__ == "__main__":
-    import sys
-
-    code = sys.argv[1] if len(sys.argv) > 1 else "ko"
-    found = problems(code)
-    print("\n".join(found) or f"OK: every string toyqueue shows has a {code} translation")
-    sys.exit(1 if found else 0)

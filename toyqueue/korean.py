@@ -1,7 +1,7 @@
 """The Korean catalogue: every string toyqueue shows the learner, in Korean (toyqueue.i18n).
 
 Keys are the English exactly as written in tr("...") or mark("...") calls; values keep the same
-{fields}. `python -m toyqueue.i18n ko` lists what is missing or no longer used. Words follow the
+{fields}. `python tools/translate.py strings` lists what is missing or no longer used. Words follow the
 terms list in docs/translating.md (AWS's Korean SQS documentation, the lecture's word beside it).
 """
 
@@ -242,6 +242,8 @@ MESSAGES = {
     "received {m}": "{m} 수신",
     " again ({n})": " 다시 ({n})",
     "deleted {m}": "{m} 삭제",
+    " (#{n})": " ({n}번째)",
+    "delete of {m} did nothing": "{m} 삭제가 아무것도 지우지 않음",
     " (late)": " (늦게)",
     "restarted": "다시 시작",
     "delete {m} ignored: old handle": "{m} 삭제 무시됨: 오래된 수신 핸들",

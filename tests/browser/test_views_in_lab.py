@@ -252,3 +252,30 @@ def test_quiz_tells_right_from_wrong(page, jupyterlab, notebooks, lab_dir):
         while expected not in feedback.inner_text() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert expected in feedback.inner_text()
+
+
+KOREAN_VIEW = ("import toyqueue\n"
+               "toyqueue.set_language(\"ko\")   # what the Korean edition's notebooks do first\n"
+               "from toyqueue.widgets import QueueView\n"
+               "QueueView()")
+
+
+def test_queue_view_in_korean(page, jupyterlab, lab_dir):
+    """The Korean edition's labels in a real browser, drawn with a font that has Hangul."""
+    notebook = scratch_notebook(lab_dir, "queue_view_ko", KOREAN_VIEW)
+    view = open_view(page, jupyterlab, {"queue_view_ko": notebook}, "queue_view_ko", "QueueView", lab_dir)
+    assert "소비자" in picture(view) and "가시성 제한 시간" in picture(view)
+    changes(view, lambda: click_button(view, "한 단계"), "the step button (한 단계)")
+    changes(view, lambda: set_slider(view, "가시성 제한 시간", 4), "visibility timeout to 4 s")
+    # Chromium draws with NanumGothic (CI installs fonts-nanum): Latin text set in it is wider
+    # than in the fallback font, which is what Chromium would use if the font were missing.
+    widths = page.evaluate("""() => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        const width = font => { ctx.font = font; return ctx.measureText('visibility timeout').width; };
+        return [width("40px 'NanumGothic', monospace"), width('40px monospace')];
+    }""")
+    assert widths[0] != widths[1], "Chromium has no NanumGothic: the Korean labels would be boxes"
+    for _ in range(6):
+        click_button(view, "한 단계")
+    time.sleep(0.8)
+    shoot(view, "queue_view_ko")

@@ -1,4 +1,5 @@
 """The committed notebooks are what their sources generate, executed, and linked into one book."""
+import posixpath
 import re
 import sys
 from pathlib import Path
@@ -10,8 +11,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import nbbuild  # noqa: E402
 
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-SOLUTIONS = sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb"))
+# Both editions: the English one and, one folder down, each translation (notebooks/ko/...).
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + \
+    sorted((ROOT / "notebooks").glob("*/[0-9][0-9]_*.ipynb"))
+SOLUTIONS = sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb")) + \
+    sorted((ROOT / "solutions").glob("*/[0-9][0-9]_*.ipynb"))
 LINK = re.compile(r"\]\(([^)\s]+\.ipynb)\)")
 
 
@@ -21,8 +25,8 @@ def test_every_notebook_matches_its_source():
 
 def test_every_source_has_a_notebook_and_back():
     made = {rel for src in nbbuild.all_sources() for rel in nbbuild.targets(src)}
-    committed = {f"{p.parent.name}/{p.name}" for d in ("notebooks", "exercises", "solutions")
-                 for p in (ROOT / d).glob("*.ipynb")}
+    committed = {str(p.relative_to(ROOT)) for d in ("notebooks", "exercises", "solutions")
+                 for p in [*(ROOT / d).glob("*.ipynb"), *(ROOT / d).glob("*/*.ipynb")]}
     assert committed == made
 
 
@@ -33,7 +37,7 @@ def test_the_course_map_has_a_lesson_per_row():
     assert set(rows) <= numbers
 
 
-@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_notebook_is_executed_with_the_course_kernel(path):
     nb = nbformat.read(path, as_version=4)
     assert nb.metadata["kernelspec"]["name"] == "python3"
@@ -42,16 +46,16 @@ def test_notebook_is_executed_with_the_course_kernel(path):
     assert unrun == [], f"cells {unrun} were never executed: run make notebooks"
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_lesson_links_resolve(path):
     nb = nbformat.read(path, as_version=4)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     links = LINK.findall(text)
     missing = [l for l in links if not (path.parent / l).resolve().exists()]
     assert missing == []
-    first = nb.cells[0].source
+    first = [posixpath.basename(p) for p in LINK.findall(nb.cells[0].source)]
     number = int(path.name[:2])
     if number > 0:
-        assert any(p.startswith(f"{number - 1:02d}_") for p in LINK.findall(first)), "no link to the previous lesson"
-    if any(path.parent.glob(f"{number + 1:02d}_*.ipynb")):
-        assert any(p.startswith(f"{number + 1:02d}_") for p in LINK.findall(first)), "no link to the next lesson"
+        assert any(p.startswith(f"{number - 1:02d}_") for p in first), "no link to the previous lesson"
+    if any((ROOT / "notebooks").glob(f"{number + 1:02d}_*.ipynb")):
+        assert any(p.startswith(f"{number + 1:02d}_") for p in first), "no link to the next lesson"

@@ -33,6 +33,8 @@ import json
 import random
 from dataclasses import dataclass, field
 
+from toyqueue.i18n import tr   # what a consumer did is shown to the learner (QueueView)
+
 LANES = ("delayed", "visible", "inflight", "deleted", "dead")
 
 
@@ -65,7 +67,7 @@ class ConsumerFrame:
     message: object      # label being processed, or None
     progress: float      # 0..1 through the current message
     slow: bool
-    last_action: str     # what it did since the previous frame, e.g. "deleted m3"
+    last_action: str     # what it did since the previous frame, e.g. "deleted m3" (course language)
 
 
 @dataclass(frozen=True)
@@ -313,7 +315,7 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                 stats["after_delete"] += again
                 log(t, who, "receive", label, f"receive #{count}" + (" after delete" if again else "")
                     if count > 1 else "")
-                w["did"].append(f"received {label}" + (f" (#{count})" if count > 1 else ""))
+                w["did"].append(tr("received {m}", m=label) + (tr(" (#{n})", n=count) if count > 1 else ""))
                 w["batch"].append((label, m["ReceiptHandle"], t))
             start_next(who, t)
         elif kind == "done":
@@ -321,7 +323,7 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
             if failure_rate and rng.random() < failure_rate:
                 stats["crashes"] += 1
                 log(t, who, "crash", label, f"{len(w['batch'])} more of its batch abandoned")
-                w["did"].append(f"crashed on {label}")
+                w["did"].append(tr("crashed on {m}", m=label))
                 w.update(state="crashed", message=label, batch=[])
                 schedule(t + restart_time, "restart", who)
                 continue
@@ -338,7 +340,7 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                 stats["late_deletes"] += 1
             log(t, who, "delete", label, "after its visibility timeout" if late else "",
                 deleted=bool(removed))
-            w["did"].append(f"deleted {label}" if removed else f"delete of {label} did nothing")
+            w["did"].append(tr("deleted {m}", m=label) if removed else tr("delete of {m} did nothing", m=label))
             start_next(who, t)
         elif kind == "restart":
             log(t, who, "restart")

@@ -1,0 +1,144 @@
+"""toyqueue.i18n: the course language is what the notebook sets, never the machine's locale, and
+every learner-facing string has its Korean, with the same fields and the same numbers."""
+import os
+import re
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from toyqueue import fonts, i18n
+from toyqueue.i18n import tr
+
+ROOT = Path(__file__).resolve().parents[2]
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@pytest.fixture
+def korean():
+    """Korean for one test, then English again (the language is process-wide)."""
+    import matplotlib
+
+    with matplotlib.rc_context():        # set_language("ko") adds a Korean font to matplotlib's
+        i18n.set_language("ko")
+        try:
+            yield
+        finally:
+            i18n.set_language("en")
+
+
+def test_the_korean_catalogue_is_complete_and_has_nothing_unused():
+    assert i18n.problems("ko") == []
+
+
+def test_every_string_toyqueue_shows_is_found_by_the_scan():
+    found = {text for _, _, text in i18n.strings()}
+    assert {"visibility timeout (s)", "play / pause", "All set!", "{n:,} shipped"} <= found
+
+
+def test_problems_name_missing_and_mismatched_translations(monkeypatch):
+    monkeypatch.setattr(i18n, "catalogue", lambda code: {"deleted": "삭제됨", "{n:,} shipped": "{count}건 배송",
+                                                          "gone": "사라짐"})
+    found = i18n.problems("ko")
+    assert any("no ko translation of 'visibility timeout (s)'" in p for p in found)
+    assert any("'{n:,} shipped' fills in ['count'], the English ['n']" in p for p in found)
+    assert any("'gone' is not used any more" in p for p in found)
+    assert not any("'deleted'" in p for p in found)
+
+
+def test_english_by_default_and_korean_once_the_notebook_says_so(korean):
+    assert i18n.language() == "ko"
+    assert tr("visible (waiting)") == "표시됨 (대기 중)"
+    assert tr("{n:,} shipped", n=1234) == "1,234건 배송"
+    assert tr("a string no catalogue has, {x}", x=1) == "a string no catalogue has, 1"
+
+
+def test_english_text_is_its_own_key():
+    assert i18n.language() == "en"
+    assert tr("visible (waiting)") == "visible (waiting)"
+    assert tr("{n:,} shipped", n=1234) == "1,234 shipped"
+    assert tr("{braces} stay as written without fields") == "{braces} stay as written without fields"
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="unknown course language 'fr'"):
+        i18n.set_language("fr")
+    assert i18n.language() == "en"
+
+
+def test_the_machine_locale_does_not_choose_the_language():
+    env = {**os.environ, "LANG": "ko_KR.UTF-8", "LC_ALL": "ko_KR.UTF-8", "LANGUAGE": "ko",
+           "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", "from toyqueue import i18n; "
+                          "print(i18n.language(), i18n.tr('deleted'))"],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["en", "deleted"]
+
+
+def test_notebook_finds_the_edition_of_the_course_language(korean, monkeypatch):
+    monkeypatch.chdir(ROOT / "notebooks" / "ko")
+    assert i18n.course_root() == ROOT
+    assert i18n.notebook("notebooks", "00_setup") == ROOT / "notebooks" / "ko" / "00_setup.ipynb"
+    pending = next(p for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+                   if not (ROOT / "notebooks" / "ko" / p.name).exists())
+    assert i18n.notebook("notebooks", pending.stem) == pending, "no translation yet: the English one"
+
+
+# ------------------------------------------------------------------ the widgets in Korean
+
+def _svg_numbers(svg):
+    return re.findall(r'data-(?:lane|count|state|consumer|message)="([^"]*)"', svg)
+
+
+def test_queue_view_speaks_korean_with_the_same_numbers(korean):
+    from toyqueue.widgets import QueueView
+
+    view = QueueView()
+    korean_svg = view.svg
+    labels = [view.visibility.description, view.step_button.description, view.play.description]
+    assert labels == ["가시성 제한 시간 (초)", "한 단계 ▶|", "재생 / 일시 정지"]
+    assert "소비자" in korean_svg and "표시됨 (대기 중)" in korean_svg
+    assert "visible (waiting)" not in korean_svg
+    i18n.set_language("en")
+    english_svg = QueueView().svg
+    assert "visible (waiting)" in english_svg and not HANGUL.search(
+        english_svg.replace("소비자", "").replace("Nanum", "")), "English stays English"
+    assert _svg_numbers(korean_svg) == _svg_numbers(english_svg)
+
+
+def test_every_view_has_korean_labels(korean):
+    from toyqueue.widgets import AutoscalingView, SyncAsyncView
+
+    sync = SyncAsyncView()
+    assert sync.spike.description == "급증 (요청/초)" and "구매" in sync.svg
+    scaling = AutoscalingView()
+    assert [label for label, _ in scaling.policy.options] == ["둘 다", "단계 조정 (강의)", "대상 추적 (AWS)"]
+    assert scaling.policy.value == "both", "the policy's value stays the English key"
+    assert "경보 임계값" in scaling.svg
+
+
+def test_svg_pictures_name_a_font_with_hangul():
+    from toyqueue.widgets import QueueView
+
+    assert "'NanumGothic'" in QueueView().svg
+    assert "NanumGothicCoding" in QueueView().svg, "the event log's monospace font too"
+
+
+def test_matplotlib_figures_draw_hangul(korean):
+    """No 'Glyph missing' warning: a Korean font is installed (CI installs fonts-nanum) and used."""
+    if fonts.hangul_font() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("no Korean font for matplotlib: .ci/run installs fonts-nanum")
+        pytest.skip("no Korean font installed here (apt-get install fonts-nanum); CI has one")
+    import io
+
+    from toyqueue.sim.tiers import simulate
+    from toyqueue.widgets import plot_tiers
+
+    fig = plot_tiers(simulate())
+    assert "계층 사이의 대기열이 급증을 흡수" in [ax.get_title(loc="left") for ax in fig.axes]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")            # "Glyph ... missing from font(s)" is a UserWarning
+        fig.savefig(io.BytesIO(), format="png")
