@@ -4,7 +4,8 @@ For each view: open the lesson that shows it (notebooks/01_*, 06_*, 07_*; a scra
 if that lesson does not exist yet or does not use the view), Run All, find the view, work
 its controls and check the picture changes each time, and save a screenshot: to
 test-results/screenshots/ on every run, and to docs/img/ (the README's pictures) when
-TOYQUEUE_UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the working tree clean.
+TOYQUEUE_UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the working tree clean. One more
+test shows QueueView in Korean (the Korean edition's labels, drawn with a Hangul font).
 """
 
 import os
