@@ -50,12 +50,10 @@ before their first code cell, that sets the course language (toyqueue.i18n).
 from __future__ import annotations
 
 import argparse
-import difflib
 import hashlib
 import os
 import posixpath
 import re
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
