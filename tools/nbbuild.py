@@ -61,6 +61,9 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from toyqueue.i18n import EDITION_KINDS, pending  # noqa: E402  (the layout, and `# ko: pending`)
+
 LESSON_SOURCES = ROOT / "sources" / "lessons"
 EXERCISE_SOURCES = ROOT / "sources" / "exercises"
 KERNEL = "python3"
@@ -70,7 +73,6 @@ END = re.compile(r"^\s*# END SOLUTION\s*$")
 EXERCISE_LINE = re.compile(r"^(?P<indent>\s*)# EXERCISE: ?(?P<code>.*)$")
 DEFAULT_HINT = "not implemented yet: replace this line with your code"
 EDITIONS = ("ko",)                 # besides English, which lives at notebooks/, exercises/, solutions/
-EDITION_KINDS = ("notebooks", "exercises", "solutions")
 TRANSLATION = re.compile(r"^\s*\[markdown\]\s+(?P<lang>[a-z]{2})\b(?:\s+en=(?P<hash>\S*))?\s*$")
 HASH_LENGTH = 8
 # Set by the first code cell of each edition other than English: output language is never the
@@ -133,20 +135,6 @@ def read_cells(text: str) -> list[Cell]:
 def parse_cells(text: str) -> list[tuple[str, str]]:
     """The English notebook's cells as (kind, source) pairs."""
     return [(c.kind, c.body) for c in read_cells(text) if c.lang == "en"]
-
-
-def header(text: str) -> str:
-    lines = []
-    for line in text.splitlines():
-        if CELL_MARK.match(line):
-            break
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def pending(source: Path, lang: str = "ko") -> bool:
-    """True while the source's header says `# <lang>: pending`: no edition in that language yet."""
-    return re.search(rf"^#\s*{lang}:\s*pending\b", header(source.read_text(encoding="utf-8")), re.M) is not None
 
 
 def translations(cells: list[Cell], lang: str) -> list[tuple[Cell, Cell | None]]:

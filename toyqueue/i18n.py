@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 import string
 from pathlib import Path
 
@@ -66,6 +67,17 @@ def mark(text: str) -> str:
     return text
 
 
+def pending(source, code: str = "ko") -> bool:
+    """True while a source's header (the comment lines before its first `# %%`) has the line
+    `# <code>: pending`: that language has no edition of it yet (docs/translating.md)."""
+    header = []
+    for line in Path(source).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# %%"):
+            break
+        header.append(line)
+    return re.search(rf"^#\s*{code}:\s*pending\b", "\n".join(header), re.M) is not None
+
+
 def course_root() -> Path:
     """The course folder of the running notebook: the one holding the notebooks/ (or exercises/,
     solutions/) folder it runs in; the folder toyqueue/ is in, when not run from a notebook."""
@@ -92,11 +104,10 @@ def notebook(kind: str, name: str) -> Path:
 # ---------------------------------------------------------------- for translators and tests
 
 def strings(paths=None) -> list[tuple[str, int, str]]:
-    """(file, line, English) of every literal passed to tr() or mark() in toyqueue/ and sources/,
-    and of the text kept as data that lessons show through tr() (data_strings)."""
-    found = [] if paths else data_strings()
+    """(file, line, English) of every literal passed to tr() or mark() in toyqueue/ and sources/."""
     if paths is None:
         paths = sorted((ROOT / "toyqueue").rglob("*.py")) + sorted((ROOT / "sources").rglob("*.py"))
+    found = []
     for path in paths:
         tree = ast.parse(Path(path).read_text(encoding="utf-8"), str(path))
         for node in ast.walk(tree):
@@ -106,18 +117,29 @@ def strings(paths=None) -> list[tuple[str, int, str]]:
     return found
 
 
-def data_strings() -> list[tuple[str, int, str]]:
-    """The glossary's section titles and meanings: data that lesson 11 shows through tr()."""
-    from toyqueue import glossary
+def data_strings() -> list[tuple[str, int, str, str]]:
+    """(file, line, English, lesson) of text kept as data that lessons show through tr(): the
+    glossary (lesson 11) and each lesson's quiz (toyqueue/quizzes.py)."""
+    from toyqueue import glossary, quizzes
 
-    path = Path(glossary.__file__)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    texts = list(glossary.GLOSSARY) + [t.meaning for t in glossary.terms()]
+    found = []
+    for module, lesson, texts in (
+            [(glossary, "11", list(glossary.GLOSSARY) + [t.meaning for t in glossary.terms()])]
+            + [(quizzes, lesson, [text for q in qs for text in (q.text, *(t for c in q.choices for t in c))])
+               for lesson, qs in quizzes.QUIZZES.items()]):
+        path = Path(module.__file__)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for text in texts:
+            probe = text.split("\n")[0][:40]
+            line = next((i for i, l in enumerate(lines, 1) if probe in l or repr(probe)[1:-1] in l), 0)
+            found.append((str(path.relative_to(ROOT)), line, text, lesson))
+    return found
 
-    def line_of(text):
-        return next((i for i, line in enumerate(lines, 1) if repr(text)[1:-1] in line or text in line), 0)
 
-    return [(str(path.relative_to(ROOT)), line_of(text), text) for text in texts]
+def lesson_pending(lesson: str, code: str) -> bool:
+    """Lesson "NN" has no `code` edition yet (its source says `# <code>: pending`)."""
+    sources = sorted((ROOT / "sources" / "lessons").glob(f"{lesson}_*.py"))
+    return bool(sources) and pending(sources[0], code)
 
 
 def _name(func) -> str:
@@ -125,23 +147,30 @@ def _name(func) -> str:
 
 
 def fields(template: str) -> set[str]:
-    """The {names} a template fills in."""
-    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template)
-            if name is not None}
+    """The {names} a template fills in (none for text that is not a template, such as JSON)."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return set()
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in parsed if name is not None}
 
 
 def problems(code: str) -> list[str]:
-    """What the `code` catalogue lacks or has in excess, one line each (empty: complete)."""
+    """What the `code` catalogue lacks or has in excess, one line each (empty: complete). The
+    data of a lesson that has no `code` edition yet (its quiz, say) is not required."""
     messages, used, out = catalogue(code), {}, []
     for path, line, text in strings():
-        used.setdefault(text, (path, line))
-    for text, (path, line) in used.items():
+        used.setdefault(text, (path, line, None))
+    for path, line, text, lesson in data_strings():
+        used.setdefault(text, (path, line, lesson))
+    waiting = {lesson: lesson_pending(lesson, code) for _, _, lesson in used.values() if lesson}
+    for text, (path, line, lesson) in used.items():
         if text not in messages:
-            out.append(f"{path}:{line}: no {code} translation of {text!r}")
+            if lesson is None or not waiting[lesson]:
+                out.append(f"{path}:{line}: no {code} translation of {text!r}")
         elif fields(messages[text]) != fields(text):
             out.append(f"{path}:{line}: the {code} translation of {text!r} fills in "
                        f"{sorted(fields(messages[text]))}, the English {sorted(fields(text))}")
     out += [f"{CATALOGUES[code]}: {text!r} is not used any more (delete it)"
             for text in messages if text not in used]
     return out
-

@@ -169,6 +169,11 @@ MESSAGES = {
     "time": "시간",
     "second": "초",
     "frame": "프레임",
+    # ---- widgets: the end-of-lesson quiz (toyqueue/widgets/quiz.py; the questions are per lesson)
+    "<b>Check yourself</b>: pick an answer; the reason appears below it.":
+        "<b>스스로 확인하기</b>: 답을 하나 고르면 그 아래에 이유가 나옵니다.",
+    "Right.": "맞습니다.",
+    "Not quite.": "아닙니다.",
     # ---- widgets: lesson 01, sync vs async (toyqueue/widgets/sync_async.py, plots.py)
     "spike (requests/s)": "급증 (요청/초)",
     "shipping capacity/s": "배송 처리 용량/초",

@@ -48,6 +48,32 @@ def test_problems_name_missing_and_mismatched_translations(monkeypatch):
     assert not any("'deleted'" in p for p in found)
 
 
+def test_a_lessons_data_is_required_once_the_lesson_is_translated(monkeypatch):
+    """Quiz questions are a lesson's text: required in Korean once its source is not pending."""
+    monkeypatch.setattr(i18n, "data_strings", lambda: [("toyqueue/quizzes.py", 9, "Untranslated?", "01")])
+    monkeypatch.setattr(i18n, "lesson_pending", lambda lesson, code: True)
+    assert not any("Untranslated?" in p for p in i18n.problems("ko"))
+    monkeypatch.setattr(i18n, "lesson_pending", lambda lesson, code: False)
+    assert "toyqueue/quizzes.py:9: no ko translation of 'Untranslated?'" in i18n.problems("ko")
+
+
+def test_the_glossary_and_the_quizzes_are_translatable_data():
+    lessons = {lesson for *_, lesson in i18n.data_strings()}
+    assert lessons == {"11"} | {f"{n:02d}" for n in range(1, 11)}
+    assert ("toyqueue/glossary.py", "Security") in {(path, text) for path, _, text, _ in i18n.data_strings()}
+    assert i18n.lesson_pending("03", "ko") and not i18n.lesson_pending("11", "ko")
+
+
+def test_the_quiz_speaks_korean(korean):
+    from toyqueue.quizzes import QUIZZES
+    from toyqueue.widgets import quiz
+
+    q = quiz("01")
+    assert "스스로 확인하기" in q.children[0].value
+    right = QUIZZES["01"][0].answer
+    assert q.choose(0, right).startswith("맞습니다. ")
+
+
 def test_english_by_default_and_korean_once_the_notebook_says_so(korean):
     assert i18n.language() == "ko"
     assert tr("visible (waiting)") == "표시됨 (대기 중)"

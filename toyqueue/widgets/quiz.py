@@ -15,7 +15,9 @@ import ipywidgets as W
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-RIGHT, WRONG = "Right.", "Not quite."
+from toyqueue.i18n import mark, tr   # the questions too: toyqueue/korean.py holds their Korean
+
+RIGHT, WRONG = mark("Right."), mark("Not quite.")
 
 
 class Quiz(W.VBox):
@@ -28,16 +30,16 @@ class Quiz(W.VBox):
         layout, html_style = W.Layout(width="auto"), HTMLStyle()
         radio_style = DescriptionStyle()
         text = lambda value="": W.HTML(value, layout=layout, style=html_style)   # noqa: E731
-        rows = [text("<b>Check yourself</b>: pick an answer; the reason appears below it.")]
+        rows = [text(tr("<b>Check yourself</b>: pick an answer; the reason appears below it."))]
         for n, q in enumerate(self.questions, start=1):
-            buttons = W.RadioButtons(options=[c for c, _ in q.choices], value=None,
+            buttons = W.RadioButtons(options=[tr(c) for c, _ in q.choices], value=None,
                                      layout=layout, style=radio_style)
             feedback = text()
             feedback.add_class("toyqueue-quiz-feedback")
             buttons.observe(lambda change, i=n - 1: self._answered(i, change["new"]), names="index")
             self.buttons.append(buttons)
             self.feedback.append(feedback)
-            rows += [text(f"<b>{n}.</b> {html.escape(q.text)}"), buttons, feedback]
+            rows += [text(f"<b>{n}.</b> {html.escape(tr(q.text))}"), buttons, feedback]
         super().__init__(children=rows, layout=layout)
         self.add_class("toyqueue-quiz")
 
@@ -45,7 +47,7 @@ class Quiz(W.VBox):
     def verdict(q, index):
         """(right?, the words shown) for choosing `index` in question `q`."""
         right = index == q.answer
-        return right, f"{RIGHT if right else WRONG} {q.choices[index][1]}"
+        return right, f"{tr(RIGHT) if right else tr(WRONG)} {tr(q.choices[index][1])}"
 
     def _answered(self, i, index):
         if index is None:
