@@ -145,6 +145,32 @@ def test_every_view_has_korean_labels(korean):
     assert "경보 임계값" in scaling.svg
 
 
+def english_left(view):
+    """Texts of a view (its picture's <text> elements, its controls' labels and options) that still
+    read as English: two or more lowercase English words."""
+    import html
+
+    def labels(widget):
+        out = [getattr(widget, "description", "") or ""]
+        out += [o[0] if isinstance(o, tuple) else str(o) for o in getattr(widget, "options", ()) or ()]
+        for child in getattr(widget, "children", ()):
+            out += labels(child)
+        return out
+
+    texts = [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", view.svg)] + labels(view)
+    return [t for t in texts if len(re.findall(r"\b[a-z]{3,}\b", t)) >= 2]
+
+
+def test_no_english_left_in_the_korean_views(korean):
+    """A label added later without tr() shows up here, in whichever view it is."""
+    from toyqueue.widgets import AutoscalingView, QueueView, SyncAsyncView
+
+    for view in (QueueView(), QueueView(messages=1000), SyncAsyncView(), AutoscalingView()):
+        if isinstance(view, QueueView):
+            view.show(5)                  # consumers busy, events in the log
+        assert english_left(view) == [], type(view).__name__
+
+
 def test_svg_pictures_name_a_font_with_hangul():
     from toyqueue.widgets import QueueView
 
