@@ -165,7 +165,8 @@ def test_no_english_left_in_the_korean_views(korean):
     """A label added later without tr() shows up here, in whichever view it is."""
     from toyqueue.widgets import AutoscalingView, QueueView, SyncAsyncView
 
-    for view in (QueueView(), QueueView(messages=1000), SyncAsyncView(), AutoscalingView()):
+    for view in (QueueView(), QueueView(messages=1000), QueueView(realistic=True), SyncAsyncView(),
+                 AutoscalingView()):
         if isinstance(view, QueueView):
             view.show(5)                  # consumers busy, events in the log
         assert english_left(view) == [], type(view).__name__
