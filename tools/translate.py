@@ -83,7 +83,12 @@ def problems(source: Path, lang: str = "ko") -> list[str]:
     if pending(source, lang):
         return out
     language = LANGUAGE_NAMES.get(lang, lang)
-    for n, (en, t) in enumerate(translations(cells, lang), 1):
+    pairs = translations(cells, lang)
+    if pairs and not any(t for _, t in pairs):
+        return out + [f"{name}: has no {language} yet. Translate it (`python tools/translate.py stub "
+                      f"{name}`, docs/translating.md), or until then put the line `# {lang}: pending` "
+                      f"in its header (the comments before its first cell)"]
+    for n, (en, t) in enumerate(pairs, 1):
         what = f'markdown cell {n} ("{first_line(en.body)}")'
         if t is None:
             out.append(f"{name}:{en.line}: {what} has no {language} cell after it. Add it with "

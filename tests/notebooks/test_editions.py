@@ -196,6 +196,14 @@ def test_checker_finds_a_stale_korean_cell_and_says_how_to_see_the_english_diff(
     assert "markdown cell 2" in problems[1] and "stale" in problems[1]
 
 
+def test_a_new_source_without_korean_is_told_to_translate_or_wait(tmp_path):
+    path = write(tmp_path, "# A new exercise.\n\n# %% [markdown]\n# # Exercise 99\n\n# %%\nx = 1\n")
+    (problem,) = translate.problems(path)
+    assert problem == (f"{path}: has no Korean yet. Translate it (`python tools/translate.py stub {path}`, "
+                       "docs/translating.md), or until then put the line `# ko: pending` in its header "
+                       "(the comments before its first cell)")
+
+
 def test_rewrapping_the_english_does_not_make_its_translation_stale():
     assert nbbuild.english_hash("Some English\nprose.") == nbbuild.english_hash("Some  English prose.\n")
     assert nbbuild.english_hash("Some English prose.") != nbbuild.english_hash("Some English prose!")
