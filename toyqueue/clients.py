@@ -11,8 +11,12 @@ where the client points:
 
 Why the care below: a boto3 client that is not told where to go goes to AWS, with whatever
 credentials the machine has. The toy and LocalStack clients therefore always get an explicit
-loopback/local `endpoint_url`, dummy credentials (`test`/`test`), and a botocore session that
-ignores the learner's AWS profile, config files and `AWS_ENDPOINT_URL*` variables.
+loopback/local `endpoint_url`, dummy credentials (`test`/`test`), a botocore session that
+ignores the learner's AWS profile, config files and `AWS_ENDPOINT_URL*` variables, and no proxy.
+
+The LocalStack client is built the way LocalStack users build theirs, through localstack-client's
+`Session` (`import localstack_client.session as boto3`); `LocalStackSession` below says what it
+adds so that the course's promises hold.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from urllib.parse import urlsplit
 
 import boto3
 import botocore.session
+import localstack_client.session
 from botocore.config import Config
 
 BACKENDS = ("toy", "localstack", "aws")
@@ -36,7 +41,16 @@ class AWSNotAllowed(RuntimeError):
 
 
 def localstack_url() -> str:
-    return os.environ.get("TOYQUEUE_LOCALSTACK_URL") or DEFAULT_LOCALSTACK_URL
+    return (os.environ.get("TOYQUEUE_LOCALSTACK_URL") or DEFAULT_LOCALSTACK_URL).rstrip("/")
+
+
+def localstack_host(url: str | None = None) -> str:
+    """`host:port` of the course's LocalStack, the form localstack-client's `localstack_host` takes."""
+    parts = urlsplit(url or localstack_url())
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    # localstack-client splits at the first colon, so it cannot take an IPv6 host; the endpoint
+    # mapping LocalStackSession sets carries the real URL anyway.
+    return f"{parts.hostname}:{port}" if ":" not in (parts.hostname or ":") else f":{port}"
 
 
 def aws_allowed() -> bool:
@@ -60,15 +74,61 @@ def _isolated_session(region: str) -> boto3.session.Session:
     return boto3.session.Session(botocore_session=core, region_name=region, **DUMMY_CREDENTIALS)
 
 
-def _local_client(endpoint_url: str, region: str, config: Config | None, **kw):
+def _refuse_aws(endpoint_url: str) -> None:
     if _is_aws_host(endpoint_url):
         raise AWSNotAllowed(
             f"{endpoint_url} is a real AWS endpoint; the toy and LocalStack backends only talk to "
             f"local emulators. Use client('aws', allow_aws=True) if you really mean AWS.")
+
+
+def _local_config(config: Config | None) -> Config:
     base = Config(retries={"max_attempts": 2, "mode": "standard"}, connect_timeout=5,
                   read_timeout=70)  # > 20 s, the longest long poll
     config = base.merge(config) if config is not None else base
-    return _isolated_session(region).client("sqs", endpoint_url=endpoint_url, config=config, **kw)
+    # botocore sends through $HTTP_PROXY/$HTTPS_PROXY unless given a proxies dict: an empty one
+    # keeps traffic to a local emulator off any proxy (which could not reach our loopback anyway).
+    return config.merge(Config(proxies={}))
+
+
+def _local_client(endpoint_url: str, region: str, config: Config | None, **kw):
+    _refuse_aws(endpoint_url)
+    return _isolated_session(region).client("sqs", endpoint_url=endpoint_url,
+                                            config=_local_config(config), **kw)
+
+
+class LocalStackSession(localstack_client.session.Session):
+    """localstack-client's boto3 drop-in, held to the course's LocalStack and nothing else.
+
+    `localstack_client.session.Session(localstack_host="127.0.0.1:4566")` is what LocalStack
+    users write: it points every service at LocalStack and supplies credentials LocalStack
+    accepts. By itself it cannot keep three of the course's promises, so this subclass adds them:
+
+    - it lets `$AWS_ENDPOINT_URL` (and `$USE_SSL`) win over `localstack_host`, which is right for
+      a LocalStack user but here would let a variable meant for some other project redirect the
+      course, even to AWS: the course's URL wins (and is refused if it is an AWS host);
+    - its `client()` goes through `boto3.client`, boto3's process-wide default session, which
+      reads the learner's `AWS_PROFILE` and config files (a profile that does not exist stops
+      it) and which any notebook may replace with `boto3.setup_default_session`: here the same
+      arguments go to a session of our own that reads no profile and no file;
+    - botocore sends through `$HTTP_PROXY`/`$HTTPS_PROXY`: here never.
+    """
+
+    def __init__(self, url: str | None = None, *, region: str = REGION,
+                 access_key: str = DUMMY_CREDENTIALS["aws_access_key_id"]):
+        url = (url or localstack_url()).rstrip("/")
+        _refuse_aws(url)
+        super().__init__(aws_access_key_id=access_key,
+                         aws_secret_access_key=DUMMY_CREDENTIALS["aws_secret_access_key"],
+                         aws_session_token=None, region_name=region,
+                         localstack_host=localstack_host(url))
+        self.url = url
+        self._service_endpoint_mapping = dict.fromkeys(self._service_endpoint_mapping, url)
+
+    def client(self, service_name, config: Config | None = None, **kwargs):
+        protected = {**self.common_protected_kwargs, "service_name": service_name,
+                     "endpoint_url": self._service_endpoint_mapping[service_name]}
+        return _isolated_session(self.region_name).client(
+            **{**kwargs, "config": _local_config(config), **protected})
 
 
 # --------------------------------------------------------------------------- the toy endpoint
@@ -125,7 +185,8 @@ def client(backend: str = "toy", *, region: str = REGION, endpoint_url: str | No
     at a toy you started yourself (`python -m toyqueue serve`). `realistic=True` (with a
     `seed`) gives a toy whose standard queues behave like distributed SQS
     (toyqueue/realistic.py); clients asking for the same seed share its queues.
-    localstack: `endpoint_url=` overrides $TOYQUEUE_LOCALSTACK_URL.
+    localstack: built through localstack-client (see LocalStackSession); `endpoint_url=`
+    overrides $TOYQUEUE_LOCALSTACK_URL.
     aws: needs `allow_aws=True` or TOYQUEUE_ALLOW_AWS=1; then boto3's usual credentials apply.
     Extra keyword arguments go to `boto3.client`.
     """
@@ -141,7 +202,7 @@ def client(backend: str = "toy", *, region: str = REGION, endpoint_url: str | No
         url = endpoint_url or toy_endpoint(service).url
         return _local_client(url, region, config, **kw)
     if backend == "localstack":
-        return _local_client(endpoint_url or localstack_url(), region, config, **kw)
+        return LocalStackSession(endpoint_url, region=region).client("sqs", config=config, **kw)
     if backend == "aws":
         if not (allow_aws or aws_allowed()):
             raise AWSNotAllowed(

@@ -94,6 +94,10 @@ def url_for(port: int) -> str:
 
 # --------------------------------------------------------------------------- probing
 
+# $HTTP_PROXY must not carry a probe of a local emulator off to a proxy: no ProxyHandler.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 def health(port: int | str = DEFAULT_PORT, timeout: float = 1.0) -> dict | None:
     """LocalStack's health document, or None when nothing that looks like LocalStack answers.
 
@@ -101,7 +105,7 @@ def health(port: int | str = DEFAULT_PORT, timeout: float = 1.0) -> dict | None:
     """
     base = port.rstrip("/") if isinstance(port, str) else url_for(port)
     try:
-        with urllib.request.urlopen(f"{base}/_localstack/health", timeout=timeout) as r:
+        with _DIRECT.open(f"{base}/_localstack/health", timeout=timeout) as r:
             doc = json.loads(r.read().decode("utf-8"))
     except (OSError, ValueError, urllib.error.URLError):
         return None

@@ -222,6 +222,36 @@ for backend in ("toy", "localstack"):
 # 동작하는 곳은 그 레슨이 알려 주고, [README](../README.md)에 차이점이 모두 표로 정리되어 있습니다.
 
 # %% [markdown]
+# Outside this course, LocalStack users write `import localstack_client.session as boto3`
+# (from the **localstack-client** package): their boto3 lines stay the same and go to
+# LocalStack. `client("localstack")` is built on that same package, but it holds on to the
+# course's LocalStack. The drop-in follows your shell: a leftover `AWS_ENDPOINT_URL` from another
+# project redirects it, and it uses LocalStack's shared default account. Use the drop-in in your
+# own LocalStack projects; use `client("localstack")` here, where every cell must reach the
+# course's LocalStack and, on a classroom server, your own account.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+import localstack_client.session as boto3   # LocalStack's drop-in for boto3
+from toyqueue.clients import localstack_host
+
+backends = {"drop-in": lambda: boto3.Session(localstack_host=localstack_host()).client("sqs"),
+            'client("localstack")': lambda: client("localstack")}
+for name, make in backends.items():
+    sqs = make()
+    url = sqs.create_queue(QueueName=f"hello-drop-in-{uuid.uuid4().hex[:8]}")["QueueUrl"]
+    sqs.send_message(QueueUrl=url, MessageBody="first message")
+    msg = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=2)["Messages"][0]
+    print(f"{name:21} received {msg['Body']!r}")
+    sqs.delete_queue(QueueUrl=url)
+
+os.environ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9"   # left over from another project
+for name, make in backends.items():
+    where = make().meta.endpoint_url
+    print(f"{name:21} now goes to {'the course LocalStack' if where == localstack_url() else where}")
+del os.environ["AWS_ENDPOINT_URL"]
+
+# %% [markdown]
 # ## The map of the course
 #
 # The lecture this course follows (an AWS Solutions Architect's talk on SQS) is taught in

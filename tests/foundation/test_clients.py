@@ -1,8 +1,14 @@
 """toyqueue.clients: one SQS client per backend, and no way to reach real AWS by accident."""
 
+import socket
+import threading
+import urllib.request
+
+import boto3
+import localstack_client.session
 import pytest
 
-from toyqueue import clients
+from toyqueue import clients, localstack
 from toyqueue.clients import AWSNotAllowed, client
 
 AWS_VARS = ("TOYQUEUE_ALLOW_AWS", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SQS", "AWS_PROFILE",
@@ -23,6 +29,37 @@ def hostile_env(monkeypatch, tmp_path):
     monkeypatch.setenv("AWS_ENDPOINT_URL_SQS", "https://sqs.us-east-1.amazonaws.com")
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALKEY")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "real-secret")
+
+
+@pytest.fixture
+def trap_proxy(monkeypatch):
+    """Every proxy variable points at a listener on loopback that counts who connects to it."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    seen, stop = [], threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            seen.append(conn.recv(200))
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    proxy = f"http://127.0.0.1:{server.getsockname()[1]}"
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(var, proxy)
+        monkeypatch.setenv(var.lower(), proxy)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.setattr(urllib.request, "_opener", None)  # urlopen reads the variables once
+    yield seen
+    stop.set()
+    thread.join()
+    server.close()
 
 
 def test_aws_is_refused_without_opt_in(monkeypatch):
@@ -51,6 +88,59 @@ def test_localstack_client_ignores_the_learners_aws_settings(hostile_env, monkey
     assert sqs.meta.region_name == "us-east-1"
     creds = sqs._request_signer._credentials
     assert (creds.access_key, creds.secret_key) == ("test", "test")
+
+
+def test_the_localstack_client_is_localstack_clients_session(monkeypatch):
+    """Built the way LocalStack users build theirs, with the course's host and port."""
+    monkeypatch.setenv("TOYQUEUE_LOCALSTACK_URL", "http://127.0.0.1:4599")
+    session = clients.LocalStackSession()
+    assert isinstance(session, localstack_client.session.Session)
+    assert session.url == "http://127.0.0.1:4599"
+    assert clients.localstack_host() == "127.0.0.1:4599"
+
+
+def test_localstack_clients_own_session_follows_the_environment(hostile_env, monkeypatch):
+    """Why LocalStackSession wraps it: the plain drop-in obeys AWS_ENDPOINT_URL (to AWS, here)."""
+    plain = localstack_client.session.Session(localstack_host="127.0.0.1:4599").client("sqs")
+    assert plain.meta.endpoint_url == "https://sqs.us-east-1.amazonaws.com"
+    assert client("localstack", endpoint_url="http://127.0.0.1:4599").meta.endpoint_url \
+        == "http://127.0.0.1:4599"
+
+
+def test_localstack_client_works_in_a_hostile_shell(hostile_env, trap_proxy, localstack_url,
+                                                    unique_name, monkeypatch):
+    """A real round trip on the run's LocalStack (never on 4566) through localstack-client, with
+    every AWS setting, a profile that does not exist, LocalStack's own variables and all proxies
+    pointing elsewhere, and boto3's default session replaced."""
+    assert not localstack_url.endswith(":4566")
+    monkeypatch.setenv("TOYQUEUE_LOCALSTACK_URL", localstack_url)
+    monkeypatch.setenv("AWS_PROFILE", "no-such-profile")
+    monkeypatch.setenv("LOCALSTACK_HOST", "localhost.invalid:4566")
+    monkeypatch.setenv("USE_SSL", "1")
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)
+    sqs = client("localstack")
+    assert sqs.meta.endpoint_url == localstack_url
+    url = sqs.create_queue(QueueName=unique_name("hostile"))["QueueUrl"]
+    try:
+        sqs.send_message(QueueUrl=url, MessageBody="still local")
+        got = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=2)["Messages"]
+        assert [m["Body"] for m in got] == ["still local"]
+        assert ":000000000000/" in url or "/000000000000/" in url
+    finally:
+        sqs.delete_queue(QueueUrl=url)
+    assert trap_proxy == []
+
+
+@pytest.mark.parametrize("backend", ["toy", "localstack"])
+def test_local_clients_never_use_a_proxy(backend, trap_proxy, localstack_url, monkeypatch):
+    monkeypatch.setenv("TOYQUEUE_LOCALSTACK_URL", localstack_url)
+    assert "QueueUrls" not in client(backend).list_queues(QueueNamePrefix="no-such-queue-x")
+    assert trap_proxy == []
+
+
+def test_the_localstack_health_probe_never_uses_a_proxy(trap_proxy, localstack_url):
+    assert localstack.sqs_ready(localstack_url)
+    assert trap_proxy == []
 
 
 def test_local_backends_refuse_an_aws_endpoint(monkeypatch):
