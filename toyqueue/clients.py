@@ -21,11 +21,16 @@ adds so that the course's promises hold.
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import os
+import re
+import socket
 import threading
 from urllib.parse import urlsplit
 
 import boto3
+import botocore.loaders
 import botocore.session
 import localstack_client.session
 from botocore.config import Config
@@ -57,10 +62,46 @@ def aws_allowed() -> bool:
     return os.environ.get("TOYQUEUE_ALLOW_AWS", "").strip().lower() in ("1", "true", "yes")
 
 
+def _aws_dns_suffixes() -> frozenset[str]:
+    """Every AWS partition's domains (aws, aws-cn, aws-iso*, aws-eusc, ...), from botocore's own
+    partitions.json, so a partition AWS adds is refused as soon as botocore knows it."""
+    data = botocore.loaders.create_loader().load_data("partitions")
+    return frozenset({"amazonaws.com", "api.aws"} | {
+        p["outputs"][key] for p in data["partitions"]
+        for key in ("dnsSuffix", "dualStackDnsSuffix") if p["outputs"].get(key)})
+
+
+AWS_DNS_SUFFIXES = _aws_dns_suffixes()
+
+
+def _ip_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a raw-IP host names, including the shorthands the C resolver still accepts
+    (`872415233`, `0x34.0.0.1`), so that none of them slips past as a "name"."""
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        if not re.fullmatch(r"[0-9a-fx.]+", host):
+            return None
+        try:
+            ip = ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return mapped or ip
+
+
 def _is_aws_host(url: str) -> bool:
+    """True for anything that may be a real AWS endpoint: a name in any AWS partition (also with a
+    trailing dot or in Unicode that IDNA folds into one), or a raw IP that is not loopback or
+    private (an emulator never runs on a public address; AWS's are public)."""
     host = (urlsplit(url).hostname or "").lower()
-    return host.endswith(".amazonaws.com") or host.endswith(".amazonaws.com.cn") \
-        or host.endswith(".api.aws") or host == "amazonaws.com"
+    with contextlib.suppress(UnicodeError):
+        host = host.encode("idna").decode("ascii")
+    host = host.rstrip(".")
+    ip = _ip_of(host)
+    if ip is not None:
+        return not (ip.is_loopback or ip.is_private)
+    return any(host == suffix or host.endswith("." + suffix) for suffix in AWS_DNS_SUFFIXES)
 
 
 def _isolated_session(region: str) -> boto3.session.Session:

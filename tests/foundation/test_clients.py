@@ -143,6 +143,43 @@ def test_the_localstack_health_probe_never_uses_a_proxy(trap_proxy, localstack_u
     assert trap_proxy == []
 
 
+AWS_LOOKALIKES = [
+    "https://sqs.us-east-1.amazonaws.com./",           # a trailing dot is the same host in DNS
+    "https://SQS.US-EAST-1.AMAZONAWS.COM",
+    "https://sqs.cn-north-1.amazonaws.com.cn",          # China
+    "https://sqs.us-iso-east-1.c2s.ic.gov",             # the isolated partitions
+    "https://sqs.us-isob-east-1.sc2s.sgov.gov",
+    "https://sqs.eu-isoe-west-1.cloud.adc-e.uk",
+    "https://sqs.us-isof-south-1.csp.hci.ic.gov",
+    "https://sqs.eusc-de-east-1.amazonaws.eu",          # European Sovereign Cloud
+    "https://sqs.us-east-1.api.aws",                    # dual-stack
+    "https://sqs.cn-north-1.api.amazonwebservices.com.cn",
+    "https://sqs.us-east-1.amazonaws\u3002com",          # IDNA turns U+3002 into a dot
+    "http://52.94.0.1",                                 # raw public addresses (AWS's, for all we know)
+    "http://872415233",                                 # 52.0.0.1 written as one number
+    "http://0x34.0.0.1",
+    "http://[2600:1f18::1]",
+    "http://[::ffff:52.94.0.1]",
+]
+LOCAL_ENDPOINTS = ["http://127.0.0.1:4566", "http://localhost:4566", "http://127.8.9.10:1",
+                   "http://[::1]:4566", "http://10.0.0.5:4566", "http://172.17.0.2:4566",
+                   "http://192.168.1.20:4566", "http://localstack:4566",
+                   "http://localhost.localstack.cloud:4566", "http://host.docker.internal:4566"]
+
+
+@pytest.mark.parametrize("url", AWS_LOOKALIKES)
+@pytest.mark.parametrize("backend", ["toy", "localstack"])
+def test_local_backends_refuse_anything_that_may_be_aws(backend, url):
+    with pytest.raises(AWSNotAllowed, match="real AWS endpoint"):
+        client(backend, endpoint_url=url)
+
+
+@pytest.mark.parametrize("url", LOCAL_ENDPOINTS)
+def test_local_and_private_endpoints_are_allowed(url):
+    assert client("toy", endpoint_url=url).meta.endpoint_url == url
+    assert client("localstack", endpoint_url=url).meta.endpoint_url == url
+
+
 def test_local_backends_refuse_an_aws_endpoint(monkeypatch):
     monkeypatch.setenv("TOYQUEUE_LOCALSTACK_URL", "https://sqs.us-east-1.amazonaws.com")
     with pytest.raises(AWSNotAllowed, match="real AWS endpoint"):
