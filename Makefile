@@ -1,10 +1,12 @@
 # The course in two commands:
 #   make lab    set up .venv (Python 3.13), start LocalStack, open JupyterLab on notebooks/
 #   make test   set up the same way, then run every test with a LocalStack of its own
-# Also: make notebooks | bench | lock | clean | distclean | find-python
+# Also: make hub (a JupyterHub for a class: docs/classroom.md) | notebooks | bench | lock | clean |
+#       distclean | find-python
 #
 # Knobs: LOCALSTACK_PORT (4566), LAB_PORT (8888), LAB_ARGS (e.g. --no-browser),
-#        PYTEST_ARGS (e.g. -x -k fifo), PYTEST_WORKERS (2), PYTHON (a python3.13 to use).
+#        PYTEST_ARGS (e.g. -x -k fifo), PYTEST_WORKERS (2), PYTHON (a python3.13 to use),
+#        HUB_PORT (8000; make hub also needs TOYQUEUE_HUB_PASSWORD in the environment).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -15,6 +17,8 @@ STAMP  := $(VENV)/.requirements.stamp
 LOCALSTACK_PORT ?= 4566
 LAB_PORT        ?= 8888
 LAB_ARGS        ?=
+HUB_PORT        ?= 8000
+CHP    := classroom/node_modules/.bin/configurable-http-proxy
 PYTEST_WORKERS  ?= 2
 PYTEST_ARGS     ?=
 # JupyterLab refuses to run as root unless told; it only listens on 127.0.0.1 here.
@@ -62,11 +66,13 @@ endef
 export FIND_PYTHON
 export PYTHON
 
-.PHONY: help lab test setup notebooks bench lock clean distclean find-python localstack-status
+.PHONY: help lab test setup notebooks bench lock clean distclean find-python localstack-status \
+	hub hub-proxy
 
 help:
 	@echo "make lab    - set up (first time 2-5 min), start LocalStack, open JupyterLab on notebooks/"
 	@echo "make test   - set up, then run every test (own LocalStack on a free port)"
+	@echo "make hub    - JupyterHub for a class on this machine (TOYQUEUE_HUB_PASSWORD=... make hub)"
 	@echo "make notebooks | bench | lock | clean | distclean | find-python"
 
 find-python:
@@ -115,10 +121,28 @@ lab: setup
 
 # make test never uses the lab's LocalStack (its queues are the learner's): conftest.py starts
 # one on a free port. pytest exit code 5 (nothing collected) is a failure too.
-test: setup
+test: setup hub-proxy
 	@env -u TOYQUEUE_LOCALSTACK_URL $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
 	  tests notebooks solutions $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "error: no tests ran" >&2; fi; exit $$rc
+
+# ------------------------------------------------------------------ a class on one machine
+
+# JupyterHub's proxy is an npm package: installed from the registry, pinned by
+# classroom/package-lock.json, into classroom/node_modules (nothing global).
+$(CHP): classroom/package.json classroom/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: JupyterHub's proxy (configurable-http-proxy) comes from npm: install Node.js 20+ with npm (Debian/Ubuntu: sudo apt-get install nodejs npm)." >&2; exit 1; }
+	cd classroom && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+hub-proxy: $(CHP)
+
+# One LocalStack for the class (each learner in an account of their own), the hub on
+# 127.0.0.1:$(HUB_PORT). Stop with Ctrl-C: the learners' servers and the LocalStack stop too.
+hub: setup hub-proxy
+	@[ -n "$$TOYQUEUE_HUB_PASSWORD" ] || { echo "error: set the class password: TOYQUEUE_HUB_PASSWORD=... make hub" >&2; exit 1; }
+	@TOYQUEUE_HUB_PORT=$(HUB_PORT) $(PY) -m toyqueue.localstack run --port $(LOCALSTACK_PORT) -- \
+	  $(PY) -m jupyterhub -f classroom/jupyterhub_config.py
 
 # ------------------------------------------------------------------ the rest
 
@@ -150,7 +174,7 @@ lock:
 
 clean:
 	@for d in .localstack/*/; do [ -f "$$d/localstack.pid" ] && $(PY) -m toyqueue.localstack stop --port "$$(basename $$d)"; done; true
-	rm -rf .localstack .make .pytest_cache .hypothesis test-results
+	rm -rf .localstack .make .pytest_cache .hypothesis test-results classroom/node_modules
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 
 distclean: clean

@@ -58,6 +58,18 @@ def localstack_host(url: str | None = None) -> str:
     return f"{parts.hostname}:{port}" if ":" not in (parts.hostname or ":") else f":{port}"
 
 
+def localstack_account() -> str | None:
+    """The learner's own LocalStack account on a shared classroom LocalStack, or None.
+
+    LocalStack keeps a separate set of queues per account id and takes the id from a 12-digit
+    access key id; a classroom hub sets $TOYQUEUE_LOCALSTACK_ACCOUNT for each learner's kernels
+    (toyqueue.classroom.account_id), so two learners' `orders` queues never meet. Anything but
+    12 digits is ignored: LocalStack would quietly use its shared default account for it.
+    """
+    account = os.environ.get("TOYQUEUE_LOCALSTACK_ACCOUNT", "").strip()
+    return account if re.fullmatch(r"[0-9]{12}", account) else None
+
+
 def aws_allowed() -> bool:
     return os.environ.get("TOYQUEUE_ALLOW_AWS", "").strip().lower() in ("1", "true", "yes")
 
@@ -155,8 +167,9 @@ class LocalStackSession(localstack_client.session.Session):
     """
 
     def __init__(self, url: str | None = None, *, region: str = REGION,
-                 access_key: str = DUMMY_CREDENTIALS["aws_access_key_id"]):
+                 access_key: str | None = None):
         url = (url or localstack_url()).rstrip("/")
+        access_key = access_key or localstack_account() or DUMMY_CREDENTIALS["aws_access_key_id"]
         _refuse_aws(url)
         super().__init__(aws_access_key_id=access_key,
                          aws_secret_access_key=DUMMY_CREDENTIALS["aws_secret_access_key"],
@@ -227,7 +240,8 @@ def client(backend: str = "toy", *, region: str = REGION, endpoint_url: str | No
     `seed`) gives a toy whose standard queues behave like distributed SQS
     (toyqueue/realistic.py); clients asking for the same seed share its queues.
     localstack: built through localstack-client (see LocalStackSession); `endpoint_url=`
-    overrides $TOYQUEUE_LOCALSTACK_URL.
+    overrides $TOYQUEUE_LOCALSTACK_URL; queues live in $TOYQUEUE_LOCALSTACK_ACCOUNT's account
+    when a classroom hub set one.
     aws: needs `allow_aws=True` or TOYQUEUE_ALLOW_AWS=1; then boto3's usual credentials apply.
     Extra keyword arguments go to `boto3.client`.
     """
