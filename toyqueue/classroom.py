@@ -76,4 +76,5 @@ def learner_environment(user: str, home: Path, localstack_url: str) -> dict[str,
         "MPLCONFIGDIR": str(home / ".matplotlib"),
         "TMPDIR": str(home / ".tmp"),
         "PYTHONDONTWRITEBYTECODE": "1",   # the course's toyqueue/ is not theirs to write to
+        "MALLOC_ARENA_MAX": "2",          # address space, which the memory limit counts, not RAM
     }

@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cpu-seconds", type=int)
     a = p.parse_args(argv[:i])
     command = argv[i + 1:]
-    preexec(a.write, memory_mb=a.memory_mb, cpu_seconds=a.cpu_seconds, die_with_parent=False)()
+    preexec(a.write, memory_mb=a.memory_mb, cpu_seconds=a.cpu_seconds)()   # dies with its parent
     os.execvp(command[0], command)
     return 127
 
