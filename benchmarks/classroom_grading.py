@@ -6,7 +6,7 @@
 Each learner hands in exercise 01 (store and receive), written by the generator as one of:
 
     correct    the reference solution                       -> PASS
-    wrong      receive() leaves the messages in the queue   -> FAIL, the broken rule named
+    wrong      receive() never hands out a message          -> FAIL, the broken rule named
     untouched  the exercise as given                        -> FAIL, "not implemented yet"
     loop       `while True: pass` before the checks         -> time limit
     sleeper    `time.sleep(10**6)` before the checks        -> time limit
@@ -35,6 +35,8 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from toyqueue.grading import report  # noqa: E402  (what a check cell is: one definition)
 EXERCISE = "01_store_and_receive.ipynb"
 
 HOSTILE = {
@@ -71,15 +73,14 @@ def make_class(folder: Path, learners: int, precious: Path) -> dict[str, str]:
         kind = KINDS[i % len(KINDS)]
         learner = f"learner{i:03d}-{kind}"
         nb = _clean(nbformat.from_dict(exercise if kind == "untouched" else solution))
-        if kind == "wrong":   # receive forgets to take the messages out
-            for cell in nb.cells:
-                cell.source = cell.source.replace("self._messages.popleft() for _ in range(count)",
-                                                  "self._messages[i] for i in range(count)")
+        code = None
+        if kind == "wrong":   # a receive that never hands out a message
+            code = "MyQueue.receive = lambda self, *args, **kwargs: []"
         if kind in HOSTILE:
             targets = ", ".join(repr(str(p)) for p in (folder, "..", folder.parent))
             code = HOSTILE[kind].format(targets=targets, precious=str(precious))
-            first_check = next(i for i, c in enumerate(nb.cells)
-                               if c.cell_type == "code" and "toyqueue.grading" in c.source)
+        if code:
+            first_check = next(i for i, c in enumerate(nb.cells) if report.is_check(c))
             nb.cells.insert(first_check, nbformat.v4.new_code_cell(code))
         (folder / learner).mkdir(parents=True)
         nbformat.write(nb, folder / learner / EXERCISE)
