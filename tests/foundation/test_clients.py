@@ -101,6 +101,7 @@ def test_the_localstack_client_is_localstack_clients_session(monkeypatch):
 
 def test_localstack_clients_own_session_follows_the_environment(hostile_env, monkeypatch):
     """Why LocalStackSession wraps it: the plain drop-in obeys AWS_ENDPOINT_URL (to AWS, here)."""
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)   # it builds boto3's default session anew
     plain = localstack_client.session.Session(localstack_host="127.0.0.1:4599").client("sqs")
     assert plain.meta.endpoint_url == "https://sqs.us-east-1.amazonaws.com"
     assert client("localstack", endpoint_url="http://127.0.0.1:4599").meta.endpoint_url \
