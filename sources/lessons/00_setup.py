@@ -230,6 +230,15 @@ for backend in ("toy", "localstack"):
 # own LocalStack projects; use `client("localstack")` here, where every cell must reach the
 # course's LocalStack and, on a classroom server, your own account.
 
+# %% [markdown] ko en=d6b51c53
+# 이 과정 밖에서 LocalStack 사용자는 `import localstack_client.session as boto3`라고 씁니다
+# (**localstack-client** 패키지). 그러면 boto3 코드는 그대로 두고 요청만 LocalStack으로 갑니다.
+# `client("localstack")`도 같은 패키지 위에 만들었지만, 언제나 이 과정의 LocalStack에만 연결됩니다.
+# 드롭인(drop-in) 방식은 셸 환경을 따릅니다. 다른 프로젝트에서 남은 `AWS_ENDPOINT_URL`이 있으면
+# 요청이 그쪽으로 가고, 계정도 LocalStack의 공용 기본 계정을 씁니다. 여러분의 LocalStack
+# 프로젝트에서는 드롭인을 쓰세요. 이 과정에서는 모든 셀이 과정의 LocalStack(교실 서버라면 여러분 자신의
+# 계정)에 닿아야 하므로 `client("localstack")`를 씁니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 import localstack_client.session as boto3   # LocalStack's drop-in for boto3
