@@ -280,17 +280,21 @@ def kernel_env() -> dict[str, str]:
     return env
 
 
-def ensure_localstack() -> None:
-    """Lessons talk to LocalStack; make sure one answers before a kernel starts."""
+def ensure_localstack():
+    """Lessons talk to LocalStack; make sure one answers before a kernel starts.
+
+    Uses $TOYQUEUE_LOCALSTACK_URL when set; otherwise starts a LocalStack of the build's own on a
+    free port (never 4566: a learner's `make lab` there keeps its queues) and returns its handle,
+    so the caller stops it when the build is done.
+    """
     if os.environ.get("TOYQUEUE_LOCALSTACK_URL"):
-        return
+        return None
     sys.path.insert(0, str(ROOT))
-    try:
-        from toyqueue import localstack
-    except ImportError:
-        return
-    handle = localstack.start()
+    from toyqueue import localstack
+
+    handle = localstack.start(port=0)
     os.environ["TOYQUEUE_LOCALSTACK_URL"] = handle.url
+    return handle
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path) -> None:
@@ -350,11 +354,14 @@ def main(argv: list[str] | None = None) -> int:
     sources = all_sources() if args.all else [s.resolve() for s in args.sources]
     if not sources:
         ap.error("name a source or use --all")
-    if not args.no_execute:
-        ensure_localstack()
-    for source in sources:
-        for path in build(source, run=not args.no_execute, editions=tuple(args.edition or ())):
-            print("wrote", path.relative_to(ROOT))
+    started = None if args.no_execute else ensure_localstack()
+    try:
+        for source in sources:
+            for path in build(source, run=not args.no_execute, editions=tuple(args.edition or ())):
+                print("wrote", path.relative_to(ROOT))
+    finally:
+        if started is not None:
+            started.stop()
     return 0
 
 

@@ -54,7 +54,6 @@ import importlib.metadata as md
 import json
 import os
 import sys
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -126,14 +125,12 @@ def checks():
         yield (False, tr("toyqueue importable"), f"{type(e).__name__}: {e}")
         return
     from toyqueue.clients import client, localstack_url
+    from toyqueue.localstack import health
 
     url = localstack_url()
-    try:
-        with urllib.request.urlopen(f"{url}/_localstack/health", timeout=3) as r:
-            sqs_state = json.load(r)["services"].get("sqs")
-        ok = sqs_state in ("available", "running")
-    except Exception:
-        ok, sqs_state = False, tr("no answer")
+    doc = health(url, timeout=3)      # toyqueue.localstack's probe: never through a proxy
+    sqs_state = doc["services"].get("sqs") if doc else tr("no answer")
+    ok = sqs_state in ("available", "running")
     yield (ok, tr("LocalStack answering, SQS ready"),
            tr("{url} says {state!r}: `make lab` starts LocalStack, or run "
               "`python -m toyqueue.localstack start` in a terminal", url=url, state=sqs_state))
