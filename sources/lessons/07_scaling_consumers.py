@@ -125,6 +125,59 @@ print("desired", group.desired, "| in service at t=60 s:", group.in_service(60),
 # Note the delays that add up: a minute per datapoint, two datapoints, two minutes of boot. The
 # queue keeps the orders safe while that happens; it only makes them wait longer.
 #
+# ## The metric lags
+#
+# One more delay hides in the number itself. A standard queue is spread over many servers, and
+# AWS says of its counts (GetQueueAttributes) that they *"may not achieve consistency until at
+# least 1 minute after the producers stop sending messages"*. The toy's realistic mode (lesson
+# 06) reports the queue attribute `ApproximateNumberOfMessages` as the queue was a minute earlier.
+#
+# `toyqueue.sim.backlog` is the queue the simulations below use (`put` orders, `take` what the
+# consumers process, read `visible()`); `make_backlog("toy", service=...)` puts it on a toy we
+# choose. 1,000 orders arrive at once at 9:30 (minutes:seconds); at 12:30 the consumers have
+# processed 500 of them. The alarm from above (threshold 500 here, 2 datapoints) gets one
+# datapoint a minute. **Predict:** on the exact toy the alarm is in ALARM from minute 11. On the
+# realistic toy?
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from toyqueue.sim.backlog import make_backlog
+
+def minute_by_minute(realistic):
+    """{minute: (really waiting, the datapoint the alarm gets, in ALARM?)} for the burst above."""
+    backlog = make_backlog("toy", service=QueueService(clock=VirtualClock(), realistic=realistic, seed=7))
+    alarm = Alarm(threshold=500, evaluation_periods=2)
+    seen = {}
+
+    def datapoint(minute):
+        value = backlog.visible(t=minute * 60)
+        truth = backlog.service.queue(backlog.url).counts()["visible"]    # looking inside
+        seen[minute] = (truth, value, alarm.observe(value))
+
+    datapoint(9)
+    backlog.put(1000, t=570)                  # 9:30: a burst of orders
+    for minute in (10, 11, 12):
+        datapoint(minute)
+    backlog.take(500, t=750)                  # 12:30: the consumers have processed 500
+    for minute in (13, 14):
+        datapoint(minute)
+    return seen
+
+exact, realistic = minute_by_minute(False), minute_by_minute(True)
+print("minute  really waiting | exact toy: datapoint  ALARM | realistic toy: datapoint  ALARM")
+for minute in exact:
+    (waiting, value, alarmed), (_, late_value, late_alarmed) = exact[minute], realistic[minute]
+    print(f"{minute:>6}  {waiting:>14,} | {value:>20,}  {'yes' if alarmed else 'no':>5} |"
+          f" {late_value:>24,}  {'yes' if late_alarmed else 'no':>5}")
+
+# %% [markdown]
+# The realistic alarm is a minute late on the way up (minute 12, not 11), and a minute late on
+# the way down: at minute 13 its datapoint still says 1,000 while 500 wait, so it is still in
+# ALARM, and a step policy acting then would add instances for orders already processed. Target
+# tracking reads the same number: 1,000 / 100 = 10 instances where 5 would do. Add this minute
+# to every delay above. The simulations below use exact counts, so on AWS every reaction in them
+# would come a minute later.
+#
 # ## A spike, hour by hour
 #
 # `toyqueue.sim.autoscaling` runs an hour of traffic: 20 orders/s normally, 100 orders/s for 10
@@ -252,6 +305,8 @@ AutoscalingView()
 #   capacity (and a low alarm removes it), with a cooldown between steps.
 # - AWS's recommended form: **backlog per instance** with **target tracking**
 #   (target = acceptable latency / processing time).
+# - The numbers lag on real SQS (about a minute): on the realistic toy the alarm went into ALARM
+#   a minute late and stayed in it a minute too long.
 # - Either way the queue holds the spike while the group catches up.
 
 # %%

@@ -263,10 +263,93 @@ print("messages:", bodies(r), "| returned before the 5 s were up:", waited < 4)
 print(f"LocalStack's long poll returned after {waited:.2f} s")
 
 # %% [markdown]
-# A LocalStack difference: real SQS answers a **short** poll from a sample of its servers, so it
-# can return fewer messages than are waiting, or none; long polling asks all of them. LocalStack
-# (and the toy) always return what is there, so you will not see that effect here. Another reason
-# to use long polling on real SQS.
+# ### Short polls can come back empty from a queue that is not
+#
+# Real SQS answers a short poll from a sample of its servers, so it can return fewer messages than
+# are waiting, or none; a long poll asks all of them. LocalStack always returns what is there, and
+# so does the toy by default. The toy's realistic mode (lesson 06) samples like SQS: each message
+# is stored on 2 of 5 servers, a short poll asks 2. **Predict:** one message in the queue, ten
+# short polls (each with `VisibilityTimeout=0`, so the message stays visible). How many return it?
+
+# %%
+# NBVAL_CHECK_OUTPUT
+real_svc = QueueService(clock=clock, realistic=True, seed=7)
+real = client("toy", service=real_svc)          # boto3, as before, in front of a realistic toy
+url = real.create_queue(QueueName="greetings")["QueueUrl"]
+real.send_message(QueueUrl=url, MessageBody="hello")
+greetings = real_svc.queue(url)                  # looking inside: which servers hold the copies
+[hello] = greetings.messages()
+for n in range(1, 11):
+    r = real.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0)
+    print(f"short poll {n:>2}: {str(bodies(r)):<11} asked servers {greetings.last_sample},"
+          f" copies on {greetings.copies(hello)}")
+
+# %% [markdown]
+# Poll 4 asked two servers that hold no copy, and answered with nothing: a **false empty
+# response**. AWS's advice for a queue with very few messages: *"you might not receive any
+# messages in a particular ReceiveMessage response. If this happens, repeat the request."* A
+# consumer that stops at its first empty answer (like lesson 06's `while got := ...` loop) can
+# stop with work still waiting. Long polls ask every server. **Predict:** ten long polls?
+
+# %%
+# NBVAL_CHECK_OUTPUT
+t0 = clock.now()
+answers = [bodies(real.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0,
+                                       WaitTimeSeconds=20)) for _ in range(10)]
+print("long polls that returned the message:", sum(a == ["hello"] for a in answers), "of 10",
+      "| virtual seconds waited:", clock.now() - t0)
+
+# %% [markdown]
+# All ten, at once: a long poll answers as soon as any server has a message, and waits only
+# when none has.
+#
+# ### What polling costs
+#
+# SQS bills requests, and an empty `ReceiveMessage` is a request like any other (the SQS
+# Developer Guide: *"Short polling is billed the same as long polling"*). So the bill follows the
+# number of calls, not the number of messages. A quiet queue shows the difference: 60 orders,
+# one every 10 s (the producer sends them all at once with `DelaySeconds` 0, 10, ..., 590;
+# section 4), and a consumer that receives and deletes for 620 s. **Predict:** short polls once
+# a second, or long polls of 20 s: how many requests does each make?
+
+# %%
+# NBVAL_CHECK_OUTPUT
+def trickle(wait_seconds):
+    """Poll a realistic toy for 620 s while 60 orders trickle in; count requests and answers."""
+    sqs = QueueService(clock=VirtualClock(), realistic=True, seed=7)
+    q_url = sqs.create_queue(QueueName="trickle")["QueueUrl"]
+    for k in range(60):
+        sqs.send_message(QueueUrl=q_url, MessageBody=f"order-{k + 1}", DelaySeconds=10 * k)
+    start, requests, empty, false_empty, received = sqs.clock.now(), 0, 0, 0, 0
+    while sqs.clock.now() - start < 620:
+        got = sqs.receive_message(QueueUrl=q_url, MaxNumberOfMessages=10,
+                                  WaitTimeSeconds=wait_seconds).get("Messages", [])
+        requests += 1
+        if not got:
+            empty += 1
+            false_empty += sqs.queue(q_url).counts()["visible"] > 0   # an order was waiting
+        for m in got:
+            sqs.delete_message(QueueUrl=q_url, ReceiptHandle=m["ReceiptHandle"])
+        received += len(got)
+        if wait_seconds == 0:
+            sqs.clock.advance(1)                 # a short-polling consumer asks again in 1 s
+    return requests, empty, false_empty, received
+
+for label, wait in [("short polls, every 1 s", 0), ("long polls of 20 s", 20)]:
+    requests, empty, false_empty, received = trickle(wait)
+    print(f"{label:<23} {requests:>3} requests, {empty:>3} empty ({false_empty:>2} of them false),"
+          f" {received} messages received")
+
+# %% [markdown]
+# Ten times fewer requests for the same 60 orders, so a tenth of the bill for receiving. The
+# short-polling consumer's calls were mostly empty, and 32 of its empty answers were false:
+# an order was waiting on servers the poll did not ask, and waited at least a second more. This is what
+# AWS means by *"Long polling helps reduce the cost of using Amazon SQS by eliminating the number
+# of empty responses [...] and false empty responses"*. (AWS's pricing page gives the price per
+# million requests for each Region; we quote none here, since prices change.)
+#
+# The long-polling consumer received 61 messages for 60 orders: one delete missed a copy, and
+# the order came back (lesson 06). Long polling changes the cost, not at-least-once delivery.
 
 # %% [markdown]
 # ## 4. Delay queues: hold messages back before anyone can see them
@@ -378,12 +461,14 @@ for url in ls.list_queues(QueueNamePrefix="l10-").get("QueueUrls", []):
 # |---|---|---|
 # | FIFO queue | order and duplicates (the lecture's "other type of product") | `.fifo`, `FifoQueue`, `MessageGroupId`, `MessageDeduplicationId`, `ContentBasedDeduplication`, 5-minute window |
 # | dead-letter queue | poison messages retried forever | `RedrivePolicy` (`deadLetterTargetArn`, `maxReceiveCount`), `StartMessageMoveTask` (redrive) |
-# | long polling | empty receives, latency | `WaitTimeSeconds` 1..20, `ReceiveMessageWaitTimeSeconds` |
+# | long polling | empty and false empty receives (requests are billed), latency | `WaitTimeSeconds` 1..20, `ReceiveMessageWaitTimeSeconds` |
 # | delay queue | hold messages back | `DelaySeconds` 0..900 |
 # | batches | cost and throughput | `SendMessageBatch` etc., 10 entries, check `Failed` |
 #
 # LocalStack differences met here: it accepts `DelaySeconds=901`, and its short polls return
-# everything (real SQS samples).
+# everything (real SQS samples, and so does the toy's realistic mode: a short poll can come back
+# empty from a queue that is not, and 620 short polls cost ten times the 62 long polls that
+# did the same work).
 
 # %%
 from toyqueue.widgets import quiz

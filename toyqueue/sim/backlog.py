@@ -13,6 +13,11 @@ toyqueue.QueueService on a VirtualClock (send_message_batch, receive_message,
 delete_message_batch, and ApproximateNumberOfMessages for the depth, like CloudWatch does).
 tests/sim/ runs the same scenarios through both and checks they agree message for message,
 so the fast model is known to behave like the queue it stands for.
+
+`make_backlog("toy", service=QueueService(clock=c, realistic=True, seed=7))` runs a backlog
+on a realistic toy (toyqueue/realistic.py): its depth is ApproximateNumberOfMessages as
+distributed SQS reports it, a minute behind (lesson 07), and its short polls sometimes come
+back empty although messages wait; take() asks again then, as AWS says to.
 """
 
 from collections import deque
@@ -48,7 +53,8 @@ class CountingBacklog:
                 self._groups.popleft()
         return out
 
-    def visible(self):
+    def visible(self, t=None):
+        """How many wait (at `t`, too: the count only changes in put and take)."""
         return self._visible
 
     def drop_older_than(self, cutoff):
@@ -70,7 +76,7 @@ class ToyQueueBacklog:
     def __init__(self, service=None, clock=None, name="backlog"):
         from toyqueue import QueueService, VirtualClock
 
-        self.clock = clock or VirtualClock()
+        self.clock = clock or getattr(service, "clock", None) or VirtualClock()
         self.service = service or QueueService(clock=self.clock)
         self.t0 = self.clock.now()
         self.url = self.service.create_queue(QueueName=name)["QueueUrl"]
@@ -94,7 +100,9 @@ class ToyQueueBacklog:
                                              WaitTimeSeconds=0, VisibilityTimeout=43200)
             messages = r.get("Messages", [])
             if not messages:
-                break
+                if not self.service.queue(self.url).counts()["visible"]:
+                    break
+                continue      # a short poll that asked only servers without a copy: ask again
             entries = [{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]}
                        for i, m in enumerate(messages)]
             self.service.delete_message_batch(QueueUrl=self.url, Entries=entries)
@@ -104,7 +112,10 @@ class ToyQueueBacklog:
             k -= len(messages)
         return sorted(counts.items())
 
-    def visible(self):
+    def visible(self, t=None):
+        """ApproximateNumberOfMessages, as CloudWatch would read it now (or at `t`, later)."""
+        if t is not None:
+            self._at(t)
         attrs = self.service.get_queue_attributes(
             QueueUrl=self.url, AttributeNames=["ApproximateNumberOfMessages"])["Attributes"]
         return int(attrs["ApproximateNumberOfMessages"])
@@ -115,10 +126,13 @@ class ToyQueueBacklog:
         return min(times) if times else None
 
 
-def make_backlog(kind):
-    """"model" -> CountingBacklog, "toy" -> ToyQueueBacklog."""
+def make_backlog(kind, service=None):
+    """"model" -> CountingBacklog, "toy" -> ToyQueueBacklog (on `service`, a QueueService on a
+    VirtualClock, if given: a realistic one, say)."""
     if kind == "model":
+        if service is not None:
+            raise ValueError("service= is for the 'toy' backlog; the model has no queue")
         return CountingBacklog()
     if kind == "toy":
-        return ToyQueueBacklog()
+        return ToyQueueBacklog(service=service)
     raise ValueError(f"backlog must be 'model' or 'toy', not {kind!r}")
