@@ -196,6 +196,18 @@ QUIZZES = {
              "\"Out of order\" was machine-translated as \"sold out\" (품절)."),
             ("Duplicate messages.", "Those are 중복 메시지, the other property of standard queues."),
         ), 1),
+        Q("one-consumer-order", "One consumer receives one message at a time from a standard "
+          "queue and deletes each before its next receive. Do the messages come in the order "
+          "they were sent?", (
+              ("Yes: with one consumer and no timeouts, nothing can reorder them.",
+               "The queue's own servers can: on the realistic toy one consumer got order-5 "
+               "before order-2."),
+              ("Usually, but not always: a receive may not find the oldest message.",
+               "A receive asks only some of the servers, so a later message can come first: "
+               "best-effort ordering."),
+              ("Never: a standard queue shuffles its messages.",
+               "It tries to keep the send order and usually does; it only does not promise it."),
+          ), 1),
         Q("change-visibility", "A consumer receives a message at t = 0 (timeout 30 s) and at "
           "t = 20 s calls ChangeMessageVisibility with 60. When is the message visible again?", (
               ("At t = 30 s", "The change replaced the original timeout."),
@@ -207,6 +219,17 @@ QUIZZES = {
               ("8", "The primary key makes the second insert of an order a no-op."),
               ("6", "One row per order, whichever copy came first."),
               ("4", "Every order was shipped at least once."),
+          ), 1),
+        Q("fast-duplicate", "A consumer deletes every message within a second of receiving it, "
+          "long before its visibility timeout ends, and every delete succeeds. Can it receive a "
+          "message it has already deleted?", (
+              ("No: a successful delete is final.",
+               "Not on a standard queue: a server holding a copy may miss the delete."),
+              ("Yes, rarely: a server that was down during the delete still holds a copy.",
+               "At-least-once delivery without any timeout: on the realistic toy, 204 deliveries "
+               "for 200 orders, and the idempotent consumer still shipped 200."),
+              ("Only if the delete call returned an error.",
+               "The call succeeded; the copy on the server that was down survived it."),
           ), 1),
     ],
     "07": [
@@ -237,6 +260,15 @@ QUIZZES = {
               ("240 s", "Each receive hands out different messages, so they work in parallel."),
               ("30 s", "8 times the consumers, an eighth of the time."),
               ("2 s", "Each consumer still handles 15 orders, one after another."),
+          ), 1),
+        Q("lagging-alarm", "1,000 orders arrive at 9:30. The alarm needs 2 datapoints above 500, "
+          "one a minute; on the exact toy it is in ALARM from minute 11. When is it, if the "
+          "counts lag a minute as on the realistic toy?", (
+              ("From minute 11 as well.", "The datapoint at minute 10 shows the queue of minute "
+                                          "9, before the burst: only one datapoint above 500."),
+              ("From minute 12.", "Each datapoint is a minute old, so the alarm reacts a minute "
+                                  "late (and stays a minute too long)."),
+              ("Never.", "The counts are late, not wrong: a minute later they catch up."),
           ), 1),
     ],
     "08": [
@@ -339,6 +371,23 @@ QUIZZES = {
               ("HTTP 200, with 9 entries under Successful and 1 under Failed.",
                "A batch can partly fail: always check Failed."),
               ("HTTP 200, with all 10 Successful.", "The bad entry is reported, not sent."),
+          ), 1),
+        Q("false-empty", "A queue holds one visible message, yet a short poll returns nothing. "
+          "Why?", (
+              ("Another consumer has received it.", "Then it would be in flight, not visible."),
+              ("The poll asked only servers that hold no copy; ask again, or long poll.",
+               "A false empty response: a short poll samples servers, a long poll asks all."),
+              ("The queue is broken.", "This is how SQS short polling works: repeat the request."),
+          ), 1),
+        Q("poll-cost", "Orders trickle in, one every 10 s. Polling for 620 s, short polls once a "
+          "second make 620 requests. About how many do long polls of 20 s make?", (
+              ("620: the same number of calls.", "A long poll waits for a message instead of "
+                                                 "returning empty at once."),
+              ("About 62: a tenth of the requests, and of the bill for receiving.",
+               "SQS bills requests, empty ones too, and short polling is billed the same as "
+               "long polling."),
+              ("None: long polls are free while they wait.", "Every ReceiveMessage is a request, "
+                                                            "however long it waited."),
           ), 1),
     ],
 }

@@ -303,3 +303,111 @@ def test_10_fifo_dlq_long_poll_delay_and_batch():
     r = svc.send_message_batch(QueueUrl=poll, Entries=entries)
     assert answer("10", "batch-partial") == \
         f"HTTP 200, with {len(r['Successful'])} entries under Successful and {len(r['Failed'])} under Failed."
+
+
+# --- the realistic toy (toyqueue/realistic.py): answers checked with the lessons' seeds ------
+
+def realistic_service(seed):
+    return QueueService(clock=VirtualClock(), realistic=True, seed=seed)
+
+
+def test_06_one_consumer_gets_a_later_order_first_on_the_realistic_toy():
+    def one_at_a_time(svc):
+        url = svc.create_queue(QueueName="orders-ordered")["QueueUrl"]
+        for i in range(1, 7):
+            svc.send_message(QueueUrl=url, MessageBody=f"order-{i}")
+        out = []
+        while got := svc.receive_message(QueueUrl=url).get("Messages"):
+            out.append(int(got[0]["Body"].split("-")[1]))
+            svc.delete_message(QueueUrl=url, ReceiptHandle=got[0]["ReceiptHandle"])
+        return out
+
+    assert one_at_a_time(QueueService(clock=VirtualClock())) == [1, 2, 3, 4, 5, 6]
+    shuffled = one_at_a_time(realistic_service(seed=5))
+    assert sorted(shuffled) == [1, 2, 3, 4, 5, 6] and shuffled != sorted(shuffled)
+    assert shuffled.index(5) < shuffled.index(2)
+    assert answer("06", "one-consumer-order").startswith("Usually, but not always")
+
+
+def test_06_a_fast_consumer_still_receives_a_deleted_message_and_idempotence_absorbs_it():
+    svc = realistic_service(seed=7)
+    url = svc.create_queue(QueueName="orders")["QueueUrl"]
+    for start in range(0, 200, 10):
+        svc.send_message_batch(QueueUrl=url, Entries=[
+            {"Id": str(i), "MessageBody": f"order-{start + i + 1}"} for i in range(10)])
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE shipments (order_id TEXT PRIMARY KEY)")
+    deliveries, deleted_at, back = 0, {}, []
+    for second in range(60):
+        for m in svc.receive_message(QueueUrl=url, MaxNumberOfMessages=10).get("Messages", []):
+            deliveries += 1
+            if m["Body"] in deleted_at:
+                back.append((m["Body"], second - deleted_at[m["Body"]]))
+            db.execute("INSERT OR IGNORE INTO shipments VALUES (?)", (m["Body"],))
+            svc.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])   # at once
+            deleted_at.setdefault(m["Body"], second)
+        svc.clock.advance(1)
+    assert back and all(after >= 30 for _, after in back)     # back after the deleted receive's timeout
+    assert deliveries == 200 + len(back) == 204
+    assert sum(svc.queue(url).counts().values()) == 0
+    assert db.execute("SELECT COUNT(*) FROM shipments").fetchone()[0] == 200
+    q = next(q for q in QUIZZES["06"] if q.id == "fast-duplicate")
+    right, why = q.choices[q.answer]
+    assert right.startswith("Yes, rarely") and f"{deliveries} deliveries for 200 orders" in why
+
+
+def test_07_the_alarm_on_a_lagging_count_fires_a_minute_late():
+    from toyqueue.sim.asg import Alarm
+    from toyqueue.sim.backlog import make_backlog
+
+    def first_alarm(svc):
+        backlog, alarm = make_backlog("toy", service=svc), Alarm(threshold=500, evaluation_periods=2)
+        alarm.observe(backlog.visible(t=540))
+        backlog.put(1000, t=570)
+        return next(minute for minute in range(10, 20) if alarm.observe(backlog.visible(t=minute * 60)))
+
+    assert first_alarm(QueueService(clock=VirtualClock())) == 11
+    assert answer("07", "lagging-alarm") == f"From minute {first_alarm(realistic_service(seed=7))}."
+
+
+def test_10_a_short_poll_comes_back_empty_from_a_non_empty_queue_and_long_polls_do_not():
+    svc = realistic_service(seed=7)
+    url = svc.create_queue(QueueName="greetings")["QueueUrl"]
+    svc.send_message(QueueUrl=url, MessageBody="hello")
+    q = svc.queue(url)
+    [hello] = q.messages()
+    short = []
+    for _ in range(10):
+        got = svc.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0)
+        short.append((bool(got.get("Messages")), set(q.last_sample) & set(q.copies(hello))))
+    assert [n for n, (got, _) in enumerate(short, 1) if not got] == [4]
+    assert all(got == bool(asked_a_copy) for got, asked_a_copy in short)
+    assert q.counts()["visible"] == 1
+    long = [svc.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=0,
+                                WaitTimeSeconds=20).get("Messages", []) for _ in range(10)]
+    assert all(long)
+    assert answer("10", "false-empty").startswith("The poll asked only servers that hold no copy")
+
+
+def test_10_long_polls_make_a_tenth_of_the_requests_of_short_polls():
+    def requests(wait):
+        svc = realistic_service(seed=7)
+        url = svc.create_queue(QueueName="trickle")["QueueUrl"]
+        for k in range(60):
+            svc.send_message(QueueUrl=url, MessageBody=f"order-{k + 1}", DelaySeconds=10 * k)
+        start, n, received = svc.clock.now(), 0, set()
+        while svc.clock.now() - start < 620:
+            got = svc.receive_message(QueueUrl=url, MaxNumberOfMessages=10,
+                                      WaitTimeSeconds=wait).get("Messages", [])
+            n += 1
+            for m in got:
+                received.add(m["Body"])
+                svc.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+            if not wait:
+                svc.clock.advance(1)
+        assert len(received) == 60
+        return n
+
+    short, long = requests(0), requests(20)
+    assert short == 620
+    assert answer("10", "poll-cost").startswith(f"About {long}:")
