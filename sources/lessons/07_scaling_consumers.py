@@ -173,9 +173,9 @@ for minute in exact:
 # %% [markdown]
 # The realistic alarm is a minute late on the way up (minute 12, not 11), and a minute late on
 # the way down: at minute 13 its datapoint still says 1,000 while 500 wait, so it is still in
-# ALARM, and a step policy acting then would add instances for orders already processed. Target
-# tracking reads the same number: 1,000 / 100 = 10 instances where 5 would do. Add this minute
-# to every delay above. The simulations below use exact counts, so on AWS every reaction in them
+# ALARM, and a step policy acting then would add instances for orders already processed. A rule
+# that sizes the group from this number would size it for twice the orders that wait. Add this
+# minute to every delay above. The simulations below use exact counts, so on AWS every reaction in them
 # would come a minute later.
 #
 # ## A spike, hour by hour
