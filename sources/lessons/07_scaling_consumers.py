@@ -176,7 +176,7 @@ for minute in exact:
 # ALARM, and a step policy acting then would add instances for orders already processed. A rule
 # that sizes the group from this number would size it for twice the orders that wait. Add this
 # minute to every delay above. The simulations below use exact counts, so on AWS every reaction in them
-# would come a minute later.
+# would come about a minute later.
 #
 # ## A spike, hour by hour
 #
