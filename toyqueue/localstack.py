@@ -4,7 +4,7 @@ The course runs LocalStack in *host mode*: the `localstack-core` package from Py
 Python process next to the notebooks. This module is the one place that knows how, so that
 `make lab`, the test suite and the notebooks all get the same emulator set up the same way:
 
-- it listens on 127.0.0.1 only (never on the network);
+- it listens on 127.0.0.1 only (never on the network; see `LOOPBACK_MAIN` for how);
 - its state, caches and log live under `.localstack/<port>/` in the project, never under /var or $HOME;
 - queue URLs are path style (`http://127.0.0.1:4566/queue/us-east-1/000000000000/orders`), with
   the host the learner actually talks to (no `localhost.localstack.cloud`, which needs DNS);
@@ -158,7 +158,7 @@ def _is_localstack_process(pid: int) -> bool:
         except OSError:
             return False
         return True  # no /proc (macOS): trust a live pid
-    return b"localstack.runtime.main" in cmdline
+    return b"localstack.runtime.main" in cmdline   # `-m ...` or our LOOPBACK_MAIN, which runs it
 
 
 def _our_pid(port: int) -> int | None:
@@ -271,6 +271,27 @@ def _environment(port: int, services: str) -> dict:
     return env
 
 
+# LocalStack's default gateway server (twisted) ignores the host in GATEWAY_LISTEN: it listens on
+# 0.0.0.0, so anyone on the network would get an unauthenticated SQS, KMS and STS (2026.3.0's
+# localstack/runtime/server/twisted.py passes only the port: "TODO: interface = host?"). This is
+# how LocalStack is started instead: the same entry point, with twisted's IPv4 endpoint made to
+# bind the loopback address when no interface is given. (GATEWAY_SERVER=hypercorn binds the host
+# too, but LocalStack then closes the connection after every answer: 60% slower for boto3.)
+# tests/foundation/test_localstack.py checks the listening socket itself, so a LocalStack that
+# stops honouring this fails the tests rather than quietly listening on the network again.
+LOOPBACK_MAIN = f"""\
+import runpy
+from twisted.internet import endpoints
+
+class LoopbackTCP4ServerEndpoint(endpoints.TCP4ServerEndpoint):
+    def __init__(self, reactor, port, backlog=50, interface=""):
+        super().__init__(reactor, port, backlog, interface or {HOST!r})
+
+endpoints.TCP4ServerEndpoint = LoopbackTCP4ServerEndpoint
+runpy.run_module("localstack.runtime.main", run_name="__main__", alter_sys=True)
+"""
+
+
 def _pdeathsig():
     """In the child: die with the parent, so a killed test run leaves no LocalStack behind.
 
@@ -342,7 +363,7 @@ def _start_locked(port, services, timeout, detach, python) -> LocalStack:
     in_main_thread = threading.current_thread() is threading.main_thread()
     try:
         proc = subprocess.Popen(
-            [python, "-m", "localstack.runtime.main"],
+            [python, "-c", LOOPBACK_MAIN],
             cwd=str(d), env=_environment(port, services),
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,      # own process group: Ctrl-C in the terminal doesn't hit it

@@ -1,6 +1,7 @@
 """The LocalStack launcher: starts, reuses, stops without orphans, and explains what went wrong."""
 
 import contextlib
+import ipaddress
 import os
 import signal
 import socket
@@ -240,3 +241,51 @@ def test_run_exports_the_url_and_stops_what_it_started(state, fake_localstack):
     assert "Stopping the LocalStack" in r.stdout
     assert not localstack.port_in_use(int(port))
     assert not localstack.pid_file(int(port)).exists()
+
+
+def listening_addresses(pid):
+    """The (address, port) of every TCP socket process `pid` listens on, read from /proc: what
+    the kernel has, whatever the configuration says."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            link = os.readlink(fd)
+            if link.startswith("socket:["):
+                inodes.add(link[len("socket:["):-1])
+    found = []
+    for table, family in (("tcp", socket.AF_INET), ("tcp6", socket.AF_INET6)):
+        for line in Path(f"/proc/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            local, state, inode = fields[1], fields[3], fields[9]
+            if state != "0A" or inode not in inodes:          # 0A: LISTEN
+                continue
+            hex_addr, hex_port = local.split(":")
+            raw = bytes.fromhex(hex_addr)
+            # /proc prints each 32-bit word in host byte order (little-endian here)
+            raw = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+            found.append((socket.inet_ntop(family, raw), int(hex_port, 16)))
+    return found
+
+
+def other_addresses():
+    """This machine's IPv4 addresses that are not loopback (there may be none)."""
+    out = subprocess.run(["ip", "-o", "-4", "addr", "show"], capture_output=True, text=True).stdout
+    return [f.split("/")[0] for line in out.splitlines() for f in line.split()[3:4]
+            if not f.startswith("127.")]
+
+
+def test_localstack_listens_on_loopback_only(state):
+    """LocalStack's default gateway ignores the host in GATEWAY_LISTEN and takes 0.0.0.0;
+    the launcher must make it bind 127.0.0.1, so nobody on the network reaches it."""
+    port = localstack.free_port()
+    ls = localstack.start(port)
+    try:
+        listening = listening_addresses(ls.pid)
+        assert (localstack.HOST, port) in listening, listening
+        assert all(ipaddress.ip_address(addr).is_loopback for addr, _ in listening), listening
+        for addr in other_addresses():                   # and from outside it is closed
+            with socket.socket() as s:
+                s.settimeout(5)
+                assert s.connect_ex((addr, port)) != 0, f"LocalStack answers on {addr}:{port}"
+    finally:
+        ls.stop()
