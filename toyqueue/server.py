@@ -19,23 +19,21 @@ botocore's own SQS service model, the same file boto3 uses to build the requests
 import base64
 import binascii
 import json
-import socket
 import sys
 import threading
 import traceback
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape as _xml_escape
 
 from botocore.loaders import Loader
 from botocore.model import ServiceModel
 
-from toyqueue import errors
+from toyqueue import errors, transport
 from toyqueue.service import DEFAULT_BASE_URL, QueueService
+from toyqueue.transport import MAX_BODY  # noqa: F401 - where tests and tools look for it
 
-MAX_BODY = 8 * 1024 * 1024     # a valid request is at most ~3.5 MiB (1 MiB of \\u-escaped text)
-MAX_DRAIN = 64 * 1024 * 1024   # past this we do not even read the body; we close instead
 XMLNS = "http://queue.amazonaws.com/doc/2012-11-05/"
 
 # The loader and model alone: importing botocore.session would double the start-up time.
@@ -332,6 +330,9 @@ class Handler(BaseHTTPRequestHandler):
             self._handle_query(body.decode("utf-8", "replace"))
 
     def do_GET(self):
+        if not self.server.working(self.connection):
+            self.close_connection = True
+            return
         query = urlsplit(self.path).query
         if "Action=" in query:
             self._handle_query(query)
@@ -341,7 +342,8 @@ class Handler(BaseHTTPRequestHandler):
                 "form field (Query)."))
 
     def do_PUT(self):
-        self._read_body()
+        if self._read_body() is None:
+            return
         self._send_json_error(_invalid_action(
             f"SQS accepts POST (and GET for Query), not {self.command}."))
 
@@ -349,48 +351,23 @@ class Handler(BaseHTTPRequestHandler):
 
     # -- plumbing
 
-    def _read_body(self):
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            return self._read_chunked()
-        length = self.headers.get("Content-Length")
-        try:
-            n = int(length) if length is not None else 0
-            if n < 0:
-                raise ValueError
-        except ValueError:
-            self.close_connection = True
-            self._send_json_error(_invalid(f"Content-Length {length!r} is not a number."))
-            return None
-        if n > MAX_BODY:
-            while 0 < n <= MAX_DRAIN:  # read it, so the client sees our answer, not a reset
-                chunk = self.rfile.read(min(n, 1 << 20))
-                n = n - len(chunk) if chunk else 0
-            self.close_connection = True
-            self._send_json_error(_invalid(
-                f"The request is {length} bytes; a request to this endpoint can be at most "
-                f"{MAX_BODY} bytes (SQS messages are at most 1048576 bytes)."))
-            return None
-        return self.rfile.read(n) if n else b""
+    def handle_one_request(self):
+        self.server.waiting(self.connection)       # the client's time to send a request runs
+        super().handle_one_request()
 
-    def _read_chunked(self):
-        body = bytearray()
+    def _read_body(self):
+        """The body, or None when the request was refused (answered, connection closing) or
+        its connection was closed to make room for others (nothing to answer)."""
         try:
-            while True:
-                size = int(self.rfile.readline(100).split(b";")[0].strip() or b"x", 16)
-                if size == 0:
-                    while self.rfile.readline(1000).strip():  # trailers
-                        pass
-                    return bytes(body)
-                if len(body) + size > MAX_BODY:
-                    raise OverflowError
-                body += self.rfile.read(size)
-                self.rfile.readline(10)  # the CRLF after each chunk
-        except (ValueError, OverflowError) as err:
+            body = transport.read_body(self.rfile, self.headers)
+        except transport.BadRequest as err:
             self.close_connection = True
-            self._send_json_error(_invalid(
-                "The request is larger than this endpoint accepts." if isinstance(err, OverflowError)
-                else "Malformed chunked request body."))
+            self._send_json_error(_invalid(str(err)))
             return None
+        if not self.server.working(self.connection):
+            self.close_connection = True
+            return None
+        return body
 
     def _send(self, status, body, content_type, request_id, extra=""):
         head = (f"HTTP/1.1 {status} {self.responses.get(status, ('',))[0]}\r\n"
@@ -461,36 +438,6 @@ class Handler(BaseHTTPRequestHandler):
 
 # ---------------------------------------------------------------- start / stop
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True          # a long poll in progress never blocks shutdown
-    request_queue_size = 128
-    allow_reuse_address = True
-
-    def __init__(self, *args, **kwargs):
-        self.connections = set()   # open sockets, so stop() can end kept-alive connections too
-        super().__init__(*args, **kwargs)
-
-    def process_request(self, request, client_address):
-        self.connections.add(request)
-        super().process_request(request, client_address)
-
-    def shutdown_request(self, request):
-        self.connections.discard(request)
-        super().shutdown_request(request)
-
-    def close_connections(self):
-        for sock in list(self.connections):
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def handle_error(self, request, client_address):
-        # A client that hangs up mid-request is normal (Ctrl-C in a notebook); say nothing.
-        if not isinstance(sys.exc_info()[1], OSError):
-            super().handle_error(request, client_address)
-
-
 class Endpoint:
     """A running endpoint: `.url` for boto3's endpoint_url, `.service`, `.stop()`."""
 
@@ -524,10 +471,11 @@ class Endpoint:
         return f"<toyqueue endpoint {self.url}>"
 
 
-def make(port=0, service=None, host="127.0.0.1"):
-    """Bind (but do not start serving) an endpoint; the service gets the endpoint's URL."""
+def make(port=0, service=None, host="127.0.0.1", **limits):
+    """Bind (but do not start serving) an endpoint; the service gets the endpoint's URL.
+    ``limits``: ``max_connections``, ``idle_timeout`` (see toyqueue.transport)."""
     handler = type("BoundHandler", (Handler,), {})
-    httpd = _Server((host, port), handler)
+    httpd = transport.Server((host, port), handler, **limits)
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
     url = f"http://{shown}:{httpd.server_address[1]}"
     if service is None:
@@ -540,8 +488,8 @@ def make(port=0, service=None, host="127.0.0.1"):
     return Endpoint(httpd, service, url)
 
 
-def start(port=0, service=None, host="127.0.0.1"):
+def start(port=0, service=None, host="127.0.0.1", **limits):
     """Serve a QueueService over HTTP from a background thread; returns the Endpoint."""
-    endpoint = make(port, service, host)
+    endpoint = make(port, service, host, **limits)
     endpoint._thread.start()
     return endpoint
