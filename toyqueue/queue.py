@@ -77,7 +77,7 @@ class StandardQueue:
         self.age.append(msg)
         if delay > 0:
             self.n_delayed += 1
-            heapq.heappush(self.timers, (msg.visible_at, -self._sent, msg))
+            self._schedule(msg, -self._sent)
         else:                                   # = self._show(msg), inlined: the hot path
             self.n_visible += 1
             self.ready.append(msg)
@@ -141,12 +141,21 @@ class StandardQueue:
         msg.received_at = now
         msg.visible_at = now + vt
         self._handed += 1
-        heapq.heappush(self.timers, (msg.visible_at, self._handed, msg))
+        self._schedule(msg, self._handed)
         receipts = self.receipts
         if msg.receipt is not None:
             receipts.pop(msg.receipt, None)        # the old handle stops working
         msg.receipt = handle = f"{self.rh_prefix}{self._handed}"
         receipts[handle] = msg
+
+    def _schedule(self, msg, tiebreak):
+        """Note when a hidden message shows again. A long poll sleeps until the earliest such
+        moment; if this one is earlier, wake the polls so they sleep less (or a poll that began
+        before this message was sent or received would sleep through it)."""
+        timers = self.timers
+        heapq.heappush(timers, (msg.visible_at, tiebreak, msg))
+        if self.waiters and timers[0][2] is msg:
+            self.cond.notify_all()
 
     def _dlq_ok(self):
         return self.dlq is not None and not self.dlq.deleted and self.dlq is not self
@@ -238,7 +247,7 @@ class StandardQueue:
             msg.visible_at = now + timeout
             if timeout > 0:
                 self._handed += 1               # a fresh tiebreak (handle numbers skip one)
-                heapq.heappush(self.timers, (msg.visible_at, self._handed, msg))
+                self._schedule(msg, self._handed)
             else:
                 self._unhide(msg)
 
@@ -407,7 +416,7 @@ class FifoQueue(StandardQueue):
         group.pending.append(msg)           # in its group before _show offers the group
         if delay > 0:
             self.n_delayed += 1
-            heapq.heappush(self.timers, (msg.visible_at, -self._sent, msg))
+            self._schedule(msg, -self._sent)
         else:
             self._show(msg)
         return msg

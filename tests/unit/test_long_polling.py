@@ -91,3 +91,51 @@ def test_real_long_poll_does_not_block_other_threads():
     assert svc.receive_message(QueueUrl=b)["Messages"][0]["Body"] == "x"
     assert th.is_alive()
     th.join()
+
+
+def _wait_for_waiters(q, n, seconds=10):
+    deadline = time.monotonic() + seconds
+    while q.waiters < n and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert q.waiters >= n, "the long poll never started waiting"
+
+
+def _poll_in_thread(svc, url, out, key, wait=20):
+    def run():
+        t = time.monotonic()
+        out[key] = svc.receive_message(QueueUrl=url, WaitTimeSeconds=wait, VisibilityTimeout=1)
+        out[key + " waited"] = time.monotonic() - t
+    th = threading.Thread(target=run)
+    th.start()
+    return th
+
+
+def test_real_long_poll_already_waiting_wakes_when_a_delay_ends():
+    """The poll started before the delayed message existed: it must not sleep its whole wait."""
+    svc = QueueService(clock=RealClock())
+    url = svc.create_queue(QueueName="lp")["QueueUrl"]
+    out = {}
+    th = _poll_in_thread(svc, url, out, "poll")
+    _wait_for_waiters(svc.queue(url), 1)
+    svc.send_message(QueueUrl=url, MessageBody="later", DelaySeconds=1)
+    th.join(30)
+    assert out["poll"]["Messages"][0]["Body"] == "later"
+    assert out["poll waited"] < 10               # about 1 s; it was the full 20 s
+
+
+def test_real_long_poll_already_waiting_wakes_when_another_consumers_timeout_ends():
+    """Two polls wait; the first takes the message (1 s visibility timeout) and never deletes
+    it; the second must get it when that timeout ends, not at the end of its own wait."""
+    svc = QueueService(clock=RealClock())
+    url = svc.create_queue(QueueName="lp")["QueueUrl"]
+    out = {}
+    first = _poll_in_thread(svc, url, out, "first")
+    _wait_for_waiters(svc.queue(url), 1)
+    second = _poll_in_thread(svc, url, out, "second")
+    _wait_for_waiters(svc.queue(url), 2)
+    svc.send_message(QueueUrl=url, MessageBody="m")
+    first.join(30)
+    second.join(30)
+    assert [m["Body"] for m in out["first"]["Messages"]] == ["m"]
+    assert [m["Body"] for m in out["second"]["Messages"]] == ["m"]
+    assert out["second waited"] < 10             # about 1 s; it was the full 20 s
