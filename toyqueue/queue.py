@@ -27,6 +27,21 @@ from .message import DELAYED, GONE, INFLIGHT, VISIBLE, Message
 _queue_numbers = itertools.count(1)
 
 
+def _keep(index, wanted):
+    """Filter a deque in place (a loop may hold it in a local variable)."""
+    kept = [x for x in index if wanted(x)]
+    index.clear()
+    index.extend(kept)
+
+
+def _live(msg):
+    return msg.status is not GONE
+
+
+def _visible(msg):
+    return msg.status is VISIBLE
+
+
 class StandardQueue:
     fifo = False
 
@@ -206,8 +221,18 @@ class StandardQueue:
         age = self.age
         while age and age[0].status is GONE:
             age.popleft()
+        # Memory follows the live messages: once stale entries outnumber live ones (one old
+        # message in flight at the front keeps the popleft above from reaching them), sweep
+        # them out. Each sweep is paid for by the removals since the last: O(1) amortised.
+        if len(age) > 1024 + 2 * (self.n_visible + self.n_inflight + self.n_delayed):
+            _keep(age, _live)
+        if len(self.ready) > 1024 + 2 * self.n_visible:
+            self._compact_ready()
         if len(self.timers) > 1024 + 2 * (self.n_inflight + self.n_delayed):
             self._compact_timers()
+
+    def _compact_ready(self):
+        _keep(self.ready, _visible)
 
     def _compact_timers(self):
         """Drop stale heap entries, so deleted messages do not pile up there."""
@@ -489,6 +514,9 @@ class FifoQueue(StandardQueue):
 
     def _has_visible(self):
         return bool(self.ready)
+
+    def _compact_ready(self):
+        pass                        # groups, each in ``ready`` at most once: nothing piles up
 
     def _purged(self):
         self.groups.clear()
