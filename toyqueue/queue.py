@@ -18,10 +18,11 @@ One lock per queue. Long polling waits on a condition variable tied to that lock
 import heapq
 import itertools
 import threading
-from collections import deque
+from collections import deque, namedtuple
 
 from .errors import InvalidParameterValue, MessageNotInflight, OverLimit, ReceiptHandleIsInvalid
-from .limits import DEFAULT_RETENTION, DEFAULT_VISIBILITY_TIMEOUT, MAX_INFLIGHT, MAX_VISIBILITY_TIMEOUT
+from .limits import (DEDUP_WINDOW, DEFAULT_RETENTION, DEFAULT_VISIBILITY_TIMEOUT, MAX_INFLIGHT,
+                     MAX_VISIBILITY_TIMEOUT)
 from .message import DELAYED, GONE, INFLIGHT, VISIBLE, Message
 
 _queue_numbers = itertools.count(1)
@@ -379,6 +380,43 @@ class StandardQueue:
                 f"inflight={self.n_inflight}, delayed={self.n_delayed})")
 
 
+Sent = namedtuple("Sent", "message_id info")
+Sent.__doc__ = "What a deduplicated FIFO send answers: the first send's id and sequence number."
+
+
+class Recent:
+    """Keys remembered for ``window`` seconds, then forgotten, oldest first: FIFO deduplication
+    ids and receive attempt ids. Nothing is scanned, so the cost does not grow with the table.
+    The caller holds the queue's lock."""
+    __slots__ = ("window", "entries", "order")
+
+    def __init__(self, window):
+        self.window = window
+        self.entries = {}               # key -> (expires_at, value)
+        self.order = deque()            # (expires_at, key), oldest first
+
+    def get(self, key, now):
+        self._forget(now)
+        hit = self.entries.get(key)
+        return None if hit is None else hit[1]
+
+    def put(self, key, value, now):
+        self._forget(now)
+        expires = now + self.window
+        self.entries[key] = (expires, value)
+        self.order.append((expires, key))
+
+    def _forget(self, now):
+        order, entries = self.order, self.entries
+        while order and order[0][0] <= now:
+            expires, key = order.popleft()
+            if entries.get(key, (None,))[0] == expires:
+                del entries[key]
+
+    def __len__(self):
+        return len(self.entries)
+
+
 class _Group:
     """A FIFO message group: its messages in order, and how many of them are in flight."""
     __slots__ = ("group_id", "pending", "inflight", "queued")
@@ -401,8 +439,8 @@ class FifoQueue(StandardQueue):
     def __init__(self, name="queue.fifo", *, dedup_window=300, **kw):
         super().__init__(name, **kw)
         self.groups = {}
-        self.dedup = {}                 # dedup key -> (expires_at, message)
-        self.dedup_order = deque()      # (expires_at, key), oldest first
+        self.dedup = Recent(dedup_window)     # dedup key -> Sent (ids, never the body)
+        self.attempts = Recent(DEDUP_WINDOW)  # ReceiveRequestAttemptId -> what it received
         self.dedup_window = dedup_window
         self.dedup_by_group = False     # DeduplicationScope=messageGroup
         self.sequence = 0
@@ -411,14 +449,10 @@ class FifoQueue(StandardQueue):
         """Add a message to its group, unless its deduplication id was seen in the last
         5 minutes: then return the message sent first (the send still succeeds)."""
         with self.lock:
-            order = self.dedup_order
-            while order and order[0][0] <= now:
-                expires, key = order.popleft()
-                if self.dedup.get(key, (None,))[0] == expires:
-                    del self.dedup[key]
             key = (group_id, dedup_id) if self.dedup_by_group else dedup_id
-            if dedup_id is not None and key in self.dedup:
-                return self.dedup[key][1]
+            first = self.dedup.get(key, now) if dedup_id is not None else None
+            if first is not None:
+                return first
             self.sequence += 1
             info = dict(info or {}, sequence_number=f"{18_000_000_000_000_000_000 + self.sequence:020d}")
             if dedup_id is not None:
@@ -426,8 +460,7 @@ class FifoQueue(StandardQueue):
             msg = self._add(body, now, self.delay if delay is None else delay,
                             group_id, attributes, info)
             if dedup_id is not None:
-                self.dedup[key] = (now + self.dedup_window, msg)
-                order.append((now + self.dedup_window, key))
+                self.dedup.put(key, Sent(msg.message_id, {"sequence_number": info["sequence_number"]}), now)
             return msg
 
     def _add(self, body, now, delay, group_id, attributes, info, message_id=None):

@@ -11,6 +11,7 @@ Read ``send_message``, ``receive_message`` and ``delete_message`` first.
 import functools
 import hashlib
 import inspect
+import itertools
 import json
 import re
 import threading
@@ -172,7 +173,6 @@ class QueueService:
             q.created_at = q.modified_at = now
             q.purged_at = None
             q.redrive_arn = None
-            q.attempts = {}             # FIFO ReceiveRequestAttemptId -> (expires, messages, answer)
             self._store_attributes(q, attrs)
             if tags:
                 self._set_tags(q, tags)
@@ -206,7 +206,12 @@ class QueueService:
         with self._lock:
             if self._queues.get(q.name) is q:
                 del self._queues[q.name]
-                self._deleted[q.name] = self.clock.now()
+                now, deleted = self.clock.now(), self._deleted
+                deleted.pop(q.name, None)            # kept in deletion order, oldest first
+                deleted[q.name] = now
+                for name in list(itertools.takewhile(
+                        lambda n: now - deleted[n] >= L.RECREATE_DELAY, deleted)):
+                    del deleted[name]                # its name is free again: forget it
         q.deleted = True
         q.purge()
         return {}
@@ -534,24 +539,24 @@ class QueueService:
             system = set(SYSTEM_ATTRIBUTES)
         wanted = list(MessageAttributeNames or [])
         out = {"Messages": [self._message_dict(q, m, system, wanted) for m in msgs]} if msgs else {}
-        if attempt is not None:
-            q.attempts[attempt] = (self.clock.now() + L.DEDUP_WINDOW, msgs, out)
+        if attempt is not None and msgs:
+            with q.lock:   # handles, not the answer: a deleted message's body is not kept
+                q.attempts.put(attempt, ([m.receipt for m in msgs], system, wanted), self.clock.now())
         return out
 
     def _retried_receive(self, q, attempt):
         """FIFO: a receive retried with the same ReceiveRequestAttemptId within 5 minutes gets
         the same messages and receipt handles, as long as none was deleted or changed."""
         now = self.clock.now()
-        for key, (expires, _, _) in list(q.attempts.items()):
-            if expires <= now:
-                del q.attempts[key]
-        if attempt not in q.attempts:
-            return None
-        _, msgs, out = q.attempts[attempt]
         with q.lock:
-            unchanged = all(q.receipts.get(m.receipt) is m and m.status is INFLIGHT
-                            and m.visible_at > now for m in msgs)
-        return out if unchanged and msgs else None
+            hit = q.attempts.get(attempt, now)
+            if hit is None:
+                return None
+            handles, system, wanted = hit
+            msgs = [q.receipts.get(h) for h in handles]
+            if not all(m is not None and m.status is INFLIGHT and m.visible_at > now for m in msgs):
+                return None
+        return {"Messages": [self._message_dict(q, m, system, wanted) for m in msgs]}
 
     def _message_dict(self, q, m, system, wanted):
         info = m.info or {}
@@ -684,6 +689,9 @@ class QueueService:
         if MaxNumberOfMessagesPerSecond is not None:
             task["MaxNumberOfMessagesPerSecond"] = MaxNumberOfMessagesPerSecond
         self._tasks[handle] = task
+        mine = [h for h, t in self._tasks.items() if t["SourceArn"] == SourceArn]
+        for h in mine[:-L.MAX_MOVE_TASKS]:       # ListMessageMoveTasks shows the 10 most recent
+            del self._tasks[h]
         return {"TaskHandle": handle}
 
     def list_message_move_tasks(self, SourceArn, MaxResults=None):

@@ -189,3 +189,38 @@ def test_receive_request_attempt_id_retry_returns_the_same_messages(svc, fifo, c
     assert svc.receive_message(QueueUrl=fifo, ReceiveRequestAttemptId="try-1") == {}
     with pytest.raises(E.InvalidParameterValue, match="ReceiveRequestAttemptId can only include"):
         svc.receive_message(QueueUrl=fifo, ReceiveRequestAttemptId="bad id")
+
+
+def test_receive_attempt_ids_expiring_under_concurrent_receives_never_fail(svc, clock):
+    """Expired attempt ids were pruned without the queue's lock: two receives pruning the
+    same entries at once failed with KeyError (an HTTP 500)."""
+    import sys
+    import threading
+    url = svc.create_queue(QueueName="race.fifo", Attributes={"FifoQueue": "true"})["QueueUrl"]
+    failures = []
+    start = threading.Barrier(8)
+
+    def receive(k):
+        start.wait()
+        try:
+            svc.receive_message(QueueUrl=url, ReceiveRequestAttemptId=f"new-{k}")
+        except Exception as e:                      # noqa: BLE001 - the test counts them
+            failures.append(repr(e))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)                     # switch threads as often as possible
+    try:
+        for round in range(10):
+            for i in range(2_000):
+                svc.send_message(QueueUrl=url, MessageBody="m", MessageGroupId=str(i),
+                                 MessageDeduplicationId=f"{round}-{i}")
+                svc.receive_message(QueueUrl=url, ReceiveRequestAttemptId=f"old-{round}-{i}")
+            clock.advance(301)                      # every one of them has expired
+            threads = [threading.Thread(target=receive, args=(k,)) for k in range(8)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
