@@ -392,6 +392,12 @@ class QueueService:
         return self._send(q, entry, self.clock.now())
 
     def _send(self, q, entry, now):
+        return self._store(q, self._checked(q, entry), now)
+
+    def _checked(self, q, entry):
+        """Check one message to send and work out its answer; raise its SQS error. Everything
+        that can fail happens here, before anything is stored: a batch whose second entry
+        fails unexpectedly has not stored the first (a retried 500 would duplicate it)."""
         body = entry.get("MessageBody")
         delay = _int(entry.get("DelaySeconds"), "DelaySeconds")
         attrs = entry.get("MessageAttributes") or None
@@ -416,10 +422,15 @@ class QueueService:
                                           f"be shorter than {q.max_message_size} bytes.")
         if system:
             for k, v in system.items():
-                if k != "AWSTraceHeader" or v.get("DataType") != "String":
+                if k != "AWSTraceHeader":
+                    raise E.InvalidParameterValue(f"Message system attribute name '{k}' is invalid.")
+                if not isinstance(v, dict) or v.get("DataType") != "String":
                     raise E.InvalidParameterValue(
-                        f"Message system attribute name '{k}' is invalid." if k != "AWSTraceHeader" else
                         "The message system attribute AWSTraceHeader must be of type String.")
+                trace = v.get("StringValue")
+                if not isinstance(trace, str) or not trace or _BAD_CHARS.search(trace):
+                    raise E.InvalidParameterValue("The message system attribute 'AWSTraceHeader' with "
+                                                  "type 'String' must use field 'String'.")
         for value, pname in ((group, "MessageGroupId"), (dedup, "MessageDeduplicationId")):
             if value is not None and not _FIFO_ID.fullmatch(value):
                 raise E.InvalidParameterValue(
@@ -436,18 +447,25 @@ class QueueService:
                     raise E.InvalidParameterValue("The queue should either have ContentBasedDeduplication "
                                                   "enabled or MessageDeduplicationId provided explicitly")
                 dedup = hashlib.sha256(body.encode("utf-8")).hexdigest()
-            msg = q.send(body, now, group, dedup, attrs, info)
-        else:
-            if dedup is not None:
-                raise E.InvalidParameterValue(
-                    f"Value {dedup} for parameter MessageDeduplicationId is invalid. Reason: The request "
-                    "includes a parameter that is not valid for this queue type.")
-            msg = q.send(body, now, None if delay is None else delay, group, attrs, info)
+        elif dedup is not None:
+            raise E.InvalidParameterValue(
+                f"Value {dedup} for parameter MessageDeduplicationId is invalid. Reason: The request "
+                "includes a parameter that is not valid for this queue type.")
         out = {"MD5OfMessageBody": md5_of_body(body)}
         if attrs:
             out["MD5OfMessageAttributes"] = md5_of_attributes(attrs)
         if system:
             out["MD5OfMessageSystemAttributes"] = md5_of_attributes(system)
+        return body, delay, group, dedup, attrs, info, out
+
+    @staticmethod
+    def _store(q, checked, now):
+        """Store a checked message (this cannot fail); return SendMessage's answer."""
+        body, delay, group, dedup, attrs, info, out = checked
+        if q.fifo:
+            msg = q.send(body, now, group, dedup, attrs, info)
+        else:
+            msg = q.send(body, now, delay, group, attrs, info)
         out["MessageId"] = msg.message_id
         if q.fifo:
             out["SequenceNumber"] = msg.info["sequence_number"]
@@ -624,9 +642,7 @@ class QueueService:
             try:
                 ok.append(dict({"Id": e["Id"]}, **(one(e) or {})))
             except E.SQSError as err:
-                failed.append({"Id": e["Id"], "SenderFault": True,
-                               "Code": err.query_code.replace("AWS.SimpleQueueService.", ""),
-                               "Message": err.message})
+                failed.append(_failed(e, err))
         return {"Successful": ok, "Failed": failed}
 
     def send_message_batch(self, QueueUrl, Entries):
@@ -637,8 +653,15 @@ class QueueService:
         if total > L.MAX_BATCH_SIZE:
             raise E.BatchRequestTooLong(f"Batch requests cannot be longer than {L.MAX_BATCH_SIZE} bytes. "
                                         f"You have sent {total} bytes.")
+        checked, failed = {}, []
+        for e in Entries:                        # check all, then store: see _checked
+            try:
+                checked[e["Id"]] = self._checked(q, e)
+            except E.SQSError as err:
+                failed.append(_failed(e, err))
         now = self.clock.now()
-        return self._batch(Entries, "SendMessageBatch", lambda e: self._send(q, e, now))
+        ok = [dict({"Id": i}, **self._store(q, c, now)) for i, c in checked.items()]
+        return {"Successful": ok, "Failed": failed}
 
     def delete_message_batch(self, QueueUrl, Entries):
         q = self.queue(QueueUrl)
@@ -728,6 +751,12 @@ class QueueService:
         policy["Statement"] = [s for s in policy["Statement"] if s.get("Sid") != Label]
         q.attributes["Policy"] = json.dumps(policy)
         return {}
+
+
+def _failed(entry, err):
+    """A batch entry's failure, as SQS lists it."""
+    return {"Id": entry["Id"], "SenderFault": True,
+            "Code": err.query_code.replace("AWS.SimpleQueueService.", ""), "Message": err.message}
 
 
 def _attribute_wanted(name, wanted):

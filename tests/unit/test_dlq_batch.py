@@ -193,3 +193,32 @@ def test_fifo_batch(svc, fifo):
     assert seqs == sorted(seqs) and len(seqs) == 3
     assert r["Failed"][0]["Id"] == "nogroup" and r["Failed"][0]["Code"] == "MissingParameter"
     assert [m["Body"] for m in receive_all(svc, fifo, MaxNumberOfMessages=10)] == ["m0", "m1", "m2"]
+
+
+def test_a_malformed_trace_header_fails_its_entry_alone(svc, url):
+    """Entry 2's AWSTraceHeader had no StringValue: the first entry was stored, then a 500,
+    and every retry stored it again."""
+    r = svc.send_message_batch(QueueUrl=url, Entries=[
+        {"Id": "1", "MessageBody": "first"},
+        {"Id": "2", "MessageBody": "second",
+         "MessageSystemAttributes": {"AWSTraceHeader": {"DataType": "String"}}}])
+    assert [e["Id"] for e in r["Successful"]] == ["1"]
+    assert [(f["Id"], f["Code"]) for f in r["Failed"]] == [("2", "InvalidParameterValue")]
+    assert [m["Body"] for m in receive_all(svc, url, MaxNumberOfMessages=10)] == ["first"]
+
+
+def test_an_unexpected_error_in_a_batch_stores_nothing(svc, url, monkeypatch):
+    """A bug that fails entry 2 must not leave entry 1 stored (a retry would duplicate it)."""
+    from toyqueue import service
+    real = service.md5_of_body
+
+    def md5_of_body(body):
+        if body == "boom":
+            raise RuntimeError("a bug")
+        return real(body)
+
+    monkeypatch.setattr(service, "md5_of_body", md5_of_body)
+    with pytest.raises(RuntimeError):
+        svc.send_message_batch(QueueUrl=url, Entries=[
+            {"Id": "1", "MessageBody": "fine"}, {"Id": "2", "MessageBody": "boom"}])
+    assert svc.queue(url).counts() == {"visible": 0, "inflight": 0, "delayed": 0}
