@@ -17,6 +17,7 @@ One lock per queue. Long polling waits on a condition variable tied to that lock
 """
 import heapq
 import itertools
+import re
 import threading
 from collections import deque, namedtuple
 
@@ -26,6 +27,7 @@ from .limits import (DEDUP_WINDOW, DEFAULT_RETENTION, DEFAULT_VISIBILITY_TIMEOUT
 from .message import DELAYED, GONE, INFLIGHT, VISIBLE, Message
 
 _queue_numbers = itertools.count(1)
+_HANDLE_NUMBER = re.compile(r"[0-9]{1,20}")    # ASCII digits, and few enough for int()
 
 
 def _keep(index, wanted):
@@ -243,7 +245,8 @@ class StandardQueue:
 
     def _check_handle(self, receipt):
         rest = receipt[len(self.rh_prefix):] if isinstance(receipt, str) else ""
-        if not (receipt.startswith(self.rh_prefix) and rest.isdigit() and int(rest) <= self._handed):
+        if not (receipt.startswith(self.rh_prefix) and _HANDLE_NUMBER.fullmatch(rest)
+                and int(rest) <= self._handed):
             raise ReceiptHandleIsInvalid(f'The input receipt handle "{receipt}" is not a valid receipt handle.')
 
     @staticmethod

@@ -220,7 +220,9 @@ def _from_form(shape, form, prefix, where):
         while f"{prefix}.{i}.{key_name}" in form:
             k = form[f"{prefix}.{i}.{key_name}"]
             v = _from_form(shape.value, form, f"{prefix}.{i}.{value_name}", f"{where}.{k}")
-            out[k] = v if v is not None else ""
+            if v is None:                    # a name and no value: an empty one, of its shape
+                v = {} if shape.value.type_name == "structure" else ""
+            out[k] = v
             i += 1
         return out or None
     if prefix not in form:
@@ -395,7 +397,7 @@ class Handler(BaseHTTPRequestHandler):
             shape = _input_shape(action)
             try:
                 raw = json.loads(body) if body.strip() else {}
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, UnicodeDecodeError, RecursionError):
                 raise _serialization("The request body is not valid JSON.") from None
             params = _from_json(shape, raw, "the request body")
             out = json_body(self._call(action, shape, params))

@@ -76,13 +76,37 @@ def _queue_name(url):
     return url.rstrip("/").rsplit("/", 1)[-1]
 
 
+_INTEGER = re.compile(r"-?[0-9]+")       # ASCII digits only: int() would also read "٣٠" as 30
+
+
 def _int(value, name):
     """An integer parameter (the Query protocol sends them as text); None stays None."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
-        return int(value)
+    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()) and len(value) <= 4_000:
+        return int(value)                   # (Python refuses int() of over 4,300 digits)
     raise E.InvalidParameterValue(f"Value {value} for parameter {name} is invalid. Reason: Must be an integer.")
+
+
+def _in_range(text, lo, hi):
+    """Is ``text`` a plain integer (ASCII digits) from lo to hi? No SQS bound has 20 digits,
+    so a longer text is out of range without being converted."""
+    return bool(_INTEGER.fullmatch(text)) and len(text) <= 20 and lo <= int(text) <= hi
+
+
+def _json_document(text):
+    """A JSON attribute value (Policy, RedrivePolicy, ...); ValueError when it is not JSON,
+    also when it is nested too deeply for Python's parser (a RecursionError, else a 500)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+
+
+def _statements(policy):
+    """A policy's statements as a list (a policy may give a single statement object)."""
+    statements = policy.get("Statement")
+    return statements if isinstance(statements, list) else [statements]
 
 
 DEFAULT_BASE_URL = "http://127.0.0.1:9324"   # where `python -m toyqueue serve` listens by default
@@ -274,15 +298,20 @@ class QueueService:
                     "Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.")
             if k in BOUNDS:
                 lo, hi = BOUNDS[k]
-                if not re.fullmatch(r"-?\d+", v) or not lo <= int(v) <= hi:
+                if not _in_range(v, lo, hi):
                     raise E.InvalidAttributeValue(f"Invalid value for the parameter {k}.")
             if k in CHOICES and (v.lower() if k in ("SqsManagedSseEnabled", "FifoQueue", "ContentBasedDeduplication") else v) not in CHOICES[k]:
                 raise E.InvalidAttributeValue(f"Invalid value for the parameter {k}.")
             if k == "Policy" and v:
+                # SQS takes a policy document only: an object with one statement object or a
+                # non-empty list of them (it refuses the list emptied of its last statement).
                 try:
-                    json.loads(v)
+                    policy = _json_document(v)
                 except ValueError:
-                    raise E.InvalidAttributeValue("Invalid value for the parameter Policy.") from None
+                    policy = None
+                if not (isinstance(policy, dict) and "Statement" in policy
+                        and _statements(policy) and all(isinstance(x, dict) for x in _statements(policy))):
+                    raise E.InvalidAttributeValue("Invalid value for the parameter Policy.")
         if attrs.get("RedrivePolicy"):
             self._check_redrive(attrs["RedrivePolicy"], fifo, queue)
         if attrs.get("RedriveAllowPolicy"):
@@ -292,7 +321,7 @@ class QueueService:
         def bad(reason):
             return E.InvalidParameterValue(f"Value {text} for parameter RedrivePolicy is invalid. Reason: {reason}")
         try:
-            policy = json.loads(text)
+            policy = _json_document(text)
         except ValueError:
             raise bad("Redrive policy is not a valid JSON map.") from None
         if not isinstance(policy, dict):
@@ -301,7 +330,7 @@ class QueueService:
             if field not in policy:
                 raise bad(f"Redrive policy does not contain mandatory attribute: {field}.")
         count = policy["maxReceiveCount"]
-        if not re.fullmatch(r"-?\d+", str(count)) or not L.MIN_MAX_RECEIVE_COUNT <= int(count) <= L.MAX_MAX_RECEIVE_COUNT:
+        if isinstance(count, bool) or not _in_range(str(count), L.MIN_MAX_RECEIVE_COUNT, L.MAX_MAX_RECEIVE_COUNT):
             raise bad(f"Invalid value for maxReceiveCount: {count}, valid values are from 1 to 1000 both inclusive.")
         dlq = self._by_arn(policy["deadLetterTargetArn"])
         if dlq is None:
@@ -319,7 +348,7 @@ class QueueService:
             return E.InvalidParameterValue(
                 f"Value {text} for parameter RedriveAllowPolicy is invalid. Reason: {reason}")
         try:
-            policy = json.loads(text)
+            policy = _json_document(text)
         except ValueError:
             raise bad("Amazon SQS can't parse the RedriveAllowPolicy value.") from None
         permission = policy.get("redrivePermission") if isinstance(policy, dict) else None
@@ -480,6 +509,8 @@ class QueueService:
                                           f"allowed maximum [{L.MAX_MESSAGE_ATTRIBUTES}].")
         size = 0
         for name, attr in attrs.items():
+            if not isinstance(attr, dict):          # a Query attribute with a name and no value
+                attr = {}
             if len(name) > L.MAX_ATTRIBUTE_NAME:
                 raise E.InvalidParameterValue("Message (user) attribute names must be shorter than 256 Bytes")
             if not _ATTRIBUTE_NAME.fullmatch(name):
@@ -734,6 +765,7 @@ class QueueService:
     def add_permission(self, QueueUrl, Label, AWSAccountIds, Actions):
         q = self.queue(QueueUrl)
         policy = json.loads(q.attributes.get("Policy") or '{"Version": "2012-10-17", "Statement": []}')
+        policy["Statement"] = _statements(policy)
         if any(s.get("Sid") == Label for s in policy["Statement"]):
             raise E.InvalidParameterValue(f"Value {Label} for parameter Label is invalid. Reason: Already exists.")
         policy["Statement"].append({
@@ -746,10 +778,14 @@ class QueueService:
     def remove_permission(self, QueueUrl, Label):
         q = self.queue(QueueUrl)
         policy = json.loads(q.attributes.get("Policy") or '{"Statement": []}')
+        policy["Statement"] = _statements(policy)
         if not any(s.get("Sid") == Label for s in policy["Statement"]):
             raise E.InvalidParameterValue(f"Value {Label} for parameter Label is invalid. Reason: can't find label.")
         policy["Statement"] = [s for s in policy["Statement"] if s.get("Sid") != Label]
-        q.attributes["Policy"] = json.dumps(policy)
+        if policy["Statement"]:
+            q.attributes["Policy"] = json.dumps(policy)
+        else:                                # no statement left: no policy (as SQS records)
+            q.attributes.pop("Policy", None)
         return {}
 
 
