@@ -31,6 +31,7 @@ MAX_INFLIGHT = 120_000
 # Message attributes.
 MAX_MESSAGE_ATTRIBUTES = 10
 MAX_ATTRIBUTE_NAME = 256
+MAX_ATTRIBUTE_TYPE = 256               # DataType, custom label included
 
 # Names and ids.
 MAX_QUEUE_NAME = 80                   # ".fifo" counts toward the 80

@@ -8,6 +8,7 @@ This file holds the SQS *rules*: validation with SQS's error messages, queue att
 system attributes, MD5s, batches, dead-letter queues. The data structures live in queue.py.
 Read ``send_message``, ``receive_message`` and ``delete_message`` first.
 """
+import decimal
 import functools
 import hashlib
 import inspect
@@ -92,6 +93,21 @@ def _in_range(text, lo, hi):
     """Is ``text`` a plain integer (ASCII digits) from lo to hi? No SQS bound has 20 digits,
     so a longer text is out of range without being converted."""
     return bool(_INTEGER.fullmatch(text)) and len(text) <= 20 and lo <= int(text) <= hi
+
+
+_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,9})?")
+_SMALLEST, _LARGEST = decimal.Decimal("1e-128"), decimal.Decimal("1e126")
+
+
+def _is_number(text):
+    """SQS's Number: decimal digits (an exponent allowed), up to 38 significant digits, zero
+    or between 10^-128 and 10^+126. Not recorded against AWS: these are the Developer Guide's
+    words (sqs-message-metadata). float() would also take nan, inf, 1e400 and 1_000."""
+    if not _NUMBER.fullmatch(text):
+        return False
+    n = decimal.Decimal(text)
+    digits = "".join(map(str, n.as_tuple().digits)).strip("0")   # (normalize() would round)
+    return n.is_zero() or (len(digits) <= 38 and _SMALLEST <= abs(n) <= _LARGEST)
 
 
 def _json_document(text):
@@ -524,6 +540,12 @@ class QueueService:
             if not dtype:
                 raise E.InvalidParameterValue(f"The message attribute '{name}' must contain non-empty "
                                               "message attribute type.")
+            # Not recorded against AWS; the Developer Guide (sqs-message-metadata) says a type
+            # is up to 256 characters, with the characters a body may have (spaces included).
+            if len(dtype) > L.MAX_ATTRIBUTE_TYPE:
+                raise E.InvalidParameterValue("Message (user) attribute types must be shorter than 256 Bytes")
+            if _BAD_CHARS.search(dtype):
+                raise E.InvalidParameterValue(E.InvalidMessageContents.default_message)
             base = dtype.split(".", 1)[0]
             if base not in ("String", "Number", "Binary"):
                 raise E.InvalidParameterValue(f"The type of message (user) attribute '{name}' is invalid. "
@@ -542,12 +564,9 @@ class QueueService:
                                                   "use field 'String'.")
                 if _BAD_CHARS.search(value):
                     raise E.InvalidParameterValue(E.InvalidMessageContents.default_message)
-                if base == "Number":
-                    try:
-                        float(value)
-                    except ValueError:
-                        raise E.InvalidParameterValue(f"Can't cast the value of message (user) attribute "
-                                                      f"'{name}' to a number.") from None
+                if base == "Number" and not _is_number(value):
+                    raise E.InvalidParameterValue(f"Can't cast the value of message (user) attribute "
+                                                  f"'{name}' to a number.")
                 vsize = len(value.encode("utf-8"))
             size += len(name.encode("utf-8")) + len(dtype.encode("utf-8")) + vsize
         return size

@@ -377,3 +377,36 @@ def test_counts_and_messages_default_to_the_service_clock(svc, url, clock):
     clock.advance(5)
     assert q.counts() == {"visible": 1, "inflight": 0, "delayed": 0}
     assert [m.status for m in q.messages()] == ["visible"]
+
+
+# SQS's Number type, from the Developer Guide (sqs-message-metadata: "up to 38 digits of
+# precision, between 10^-128 and 10^+126"); no AWS recording covers these edges. float() took
+# all of the rejected ones.
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-Infinity", "1e400", "-1e127", "1e-200",
+                                   "1_000", " 5", "5 ", "0x10", "٣", "1" * 39, "1.2.3", "e5",
+                                   "1e" + "9" * 50])
+def test_number_attributes_that_are_not_sqs_numbers(svc, url, value):
+    with pytest.raises(E.InvalidParameterValue, match="to a number"):
+        svc.send_message(QueueUrl=url, MessageBody="m",
+                         MessageAttributes={"n": {"DataType": "Number", "StringValue": value}})
+
+
+@pytest.mark.parametrize("value", ["0", "-0", "+5", "1.5", ".5", "5.", "1e5", "1E-128", "-1e126",
+                                   "9" * 38, "1" + "0" * 100, "0." + "0" * 200, "12.500"])
+def test_number_attributes_sqs_takes(svc, url, value):
+    svc.send_message(QueueUrl=url, MessageBody="m",
+                     MessageAttributes={"n": {"DataType": "Number.custom", "StringValue": value}})
+
+
+@pytest.mark.parametrize("data_type", ["String." + "x" * 250, "String.\x00", "Number.\x1f"])
+def test_data_types_too_long_or_with_characters_a_body_may_not_have(svc, url, data_type):
+    """The Developer Guide: a type is up to 256 characters, with the body's character rules."""
+    with pytest.raises(E.InvalidParameterValue):
+        svc.send_message(QueueUrl=url, MessageBody="m", MessageAttributes={
+            "a": {"DataType": data_type, "StringValue": "1"}})
+
+
+def test_a_custom_type_label_may_have_spaces_and_be_256_characters(svc, url):
+    for data_type in ["String.with spaces", "String." + "x" * 249]:
+        svc.send_message(QueueUrl=url, MessageBody="m", MessageAttributes={
+            "a": {"DataType": data_type, "StringValue": "v"}})
