@@ -33,7 +33,8 @@ def _serve(args):
         endpoint = server.make(port=args.port, host=host, service=service)
     except OSError as err:
         sys.exit(f"toyqueue: cannot listen on {host}:{args.port}: {err.strerror or err}")
-    print(f"toyqueue SQS endpoint on {endpoint.url}  (Ctrl-C stops it)", flush=True)
+    print(f"toyqueue SQS endpoint on {endpoint.url}  (Ctrl-C stops it; queues and messages "
+          "live in memory only and are gone when it stops)", flush=True)
     if service is not None:
         r = service.realism
         print(f"  realistic mode (seed {args.seed}): standard queues on {r.servers} servers, a short "
@@ -58,7 +59,10 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m toyqueue",
                                      description="The toy SQS: serve it, or compare it.")
     sub = parser.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="run the SQS-compatible HTTP endpoint")
+    serve = sub.add_parser(
+        "serve", help="run the SQS-compatible HTTP endpoint",
+        description="Run the toy SQS over HTTP, for boto3, the AWS CLI and old SDKs. Its queues "
+                    "and messages live in memory only: stopping it loses them all.")
     serve.add_argument("--port", type=int, default=9324, help="TCP port (default 9324; 0 = any)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--public", action="store_true",

@@ -35,6 +35,29 @@ def test_serve_answers_boto3_and_stops_cleanly_on_ctrl_c():
     assert "Traceback" not in err and "stopped." in out
 
 
+def test_queues_live_in_memory_only_and_the_server_says_so():
+    help_text = subprocess.run([sys.executable, "-m", "toyqueue", "serve", "--help"], cwd=ROOT,
+                               capture_output=True, text=True, timeout=60).stdout
+    assert "memory only" in " ".join(help_text.split())
+    urls = []
+    for _ in range(2):                                   # the same port, twice
+        proc = run_module("serve", "--port", str(urls[0].rsplit(":", 1)[1]) if urls else "0")
+        try:
+            first = proc.stdout.readline()
+            assert "in memory only" in first
+            urls.append(first.split(" on ", 1)[1].split()[0])
+            sqs = boto3.client("sqs", endpoint_url=urls[-1], region_name="us-east-1",
+                               aws_access_key_id="test", aws_secret_access_key="test")
+            if len(urls) == 1:
+                sqs.create_queue(QueueName="forgotten")
+            else:
+                assert "QueueUrls" not in sqs.list_queues()      # a restart starts empty
+        finally:
+            proc.send_signal(signal.SIGINT)
+            proc.communicate(timeout=20)
+    assert urls[0] == urls[1]
+
+
 def test_all_interfaces_needs_the_public_flag():
     proc = run_module("serve", "--port", "0", "--host", "0.0.0.0")
     out, err = proc.communicate(timeout=30)
