@@ -229,13 +229,13 @@ class StandardQueue:
         # them out. Each sweep is paid for by the removals since the last: O(1) amortised.
         if len(age) > 1024 + 2 * (self.n_visible + self.n_inflight + self.n_delayed):
             _keep(age, _live)
-        if len(self.ready) > 1024 + 2 * self.n_visible:
-            self._compact_ready()
+        self._trim_ready()
         if len(self.timers) > 1024 + 2 * (self.n_inflight + self.n_delayed):
             self._compact_timers()
 
-    def _compact_ready(self):
-        _keep(self.ready, _visible)
+    def _trim_ready(self):
+        if len(self.ready) > 1024 + 2 * self.n_visible:
+            _keep(self.ready, _visible)
 
     def _compact_timers(self):
         """Drop stale heap entries, so deleted messages do not pile up there."""
@@ -551,7 +551,7 @@ class FifoQueue(StandardQueue):
     def _has_visible(self):
         return bool(self.ready)
 
-    def _compact_ready(self):
+    def _trim_ready(self):
         pass                        # groups, each in ``ready`` at most once: nothing piles up
 
     def _purged(self):

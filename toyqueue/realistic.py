@@ -249,6 +249,9 @@ class RealisticQueue(StandardQueue):
         self.ready.forget(msg)
         self.stale.pop(msg, None)
 
+    def _trim_ready(self):
+        pass                        # the servers' shelves are not a deque (see Servers)
+
     def _purged(self):
         self.stale.clear()
         self._catch_ups.clear()
