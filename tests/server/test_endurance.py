@@ -31,3 +31,4 @@ def test_idle_slow_and_oversized_connections_do_not_lock_a_client_out():
     assert r["peak"]["threads"] <= 2 * 64           # about one per connection, the cap 64 (was ~250)
     assert r["after"]["threads"] <= r["before"]["threads"] + 2
     assert r["after"]["rss_mb"] - r["before"]["rss_mb"] < 64
+    assert r["cpu_share_during"] < 0.5              # no accept loop spinning (it took 70%)
