@@ -83,9 +83,6 @@ def test_the_localstack_start_launched_serves_sqs(started):
     assert started["pid"] is not None, "a LocalStack of the course's own, not one found running"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11, item 1 (branch i11): LocalStack's default gateway "
-                   "binds 0.0.0.0 whatever GATEWAY_LISTEN says; GATEWAY_SERVER=hypercorn binds "
-                   "127.0.0.1. Remove this mark when toyqueue/localstack.py binds loopback.")
 def test_the_localstack_start_launched_listens_on_loopback_only(started):
     lines = [line for line in started["listening"].splitlines() if line.strip()]
     assert lines and all(line.split()[3] == f"127.0.0.1:{started['port']}" for line in lines), lines
