@@ -318,4 +318,47 @@ MESSAGES = {
     "web tier": "웹 계층",
     "GPU tier (back end)": "GPU 계층 (백엔드)",
     "each tier scales on its own metric": "각 계층은 자기 지표로 확장",
+
+    # ---- lesson 05: consuming messages, its quiz (toyqueue/quizzes.py)
+    "A consumer asks for MaxNumberOfMessages=11. What happens?":
+        "소비자가 MaxNumberOfMessages=11로 요청합니다. 어떻게 될까요?",
+    "It gets up to 11 messages.": "메시지를 최대 11개 받습니다.",
+    "10 is the most one ReceiveMessage returns.": "ReceiveMessage 한 번이 돌려주는 메시지는 최대 10개입니다.",
+    "It gets up to 10; the rest wait.": "최대 10개를 받고, 나머지는 기다립니다.",
+    "SQS does not trim the parameter; it refuses it.": "SQS는 값을 10으로 줄여 주지 않고, 요청을 거부합니다.",
+    "InvalidParameterValue": "InvalidParameterValue 오류",
+    "Must be between 1 and 10: the call is refused.": "값은 1에서 10 사이여야 합니다. 호출이 거부됩니다.",
+    "On the toy, 25 messages wait. A consumer polls three times with MaxNumberOfMessages=10 and deletes "
+    "nothing. What do the polls return?":
+        "토이 대기열에 메시지 25개가 기다립니다. 소비자가 MaxNumberOfMessages=10으로 세 번 폴링하고 "
+        "아무것도 삭제하지 않습니다. 세 번의 폴링은 각각 무엇을 돌려줄까요?",
+    "10, 10 and 5 messages": "메시지 10개, 10개, 5개",
+    "Each poll hides what it returns, so the next one gets other messages.":
+        "폴링은 돌려준 메시지를 숨깁니다. 그래서 다음 폴링은 다른 메시지를 받습니다.",
+    "10, 10 and 10 messages": "메시지 10개, 10개, 10개",
+    "Only 25 are there, and received ones are hidden.": "메시지는 25개뿐이고, 받은 메시지는 숨겨집니다.",
+    "10, then 0 and 0": "10개, 그다음 0개와 0개",
+    "The first poll hides only the 10 it returned; 15 are still visible.":
+        "첫 폴링은 자기가 돌려준 10개만 숨깁니다. 15개는 여전히 보입니다.",
+    "A consumer inserts 5 orders into the database but never calls DeleteMessage. 31 s later it runs "
+    "again. How many rows does the table hold?":
+        "소비자가 주문 5건을 데이터베이스에 넣지만 DeleteMessage는 한 번도 호출하지 않습니다. 31초 뒤에 "
+        "소비자가 다시 실행됩니다. 테이블에는 몇 행이 있을까요?",
+    "5": "5",
+    "The messages came back after the 30 s visibility timeout and were inserted again.":
+        "메시지는 30초의 가시성 제한 시간이 지나 다시 돌아왔고, 한 번 더 입력되었습니다.",
+    "10": "10",            # also a choice of lesson 07's quiz
+    "Each order twice: without the delete, the queue hands every message out again.":
+        "주문마다 두 번씩입니다. 삭제하지 않으면 대기열은 모든 메시지를 다시 내줍니다.",
+    "0": "0",
+    "The inserts happened; only the deletes were missing.": "입력은 이루어졌습니다. 빠진 것은 삭제뿐입니다.",
+    "Where can an SQS consumer run?": "SQS 소비자는 어디에서 실행할 수 있을까요?",
+    "Only on EC2 instances.": "EC2 인스턴스에서만.",
+    "EC2 is one place; any code that can call the API will do.":
+        "EC2는 그중 한 곳입니다. API를 호출할 수 있는 코드라면 어디서든 됩니다.",
+    "On EC2, on your own servers, or in Lambda.": "EC2에서, 자체 서버에서, 또는 Lambda에서.",
+    "A consumer is just code that calls ReceiveMessage and DeleteMessage.":
+        "소비자는 ReceiveMessage와 DeleteMessage를 호출하는 코드일 뿐입니다.",
+    "Only in Lambda.": "Lambda에서만.",
+    "Lambda is one option, where AWS polls for you.": "Lambda는 선택지 중 하나입니다. 이때는 AWS가 대신 폴링합니다.",
 }
