@@ -361,4 +361,48 @@ MESSAGES = {
         "소비자는 ReceiveMessage와 DeleteMessage를 호출하는 코드일 뿐입니다.",
     "Only in Lambda.": "Lambda에서만.",
     "Lambda is one option, where AWS polls for you.": "Lambda는 선택지 중 하나입니다. 이때는 AWS가 대신 폴링합니다.",
+
+    # ---- lesson 08: decoupling tiers (its plot, toyqueue/sim/tiers.py and asg.py, its quiz)
+    "uploads/min requested": "요청된 업로드 (분당)",
+    "accepted by the web tier": "웹 계층이 받은 업로드",
+    "web instances": "웹 인스턴스",
+    "GPU instances": "GPU 인스턴스",
+    "queue depth (ApproximateNumberOfMessages)": "대기열 길이 (ApproximateNumberOfMessages)",
+    "videos in the bucket": "버킷에 있는 비디오",
+    "The spike: web tier, queue, GPU tier": "급증: 웹 계층, 대기열, GPU 계층",
+    "Same spike, GPU tier capped at 5 instances": "같은 급증, GPU 계층은 인스턴스 5개까지",
+    "{accepted:,.0f} uploads accepted, {rejected:,.0f} rejected; web tier peak {web}, GPU tier peak {gpu}; "
+    "queue peak {depth:,}; {videos:,} videos in the bucket":
+        "업로드 {accepted:,.0f}건 수락, {rejected:,.0f}건 거부; 웹 계층 최대 {web}대, GPU 계층 최대 {gpu}대; "
+        "대기열 최대 {depth:,}개; 버킷의 비디오 {videos:,}개",
+    "{metric:,.0f} per instance > target {target:,.0f}": "인스턴스당 {metric:,.0f} > 목표 {target:,.0f}",
+    "{metric:,.0f} per instance < {low:,.0f}": "인스턴스당 {metric:,.0f} < {low:,.0f}",
+    "The front end sends a message per upload instead of encoding the video itself. What does the user "
+    "wait for?":
+        "프론트엔드가 비디오를 직접 인코딩하지 않고 업로드마다 메시지를 보냅니다. 사용자는 무엇을 기다릴까요?",
+    "The encoding, 6 s.": "인코딩, 6초.",
+    "That is the coupled design: the front end does the work.": "그것은 결합된 설계입니다. 프론트엔드가 일을 직접 합니다.",
+    "Only the SendMessage call.": "SendMessage 호출 하나만.",
+    "The back-end tier encodes later, on its own schedule.": "인코딩은 백엔드 계층이 나중에, 자기 일정대로 합니다.",
+    "The GPU tier to start.": "GPU 계층이 시작되기를.",
+    "The front end never waits for the back end.": "프론트엔드는 백엔드를 기다리지 않습니다.",
+    "The GPU tier is capped at 5 instances instead of 20. What changes for the web tier?":
+        "GPU 계층을 인스턴스 20개가 아니라 5개로 제한합니다. 웹 계층에는 무엇이 달라질까요?",
+    "Nothing: it scales exactly as before.": "아무것도 달라지지 않습니다. 전과 똑같이 확장합니다.",
+    "The tiers share only the queue; the queue just holds the work longer.":
+        "계층들은 대기열만 함께 씁니다. 대기열이 작업을 더 오래 들고 있을 뿐입니다.",
+    "It rejects more uploads.": "업로드를 더 많이 거부합니다.",
+    "Uploads are rejected only when the web tier itself is full.": "업로드는 웹 계층 자신이 가득 찼을 때만 거부됩니다.",
+    "It slows down while the queue is long.": "대기열이 긴 동안 느려집니다.",
+    "A long queue costs the front end nothing: sending is as fast as ever.":
+        "대기열이 길어도 프론트엔드는 손해 볼 것이 없습니다. 전송은 여전히 빠릅니다.",
+    "With three times the spike, thousands of uploads were rejected although the queue had room. Why?":
+        "급증이 세 배일 때, 대기열에 자리가 있었는데도 업로드 수천 건이 거부되었습니다. 왜일까요?",
+    "The queue was full.": "대기열이 가득 찼습니다.",
+    "A standard queue has no limit on waiting messages.": "표준 대기열은 기다리는 메시지 수에 제한이 없습니다.",
+    "The web tier could not take them, or grow in time.": "웹 계층이 받을 수 없었고, 제때 늘어나지도 못했습니다.",
+    "The queue protects the back end; what never reaches it is not saved.":
+        "대기열은 백엔드를 지켜 줍니다. 대기열에 닿지 못한 업로드는 지켜 주지 못합니다.",
+    "The GPU tier was too slow.": "GPU 계층이 너무 느렸습니다.",
+    "A slow back end only makes the queue longer.": "백엔드가 느리면 대기열이 길어질 뿐입니다.",
 }

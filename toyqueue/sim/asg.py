@@ -13,6 +13,8 @@ datapoints in a row (CloudWatch's "M out of N" with M = N). Warm pools, lifecycl
 instance-refresh are not.
 """
 
+from toyqueue.i18n import tr
+
 
 class Group:
     """An Auto Scaling group: a desired count and, per instance, when it comes into service."""
@@ -89,10 +91,12 @@ class TargetTracking:
         change, reason = 0, ""
         if out and wanted > group.desired:
             change = group.set_desired(wanted, now)
-            reason = f"{metric:,.0f} per instance > target {self.target:,.0f}"
+            reason = tr("{metric:,.0f} per instance > target {target:,.0f}",
+                        metric=metric, target=self.target)
         elif inn and wanted < group.desired and now - self.last_change >= self.cooldown:
             change = group.set_desired(wanted, now)
-            reason = f"{metric:,.0f} per instance < {0.9 * self.target:,.0f}"
+            reason = tr("{metric:,.0f} per instance < {low:,.0f}", metric=metric,
+                        low=0.9 * self.target)
         if change:
             self.last_change = now
         return change, reason

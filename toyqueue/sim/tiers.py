@@ -21,6 +21,7 @@ import json
 import math
 from dataclasses import dataclass, field
 
+from toyqueue.i18n import tr
 from toyqueue.sim.asg import Group, TargetTracking
 
 DEFAULTS = dict(
@@ -50,10 +51,12 @@ class TiersRun:
     bucket: dict = field(default_factory=dict)
 
     def summary(self):
-        return (f"{sum(self.accepted) * self.params['dt'] / 60:,.0f} uploads accepted, "
-                f"{sum(self.rejected) * self.params['dt'] / 60:,.0f} rejected; web tier peak "
-                f"{max(self.web_in_service)}, GPU tier peak {max(self.gpu_in_service)}; queue "
-                f"peak {max(self.depth):,}; {len(self.bucket):,} videos in the bucket")
+        dt = self.params["dt"]
+        return tr("{accepted:,.0f} uploads accepted, {rejected:,.0f} rejected; web tier peak {web}, "
+                  "GPU tier peak {gpu}; queue peak {depth:,}; {videos:,} videos in the bucket",
+                  accepted=sum(self.accepted) * dt / 60, rejected=sum(self.rejected) * dt / 60,
+                  web=max(self.web_in_service), gpu=max(self.gpu_in_service), depth=max(self.depth),
+                  videos=len(self.bucket))
 
 
 def _due(rate_per_min, dt, carry):
