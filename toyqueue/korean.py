@@ -405,4 +405,55 @@ MESSAGES = {
         "대기열은 백엔드를 지켜 줍니다. 대기열에 닿지 못한 업로드는 지켜 주지 못합니다.",
     "The GPU tier was too slow.": "GPU 계층이 너무 느렸습니다.",
     "A slow back end only makes the queue longer.": "백엔드가 느리면 대기열이 길어질 뿐입니다.",
+
+    # ---- lesson 09: security (the policy evaluator's explanations, toyqueue/policy.py; its quiz)
+    "(no statement allows it)": "(허용하는 문 없음)",
+    "{queue} and {iam}": "{queue} 및 {iam}",
+    "cross-account needs both; not allowed by: {missing}":
+        "교차 계정은 양쪽 모두 허용해야 함. 허용하지 않은 쪽: {missing}",
+    "A queue uses server-side encryption (SSE). Who can no longer read the messages?":
+        "대기열이 서버 측 암호화(SSE)를 씁니다. 이제 누가 메시지를 읽을 수 없을까요?",
+    "Anyone allowed to call ReceiveMessage.": "ReceiveMessage를 호출할 권한이 있는 누구나.",
+    "SSE is transparent: consumers receive plaintext.": "SSE는 투명합니다. 소비자는 평문을 받습니다.",
+    "Someone who gets hold of the disks SQS stores them on.": "SQS가 메시지를 저장하는 디스크를 손에 넣은 사람.",
+    "That is what encryption at rest (저장 시 암호화) protects.":
+        "저장 시 암호화(encryption at rest)가 지키는 것이 바로 이것입니다.",
+    "Someone listening on the network.": "네트워크를 엿듣는 사람.",
+    "That is TLS, encryption in flight (전송 중 암호화).":
+        "그것은 TLS, 곧 전송 중 암호화(encryption in flight)가 막습니다.",
+    "With client-side encryption, who needs the key?": "클라이언트 측 암호화에서는 누구에게 키가 필요할까요?",
+    "The producer and the consumer, never the queue.": "생산자와 소비자. 대기열에는 필요 없습니다.",
+    "The queue only ever holds ciphertext.": "대기열에는 언제나 암호문만 있습니다.",
+    "SQS, to decrypt for consumers.": "SQS. 소비자 대신 복호화해야 하니까.",
+    "That would be server-side encryption.": "그것은 서버 측 암호화입니다.",
+    "Nobody: GCM needs no key to decrypt.": "아무도. GCM은 복호화에 키가 필요 없습니다.",
+    "AES-GCM needs the same key to decrypt and to check the message.":
+        "AES-GCM은 복호화할 때도, 메시지를 검증할 때도 같은 키가 필요합니다.",
+    "The queue policy allows the partner account to send and has a Deny for aws:SecureTransport false. "
+    "The partner sends over plain http. The answer?":
+        "대기열 정책은 파트너 계정의 전송을 허용하고, aws:SecureTransport가 false인 요청을 막는 Deny 문도 "
+        "있습니다. 파트너가 평범한 http로 보냅니다. 답은?",
+    "Allow: a statement allows the partner.": "Allow: 파트너를 허용하는 문이 있습니다.",
+    "A matching Deny beats any Allow.": "일치하는 Deny는 어떤 Allow보다도 우선합니다.",
+    "Deny (HttpsOnly).": "Deny (HttpsOnly 문).",
+    "Explicit deny wins.": "명시적 거부가 이깁니다.",
+    "Implicit deny.": "암시적 거부(implicit deny).",
+    "A statement does match, and it is an explicit Deny.": "일치하는 문이 있고, 그 문은 명시적 Deny입니다.",
+    "The queue policy allows account 111122223333 to send, but that account's IAM policy does not allow "
+    "sqs:SendMessage. Can its role send?":
+        "대기열 정책은 계정 111122223333의 전송을 허용하지만, 그 계정의 IAM 정책은 sqs:SendMessage를 "
+        "허용하지 않습니다. 그 계정의 역할은 보낼 수 있을까요?",
+    "Yes: the queue policy allows it.": "예. 대기열 정책이 허용합니다.",
+    "Cross-account, both sides must allow.": "교차 계정에서는 양쪽이 모두 허용해야 합니다.",
+    "No: implicit deny.": "아니요. 암시적 거부(implicit deny)입니다.",
+    "The partner's own IAM policy grants nothing.": "파트너 자신의 IAM 정책이 아무것도 허용하지 않습니다.",
+    "Why does the S3 statement carry an aws:SourceArn condition?":
+        "S3 문에는 왜 aws:SourceArn 조건이 붙어 있을까요?",
+    "Without it, anyone's S3 bucket could write to the queue.": "조건이 없으면 누구의 S3 버킷이든 대기열에 쓸 수 있으니까.",
+    "s3.amazonaws.com acts for every S3 customer: the confused deputy problem.":
+        "s3.amazonaws.com은 모든 S3 고객을 대신해 움직입니다. 혼동된 대리자(confused deputy) 문제입니다.",
+    "S3 cannot send without it.": "조건이 없으면 S3가 보낼 수 없으니까.",
+    "S3 can; the condition limits it to our bucket.": "S3는 보낼 수 있습니다. 조건은 그것을 우리 버킷으로 제한합니다.",
+    "It makes S3 use HTTPS.": "S3가 HTTPS를 쓰게 하니까.",
+    "That is aws:SecureTransport.": "그것은 aws:SecureTransport가 하는 일입니다.",
 }

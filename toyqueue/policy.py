@@ -20,6 +20,8 @@ import json
 import re
 from typing import NamedTuple
 
+from toyqueue.i18n import tr
+
 ALLOW, DENY, IMPLICIT_DENY = "Allow", "Deny", "implicit deny"
 STATEMENT_KEYS = {"Sid", "Effect", "Principal", "Action", "Resource", "Condition"}
 
@@ -157,7 +159,7 @@ def evaluate(policy, caller, action, resource, context=None):
             return Decision(DENY, st.get("Sid", ""))
     for st in matching:
         return Decision(ALLOW, st.get("Sid", ""))
-    return Decision(IMPLICIT_DENY, "(no statement allows it)")
+    return Decision(IMPLICIT_DENY, tr("(no statement allows it)"))
 
 
 def decide(caller, action, resource, queue_policy=None, iam_policy=None, context=None):
@@ -176,9 +178,10 @@ def decide(caller, action, resource, queue_policy=None, iam_policy=None, context
     allowed = [f"{where}: {d.sid}" for where, d in answers.items() if d.effect == ALLOW]
     if "AWS" in caller and account_of(caller["AWS"]) != account_of(resource):
         if len(allowed) == 2:
-            return Decision(ALLOW, " and ".join(allowed))
+            return Decision(ALLOW, tr("{queue} and {iam}", queue=allowed[0], iam=allowed[1]))
         missing = [w for w in ("iam", "queue") if answers.get(w, Decision(IMPLICIT_DENY, "")).effect != ALLOW]
-        return Decision(IMPLICIT_DENY, f"cross-account needs both; not allowed by: {', '.join(missing)}")
+        return Decision(IMPLICIT_DENY, tr("cross-account needs both; not allowed by: {missing}",
+                                          missing=", ".join(missing)))
     if allowed:
         return Decision(ALLOW, allowed[0])
-    return Decision(IMPLICIT_DENY, "(no statement allows it)")
+    return Decision(IMPLICIT_DENY, tr("(no statement allows it)"))

@@ -1,4 +1,3 @@
-# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Lesson 09 source (percent format). Build: .venv/bin/python tools/nbbuild.py sources/lessons/09_security.py
 
 # %% [markdown]
@@ -23,12 +22,43 @@
 #    policies** (like S3 bucket policies) sit on the queue and can let *other accounts*
 #    (cross-account access, 교차 계정 액세스) or *other services* (SNS, S3) write to it.
 
+# %% [markdown] ko en=aa56372c
+# [← 08 계층 분리](08_decoupling_tiers.ipynb) | [10 강의 너머 →](10_beyond_the_lecture.ipynb)
+#
+# # 09 · 보안: 암호화와 액세스 제어
+#
+# **목표:** 강의가 꼽는 네 겹의 보안을 알고, 하나하나 실제로 돌아가는 모습을 봅니다. 강의의 한국어
+# 번역은 그중 두 용어를 낱말 그대로 옮겨서 뜻이 어긋났습니다. 여기서는 AWS 한국어 문서의 용어를 쓰고
+# 강의의 말을 옆에 적습니다.
+#
+# 1. **전송 중 암호화**(encryption in flight, AWS 영어 문서로는 *in transit*. 강의: 비행 중 암호화.
+#    "in flight"를 글자 그대로 옮긴 말입니다): SQS로 가는 요청은 **HTTPS**로 전달됩니다. HTTPS는
+#    **TLS**(Transport Layer Security, 인터넷 뱅킹도 지켜 주는 암호화 계층) 안에 담긴 HTTP입니다.
+#    그래서 메시지는 네트워크 위에서 암호화되어 있습니다.
+# 2. **저장 시 암호화**(encryption at rest. 강의: 미사용 암호화. "at rest"를 '쓰지 않는'으로 잘못
+#    옮긴 말로, 실제 뜻은 '저장되어 있는'입니다): SQS는 저장한 메시지를 **SSE**(서버 측 암호화,
+#    server-side encryption)로 암호화합니다. 키는 **KMS**(AWS Key Management Service, 암호화 키를
+#    만들고 지키는 서비스. 이 서비스가 내주는 키를 *KMS 키*라고 합니다)에서 받습니다.
+# 3. **클라이언트 측 암호화**(client-side encryption, 강의와 같은 말): 더 지키고 싶다면 *여러분이*
+#    보내기 전에 암호화하고 받은 뒤에 복호화합니다. SQS가 대신해 주지 않습니다.
+# 4. **액세스 제어**(access control): **IAM** 정책(AWS Identity and Access Management: AWS 계정의
+#    사용자, 역할, 권한)은 *여러분의* 사용자와 역할이 무엇을 할 수 있는지 정합니다. **SQS 액세스
+#    정책**(S3 버킷 정책과 비슷합니다)은 대기열에 붙어서, *다른 계정*(교차 계정 액세스, cross-account
+#    access)이나 *다른 서비스*(SNS, S3)가 대기열에 쓸 수 있게 해 줍니다.
+
 # %% [markdown]
 # ## 1. Encryption in flight: HTTPS
 #
 # A boto3 client for real AWS talks to `https://sqs.<region>.amazonaws.com`. Building a client does
 # not send anything, so we can look at its endpoint safely (we never call it: this course does not
 # touch real AWS).
+
+# %% [markdown] ko en=0c40095c
+# ## 1. 전송 중 암호화: HTTPS
+#
+# 실제 AWS용 boto3 클라이언트는 `https://sqs.<region>.amazonaws.com`과 통신합니다. 클라이언트를 만들기만
+# 해서는 아무것도 보내지 않으므로, 엔드포인트를 안전하게 들여다볼 수 있습니다(호출은 하지 않습니다. 이
+# 과정은 실제 AWS를 건드리지 않습니다).
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -51,6 +81,12 @@ print(aws_sqs.meta.endpoint_url)
 # no network to eavesdrop on. Anywhere else, plain http would show every message to anyone on the
 # path. **Predict:** can you read the card number in the bytes sent to LocalStack below?
 
+# %% [markdown] ko en=5ab559fe
+# 반면 토이 엔드포인트와 LocalStack은 루프백 주소 `127.0.0.1`에서 평범한 `http`로 통신합니다. 이것은
+# **그곳에서만** 괜찮습니다. 루프백 트래픽은 이 컴퓨터 밖으로 나가지 않으므로 엿들을 네트워크가
+# 없습니다. 다른 곳에서 평범한 http를 쓰면, 경로 위의 누구에게나 모든 메시지가 보입니다. **예측해
+# 보세요:** 아래에서 LocalStack으로 보내는 바이트 속의 카드 번호를 읽을 수 있을까요?
+
 # %%
 # NBVAL_CHECK_OUTPUT
 from urllib.parse import urlsplit
@@ -64,6 +100,10 @@ for name, c in [("toy", toy), ("localstack", ls)]:
 # %% [markdown]
 # How much would an eavesdropper see? botocore lets us hook into a request just before it is
 # sent (`before-send`). Let us record the bytes that go over the wire to LocalStack:
+
+# %% [markdown] ko en=50eae51f
+# 엿듣는 사람에게는 얼마나 보일까요? botocore에서는 요청이 나가기 직전에 끼어들 수
+# 있습니다(`before-send`). LocalStack으로 가는 회선 위의 바이트를 기록해 봅시다:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -88,6 +128,17 @@ print("card number readable on the wire:", b"4111-1111-1111-1111" in wire[-1])
 # TLS protects the trip, not the message: SQS itself (and whoever can call `ReceiveMessage`) still
 # sees the card number. That is what the next two layers are about.
 
+# %% [markdown] ko en=df5d4075
+# HTTPS라면 같은 바이트가 TLS에 싸여 가므로 네트워크에는 암호문만 보입니다. AWS는 무엇을 요구할까요?
+# SDK는 기본으로 HTTPS를 씁니다(위의 엔드포인트). 그리고 AWS 문서에 따르면 서버 측 암호화를 쓰는
+# 대기열로 가는 요청은 모두 HTTPS를 써야 합니다(서명 버전 4(Signature Version 4) 서명도 필요합니다).
+# 어느 대기열이든 평범한 http 요청을 거부하려면, `aws:SecureTransport`가 false인 요청을 거부하는 대기열
+# 정책을 두라고 AWS는 권합니다. 4절에서 그런 정책을 직접 쓰고 시험해 봅니다.
+#
+# TLS가 지키는 것은 메시지가 오가는 길이지 메시지 자체가 아닙니다. SQS 자신은(그리고
+# `ReceiveMessage`를 호출할 수 있는 누구나) 여전히 카드 번호를 봅니다. 다음 두 겹이 다루는 것이 바로
+# 이것입니다.
+
 # %% [markdown]
 # ## 2. Encryption at rest: server-side encryption with KMS
 #
@@ -100,6 +151,19 @@ print("card number readable on the wire:", b"4111-1111-1111-1111" in wire[-1])
 # before asking KMS again). Either way encryption is transparent: consumers receive plaintext.
 #
 # The same function runs against LocalStack and the toy:
+
+# %% [markdown] ko en=ee074173
+# ## 2. 저장 시 암호화: KMS를 쓰는 서버 측 암호화
+#
+# 새 대기열은 기본으로 **SSE-SQS**(SQS가 관리하는 키)로 저장 시 암호화됩니다. 이때 속성
+# `SqsManagedSseEnabled`는 `true`입니다. 직접 관리하는 키를 쓰려면 **SSE-KMS**를 씁니다.
+# `KmsMasterKeyId`를 정하고(KMS 키의 ID, **ARN** 또는 별칭. `alias/aws/sqs`는 AWS 관리형 키입니다.
+# ARN(Amazon 리소스 이름, Amazon Resource Name)은 모든 AWS 리소스가 가진 이름으로, 대기열이라면
+# `arn:aws:sqs:us-east-1:000000000000:orders` 같은 모양입니다), 필요하면
+# `KmsDataKeyReusePeriodSeconds`도 정합니다(60초에서 86,400초 사이, 기본값 300: SQS가 KMS에 다시 묻기
+# 전까지 데이터 키를 재사용하는 시간). 어느 쪽이든 암호화는 투명합니다. 소비자는 평문을 받습니다.
+#
+# 같은 함수를 LocalStack과 토이에 대해 실행합니다:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -127,6 +191,15 @@ for backend, sqs in [("toy", toy), ("localstack", ls)]:
 # (SSE-protected) queue in plain text for any consumer. (Neither the toy nor LocalStack really
 # encrypts anything: they only keep the attributes.)
 
+# %% [markdown] ko en=33ed2e7b
+# 대기열은 서버 측 암호화 방식을 한 번에 하나만 씁니다. KMS 키를 정하면 실제 SQS(그리고 토이)는
+# `SqsManagedSseEnabled`를 `false`로 알려 줍니다. 여기서 **LocalStack은 다릅니다**: 계속 `true`라고
+# 합니다.
+#
+# 서버 측 암호화는 SQS가 메시지를 저장하는 디스크를 지킵니다. 메시지를 받을 권한이 있는 사람에게서
+# 메시지를 숨기지는 **않습니다**. 앞에서 보낸 카드 번호는 (SSE로 보호되는) 대기열에서 어느 소비자에게나
+# 평문으로 나옵니다. (토이도 LocalStack도 실제로 암호화하지는 않습니다. 속성만 보관합니다.)
+
 # %%
 # NBVAL_CHECK_OUTPUT
 [m] = ls.receive_message(QueueUrl=ls_url)["Messages"]
@@ -143,6 +216,17 @@ print("a consumer receives:", m["Body"])
 #
 # In production the key would come from KMS (`GenerateDataKey`, "envelope encryption") or a
 # secrets store, and both producer and consumer would fetch it. Here it is just random bytes.
+
+# %% [markdown] ko en=f3d3c985
+# ## 3. 클라이언트 측 암호화: 클라이언트가 직접 하는 일
+#
+# 여러분의 소비자만 메시지를 읽을 수 있게 하려면, `SendMessage` **전에** 암호화하고 `ReceiveMessage`
+# **후에** 복호화합니다. 여기서는 `cryptography` 라이브러리의 AES-256-GCM을 씁니다. 이 방식은 암호화와
+# 함께 인증도 하므로, 메시지가 바뀌면 알아챕니다. 메시지 본문은 텍스트여야 하므로 암호문을 base64로
+# 인코딩합니다. 어떻게 암호화했는지는 메시지 속성에 적습니다.
+#
+# 운영 환경이라면 키는 KMS(`GenerateDataKey`, "봉투 암호화(envelope encryption)")나 비밀 저장소에서
+# 가져오고, 생산자와 소비자가 모두 그 키를 받아 씁니다. 여기서는 그냥 무작위 바이트입니다.
 
 # %%
 import base64, os
@@ -162,6 +246,10 @@ def decrypt(body: str) -> str:
 # The producer encrypts, the queue carries ciphertext, the consumer decrypts. **Predict:** is the
 # card number readable on the wire now? In what SQS stores?
 
+# %% [markdown] ko en=835158b1
+# 생산자는 암호화하고, 대기열은 암호문을 나르고, 소비자는 복호화합니다. **예측해 보세요:** 이제 회선
+# 위에서 카드 번호를 읽을 수 있을까요? SQS가 저장하는 것에서는요?
+
 # %%
 # NBVAL_CHECK_OUTPUT
 ls.send_message(QueueUrl=ls_url, MessageBody=encrypt(secret),
@@ -178,6 +266,10 @@ print("consumer decrypts:", decrypt(m["Body"]))
 # Because GCM authenticates, a message changed on the way (or encrypted with another key) is
 # rejected instead of silently decrypting to garbage:
 
+# %% [markdown] ko en=42e513b3
+# GCM은 인증을 하므로, 도중에 바뀐 메시지(또는 다른 키로 암호화된 메시지)는 엉터리 평문으로 조용히
+# 복호화되지 않고 거부됩니다:
+
 # %%
 # NBVAL_CHECK_OUTPUT
 from cryptography.exceptions import InvalidTag
@@ -193,6 +285,11 @@ except InvalidTag:
 # Note the cost: the body grows (a 12-byte nonce and a 16-byte tag are added, then base64 makes it
 # all about a third larger; it still must fit in 1 MiB), and nobody without the key (not even the
 # AWS console) can read the messages when you debug.
+
+# %% [markdown] ko en=a9e7efd2
+# 대가도 있습니다. 본문이 커집니다(12바이트 논스와 16바이트 태그가 붙고, base64가 전체를 약 3분의
+# 1만큼 키웁니다. 그래도 1 MiB 안에 들어가야 합니다). 그리고 디버깅할 때 키가 없으면 누구도(AWS
+# 콘솔조차) 메시지를 읽을 수 없습니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -212,6 +309,22 @@ print(len(secret), "bytes of plaintext ->", len(encrypt(secret)), "bytes in the 
 #
 # Both are JSON documents made of statements with `Effect`, `Principal` (queue policies only),
 # `Action`, `Resource` and an optional `Condition`. Here is a queue policy for our orders queue:
+
+# %% [markdown] ko en=7952921a
+# ## 4. 액세스 제어: IAM 정책과 SQS 액세스 정책
+#
+# 누가 어떤 SQS 작업을 호출할 수 있는지는 두 종류의 정책이 정합니다:
+#
+# - **IAM 정책**(IAM policy)은 내 계정의 사용자나 역할(*자격 증명*, identity)에 붙습니다: "이 역할은
+#   orders 대기열에서 `ReceiveMessage`와 `DeleteMessage`를 할 수 있다".
+# - **SQS 액세스 정책**(SQS access policy)은 **대기열**에 붙습니다(S3 버킷 정책 같은 *리소스 기반*
+#   정책). 그리고 *누가*, 곧 어떤 **보안 주체**(principal: 계정, 사용자나 역할, 또는 AWS 서비스)가
+#   무엇을 할 수 있는지 적습니다. 다른 AWS 계정이나 S3, SNS 같은 서비스가 내 대기열에 메시지를 보내게
+#   하는 방법이 바로 이것입니다.
+#
+# 둘 다 문(statement)들로 이루어진 JSON 문서입니다. 각 문에는 `Effect`, `Principal`(대기열 정책에만),
+# `Action`, `Resource`가 있고, 필요하면 `Condition`도 있습니다. 우리 orders 대기열의 대기열 정책은
+# 이렇습니다:
 
 # %%
 import json
@@ -266,6 +379,24 @@ queue_policy = {
 # from, whether it used HTTPS; HTTPS unless the row says otherwise). **Predict** the two S3 rows
 # and the plain-http row before you run it.
 
+# %% [markdown] ko en=9985038d
+# 왜 `aws:SourceArn` 조건을 붙일까요? `s3.amazonaws.com`은 **모든** S3 고객을 대신해 움직이는 S3
+# 서비스입니다. 조건이 없으면 누구의 버킷이든 여러분의 대기열에 쓰도록 설정할 수 있습니다("혼동된
+# 대리자(confused deputy)" 문제). 조건은 이렇게 말합니다: *내* 버킷을 대신할 때만.
+#
+# ### AWS가 결정하는 방법
+#
+# AWS는 몇 가지 규칙으로 정책을 평가합니다. 기본적으로 모든 것이 거부됩니다(*암시적 거부*, implicit
+# deny). 일치하는 `Allow` 문이 있으면 요청이 통과합니다. 일치하는 `Deny`는 언제나 이깁니다. 문이
+# 일치하려면 보안 주체, 작업, 리소스, **그리고 모든 조건**이 일치해야 합니다.
+# [`toyqueue/policy.py`](../toyqueue/policy.py)는 이 규칙을 (여기서 쓰는 연산자에 한해) 코드로 옮겨
+# 두었습니다. 그래서 AWS 계정 없이도 "SQS가 이것을 허용할까?"를 물어볼 수 있습니다. 그 테스트는
+# `tests/unit/test_policy.py`에 있습니다.
+#
+# 아래의 각 행은 요청 하나입니다: 누가 호출하는지, 어떤 작업인지, 그리고 요청 컨텍스트(어디서 오는지,
+# HTTPS를 썼는지. 행에 따로 적지 않으면 HTTPS)입니다. 실행하기 전에 S3 두 행과 평범한 http 행의 답을
+# **예측해 보세요**.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue.policy import decide, evaluate
@@ -301,6 +432,15 @@ for label, caller, action, context in requests:
 # A service principal such as S3 has no IAM policy: the queue policy alone decides. `decide(...)`
 # combines the two and says which policy decided:
 
+# %% [markdown] ko en=4758d027
+# ### IAM 정책과 대기열 정책을 함께
+#
+# **내 계정** 안의 호출자라면 IAM 정책과 대기열 정책 중 어느 한쪽만 허용해도 액세스할 수 있습니다.
+# **다른 계정**의 호출자라면 양쪽이 모두 동의해야 합니다. 그 계정의 IAM 정책이 호출을 허용하고,
+# *그리고* 내 대기열 정책이 그 계정을 허용해야 합니다. 어디에서든 명시적 `Deny`(명시적 거부, explicit
+# deny)가 있으면 그것이 이깁니다. S3 같은 서비스 보안 주체에는 IAM 정책이 없으므로 대기열 정책만으로
+# 결정됩니다. `decide(...)`는 두 정책을 합쳐 판단하고, 어느 정책이 결정했는지 알려 줍니다:
+
 # %%
 # NBVAL_CHECK_OUTPUT
 consumer_role = {"AWS": "arn:aws:iam::000000000000:role/order-consumer"}
@@ -333,6 +473,14 @@ for label, caller, action, iam in [
 # policy; neither enforces it. On real SQS it is enforced, which is why we practise with
 # `toyqueue.policy` above.)
 
+# %% [markdown] ko en=b1826315
+# ### 대기열에 정책 설정하기
+#
+# 액세스 정책은 대기열 속성 `Policy`이고, 값은 JSON 문자열입니다. 실제 대기열 ARN을 채워 넣고,
+# `SetQueueAttributes`로 설정한 뒤 다시 읽어 옵니다. LocalStack과 토이 모두에서 해 봅니다. (둘 다
+# 정책을 저장만 하고 적용하지는 않습니다. 실제 SQS는 정책을 적용합니다. 그래서 위에서
+# `toyqueue.policy`로 연습했습니다.)
+
 # %%
 # NBVAL_CHECK_OUTPUT
 def round_trip(sqs, name):
@@ -351,6 +499,10 @@ for backend, sqs in [("toy", toy), ("localstack", ls)]:
 # %% [markdown]
 # For simple cases SQS also has `AddPermission` / `RemovePermission`, which write statements into
 # this same `Policy` attribute for you (account ids and actions only, no conditions):
+
+# %% [markdown] ko en=1e2203c8
+# 간단한 경우를 위해 SQS에는 `AddPermission` / `RemovePermission`도 있습니다. 이 둘은 같은 `Policy`
+# 속성에 문을 대신 써 줍니다(계정 ID와 작업만 쓸 수 있고, 조건은 쓸 수 없습니다):
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -388,6 +540,20 @@ ls.delete_queue(QueueUrl=ls_url);
 #   principals, S3/SNS service principals limited by `aws:SourceArn`). Explicit deny wins; nothing
 #   allowed means denied; cross-account needs both sides.
 
+# %% [markdown] ko en=59ebcb0c
+# ## 정리
+#
+# - **전송 중 암호화**(in flight): HTTPS(TLS). AWS SDK는 기본으로 HTTPS를 쓰고, SSE 대기열은 HTTPS를
+#   요구하며, 대기열 정책으로 `aws:SecureTransport`가 false인 요청을 모두 거부할 수 있습니다. 평범한
+#   http는 루프백(토이, LocalStack)에서만 괜찮습니다.
+# - **저장 시 암호화**(at rest): SSE-SQS가 기본으로 켜져 있습니다(`SqsManagedSseEnabled`). SSE-KMS는
+#   여러분의 KMS 키(`KmsMasterKeyId`)를 씁니다. 생산자와 소비자에게는 투명합니다.
+# - **클라이언트 측 암호화:** `SendMessage` 전에 암호화하고 `ReceiveMessage` 후에 복호화합니다.
+#   대기열에는 언제나 암호문만 있습니다. 코드도 키도 여러분의 몫입니다.
+# - **액세스 제어:** IAM 정책(자격 증명에 붙음)과 SQS 액세스 정책(대기열에 붙음: 교차 계정 보안 주체,
+#   `aws:SourceArn`으로 제한한 S3/SNS 서비스 보안 주체). 명시적 거부가 이깁니다. 아무것도 허용하지
+#   않으면 거부입니다. 교차 계정은 양쪽 모두 허용해야 합니다.
+
 # %%
 from toyqueue.widgets import quiz
 
@@ -398,3 +564,10 @@ quiz("09")
 # `aws:SourceArn` condition) and rerun the evaluator cells: which answers change, and why?
 #
 # Next: [10 Beyond the lecture →](10_beyond_the_lecture.ipynb)
+
+# %% [markdown] ko en=c3cfd806
+# **해 보세요:** `queue_policy`를 바꿔 보세요(파트너에게 `ReceiveMessage`를 허용하거나,
+# `aws:SourceArn` 조건을 지워 보세요). 그리고 평가기 셀들을 다시 실행하세요. 어떤 답이 바뀌고, 왜
+# 바뀔까요?
+#
+# 다음: [10 강의 너머 →](10_beyond_the_lecture.ipynb)
