@@ -31,12 +31,12 @@
 # 번역은 그중 두 용어를 낱말 그대로 옮겨서 뜻이 어긋났습니다. 여기서는 AWS 한국어 문서의 용어를 쓰고
 # 강의의 말을 옆에 적습니다.
 #
-# 1. **전송 중 암호화**(encryption in flight, AWS 영어 문서로는 *in transit*. 강의: 비행 중 암호화.
-#    "in flight"를 글자 그대로 옮긴 말입니다): SQS로 가는 요청은 **HTTPS**로 전달됩니다. HTTPS는
+# 1. **전송 중 암호화**(encryption in flight, AWS 영어 문서로는 *in transit*. 강의는 in flight를 글자
+#    그대로 옮겨 "비행 중 암호화"라고 합니다): SQS로 가는 요청은 **HTTPS**로 전달됩니다. HTTPS는
 #    **TLS**(Transport Layer Security, 인터넷 뱅킹도 지켜 주는 암호화 계층) 안에 담긴 HTTP입니다.
 #    그래서 메시지는 네트워크 위에서 암호화되어 있습니다.
-# 2. **저장 시 암호화**(encryption at rest. 강의: 미사용 암호화. "at rest"를 '쓰지 않는'으로 잘못
-#    옮긴 말로, 실제 뜻은 '저장되어 있는'입니다): SQS는 저장한 메시지를 **SSE**(서버 측 암호화,
+# 2. **저장 시 암호화**(encryption at rest. 강의의 "미사용 암호화"는 at rest를 '쓰지 않는'으로 잘못
+#    옮긴 말이고, 실제 뜻은 '저장되어 있는'입니다): SQS는 저장한 메시지를 **SSE**(서버 측 암호화,
 #    server-side encryption)로 암호화합니다. 키는 **KMS**(AWS Key Management Service, 암호화 키를
 #    만들고 지키는 서비스. 이 서비스가 내주는 키를 *KMS 키*라고 합니다)에서 받습니다.
 # 3. **클라이언트 측 암호화**(client-side encryption, 강의와 같은 말): 더 지키고 싶다면 *여러분이*
