@@ -163,6 +163,103 @@ MESSAGES = {
     "messages stay invisible for up to 15 minutes after sending": "보낸 뒤 최대 15분 동안 메시지가 보이지 않음",
     "up to 10 messages in one send, delete or visibility call": "전송, 삭제, 가시성 변경 한 번에 메시지 최대 10개",
 
+    # ---- lesson 06: visibility, duplicates and ordering (sources/lessons/06_visibility_duplicates.py)
+    # the consumers simulation's summary line (toyqueue/sim/consumers.py)
+    "{messages} messages, {consumers} consumers: {deleted} deleted, {dead} dead-lettered, "
+    "{redelivered} redeliveries, {duplicates} processed twice or more, {crashes} crashes, "
+    "done at t = {end:g} s":
+        "메시지 {messages}개, 소비자 {consumers}개: 삭제 {deleted}개, 배달 못한 편지 대기열로 이동 {dead}개, "
+        "재전송 {redelivered}번, 두 번 이상 처리 {duplicates}개, 중단 {crashes}번, t = {end:g}초에 끝남",
+    # its quiz (toyqueue/quizzes.py)
+    "Consumer B is still working on a message when its 30 s visibility timeout ends. What happens?":
+        "소비자 B가 아직 메시지를 처리하고 있는데 30초의 가시성 제한 시간이 끝납니다. 어떻게 될까요?",
+    "The message stays hidden until B deletes it.": "B가 삭제할 때까지 메시지는 계속 숨겨져 있습니다.",
+    "The queue cannot tell a slow consumer from a dead one; the timeout decides.":
+        "대기열은 느린 소비자와 죽은 소비자를 구별하지 못합니다. 제한 시간이 결정합니다.",
+    "The message is visible again; the next poll, by anyone, receives it.":
+        "메시지가 다시 보이고, 누구든 다음에 폴링하는 소비자가 받습니다.",
+    "That is how a duplicate happens: at-least-once delivery.": "이렇게 중복이 생깁니다. 최소 1회 전송입니다.",
+    "SQS stops B's work.": "SQS가 B의 작업을 멈춥니다.",
+    "SQS knows nothing about B's work; it only hides and shows messages.":
+        "SQS는 B의 작업에 대해 아무것도 모릅니다. 메시지를 숨기고 보여 줄 뿐입니다.",
+    "C has received the message again. Now B deletes it with its old receipt handle. On the toy, what "
+    "happens?":
+        "C가 메시지를 다시 받았습니다. 이제 B가 예전 수신 핸들로 메시지를 삭제합니다. 토이에서는 어떻게 "
+        "될까요?",
+    "The call fails with ReceiptHandleIsInvalid.": "호출이 ReceiptHandleIsInvalid로 실패합니다.",
+    "The handle is well formed and was valid once: the call succeeds.":
+        "핸들은 형식이 올바르고 한때는 유효했습니다. 호출은 성공합니다.",
+    "The call succeeds and removes nothing; the message stays in flight with C.":
+        "호출은 성공하지만 아무것도 지우지 않습니다. 메시지는 계속 C가 처리 중입니다.",
+    "Only the newest handle is sure to delete (real SQS may or may not delete).":
+        "확실히 삭제하는 것은 가장 최근의 핸들뿐입니다(실제 SQS는 삭제할 수도, 안 할 수도 있습니다).",
+    "The call succeeds and removes the message.": "호출이 성공하고 메시지가 지워집니다.",
+    "That is what LocalStack did; the toy does not, and SQS does not promise it.":
+        "LocalStack은 그렇게 했습니다. 토이는 그러지 않고, SQS도 그렇게 약속하지 않습니다.",
+    "The lecture's Korean says SQS \"may send 품절 메시지\". What does it mean?":
+        "강의의 한국어는 SQS가 \"품절 메시지를 보낼 수도 있다\"고 말합니다. 무슨 뜻일까요?",
+    "Messages for sold-out products.": "품절된 상품에 대한 메시지.",
+    "That is the literal reading of a mistranslation.": "잘못 번역된 문장을 글자 그대로 읽은 것입니다.",
+    "Out-of-order messages: ordering is best effort.": "순서가 바뀐 메시지. 순서 지정은 최선의 노력일 뿐입니다.",
+    "\"Out of order\" was machine-translated as \"sold out\" (품절).":
+        "\"out of order\"(순서가 바뀐)가 기계 번역에서 \"품절\"(sold out)이 되었습니다.",
+    "Duplicate messages.": "중복 메시지.",
+    "Those are 중복 메시지, the other property of standard queues.":
+        "중복 메시지는 강의에 그 말 그대로 나옵니다. 표준 대기열의 또 다른 성질입니다.",
+    "One consumer receives one message at a time from a standard queue and deletes each before its next "
+    "receive. Do the messages come in the order they were sent?":
+        "소비자 하나가 표준 대기열에서 메시지를 한 번에 하나씩 받고, 다음 수신 전에 받은 메시지를 "
+        "삭제합니다. 메시지는 보낸 순서대로 올까요?",
+    "Yes: with one consumer and no timeouts, nothing can reorder them.":
+        "네. 소비자가 하나이고 제한 시간이 지나지 않으면 순서를 바꿀 것이 없습니다.",
+    "The queue's own servers can: on the realistic toy one consumer got order-5 before order-2.":
+        "대기열 자신의 서버가 바꿀 수 있습니다. 실제에 가까운 토이에서 소비자 하나가 order-2보다 order-5를 "
+        "먼저 받았습니다.",
+    "Usually, but not always: a receive may not find the oldest message.":
+        "대체로 그렇지만 언제나는 아닙니다. 수신이 가장 오래된 메시지를 찾지 못할 수 있습니다.",
+    "A receive asks only some of the servers, so a later message can come first: best-effort ordering.":
+        "수신은 서버 일부에만 묻기 때문에 나중 메시지가 먼저 올 수 있습니다. 최선의 노력 순서 지정입니다.",
+    "Never: a standard queue shuffles its messages.": "절대 아닙니다. 표준 대기열은 메시지를 뒤섞습니다.",
+    "It tries to keep the send order and usually does; it only does not promise it.":
+        "보낸 순서를 지키려 하고 대체로 지킵니다. 다만 약속하지 않을 뿐입니다.",
+    "A consumer receives a message at t = 0 (timeout 30 s) and at t = 20 s calls ChangeMessageVisibility "
+    "with 60. When is the message visible again?":
+        "소비자가 t = 0에 메시지를 받고(제한 시간 30초), t = 20초에 ChangeMessageVisibility를 60으로 "
+        "호출합니다. 메시지는 언제 다시 보일까요?",
+    "At t = 30 s": "t = 30초에",
+    "The change replaced the original timeout.": "변경이 원래 제한 시간을 대신했습니다.",
+    "At t = 80 s": "t = 80초에",
+    "The new timeout counts from the call: 20 + 60.": "새 제한 시간은 호출한 때부터 셉니다: 20 + 60.",
+    "At t = 90 s": "t = 90초에",
+    "The 60 s are not added to the original 30 s.": "60초는 원래의 30초에 더해지지 않습니다.",
+    "Six orders, eight deliveries (two duplicates), each inserted with INSERT OR IGNORE into a table "
+    "keyed by order id. How many rows?":
+        "주문 6건, 전달 8번(중복 2번). 모두 주문 ID가 키인 테이블에 INSERT OR IGNORE로 넣습니다. "
+        "행은 몇 개일까요?",
+    "8": "8",
+    "The primary key makes the second insert of an order a no-op.":
+        "기본 키 때문에 같은 주문의 두 번째 입력은 아무 일도 하지 않습니다.",
+    "6": "6",
+    "One row per order, whichever copy came first.": "어느 사본이 먼저 왔든 주문마다 한 행입니다.",
+    "4": "4",
+    "Every order was shipped at least once.": "모든 주문이 적어도 한 번은 배송되었습니다.",
+    "A consumer deletes every message within a second of receiving it, long before its visibility "
+    "timeout ends, and every delete succeeds. Can it receive a message it has already deleted?":
+        "소비자가 모든 메시지를 받은 지 1초 안에, 가시성 제한 시간이 끝나기 한참 전에 삭제하고, 삭제는 "
+        "모두 성공합니다. 이미 삭제한 메시지를 다시 받을 수 있을까요?",
+    "No: a successful delete is final.": "아니요. 삭제가 성공하면 그것으로 끝입니다.",
+    "Not on a standard queue: a server holding a copy may miss the delete.":
+        "표준 대기열에서는 아닙니다. 사본을 가진 서버가 삭제를 놓칠 수 있습니다.",
+    "Yes, rarely: a server that was down during the delete still holds a copy.":
+        "네, 드물게 받습니다. 삭제할 때 멈춰 있던 서버에 사본이 남아 있습니다.",
+    "At-least-once delivery without any timeout: on the realistic toy, 204 deliveries for 200 orders, "
+    "and the idempotent consumer still shipped 200.":
+        "제한 시간과 상관없는 최소 1회 전송입니다. 실제에 가까운 토이에서 주문 200건에 전달 204번이었고, "
+        "멱등 소비자는 그래도 200건만 배송했습니다.",
+    "Only if the delete call returned an error.": "삭제 호출이 오류를 돌려준 경우에만 받습니다.",
+    "The call succeeded; the copy on the server that was down survived it.":
+        "호출은 성공했습니다. 멈춰 있던 서버의 사본이 살아남은 것입니다.",
+
     # ---- widgets: shared
     "play / pause": "재생 / 일시 정지",
     "spike": "급증",

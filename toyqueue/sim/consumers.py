@@ -99,10 +99,11 @@ class ConsumerRun:
 
     def summary(self):
         s = self.stats
-        return (f"{s['messages']} messages, {self.params['consumers']} consumers: "
-                f"{s['deleted']} deleted, {s['dead']} dead-lettered, {s['redelivered']} "
-                f"redeliveries, {s['duplicates']} processed twice or more, {s['crashes']} "
-                f"crashes, done at t = {s['end']:g} s")
+        return tr("{messages} messages, {consumers} consumers: {deleted} deleted, {dead} dead-lettered, "
+                  "{redelivered} redeliveries, {duplicates} processed twice or more, {crashes} crashes, "
+                  "done at t = {end:g} s", consumers=self.params["consumers"],
+                  **{k: s[k] for k in ("messages", "deleted", "dead", "redelivered", "duplicates",
+                                       "crashes", "end")})
 
 
 def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=30,
