@@ -260,6 +260,85 @@ MESSAGES = {
     "The call succeeded; the copy on the server that was down survived it.":
         "호출은 성공했습니다. 멈춰 있던 서버의 사본이 살아남은 것입니다.",
 
+    # ---- lesson 07: scaling consumers (sources/lessons/07_scaling_consumers.py: actions and plot)
+    "minute {minute:>4.0f}: {change:+d} instances  ({reason})": "{minute:>4.0f}분: 인스턴스 {change:+d}대  ({reason})",
+    "{policy}: queue length": "{policy}: 대기열 길이",
+    "{policy}: instances in service": "{policy}: 서비스 중인 인스턴스",
+    "step alarm threshold": "단계 조정 경보 임계값",
+    "Step scaling: the alarm adds 4 instances at a time": "단계 조정: 경보가 인스턴스를 4대씩 추가",
+    "Step scaling vs target tracking, same spike": "단계 조정 vs 대상 추적, 같은 급증",
+    # the autoscaling simulation's summary and reasons (toyqueue/sim/autoscaling.py; the target-tracking
+    # reasons of toyqueue/sim/asg.py are under lesson 08)
+    "{policy:>6}: peak {peak} instances, longest wait {wait:.1f} min, backlog gone at {drained}, back to "
+    "{min_size} at {back}, {cost:,.0f} instance-minutes":
+        "{policy:>6}: 최대 {peak}대, 최장 대기 {wait:.1f}분, 백로그 해소 {drained}, {min_size}대로 복귀 {back}, "
+        "{cost:,.0f} 인스턴스-분",
+    "{minutes:.0f} min": "{minutes:.0f}분",
+    "depth {depth:,} > {threshold:,}": "길이 {depth:,} > {threshold:,}",
+    "depth {depth:,} < {threshold:,}": "길이 {depth:,} < {threshold:,}",
+    "backlog {reason}": "백로그 {reason}",
+    # its quiz (toyqueue/quizzes.py; "10" is lesson 05's too)
+    "You build the lecture's alarm in CloudWatch. Which metric holds the queue length?":
+        "강의의 경보를 CloudWatch에서 만듭니다. 대기열 길이가 들어 있는 지표는 무엇일까요?",
+    "ApproximateNumberOfMessages": "ApproximateNumberOfMessages",
+    "That is the queue attribute (GetQueueAttributes); CloudWatch has no metric of that name.":
+        "그것은 대기열 속성(GetQueueAttributes)입니다. CloudWatch에는 그런 이름의 지표가 없습니다.",
+    "ApproximateNumberOfMessagesVisible": "ApproximateNumberOfMessagesVisible",
+    "The same number as the attribute, under its CloudWatch name, once a minute.":
+        "속성과 같은 숫자를 CloudWatch의 이름으로 1분에 한 번 기록합니다.",
+    "NumberOfMessagesSent": "NumberOfMessagesSent",
+    "That counts sends per period, not what waits in the queue.":
+        "기간마다 보낸 메시지 수를 셀 뿐, 대기열에서 기다리는 메시지 수가 아닙니다.",
+    "An alarm fires when the queue length is above 1,000 for 2 datapoints in a row. The lengths, one a "
+    "minute, are 200, 1200, 1500, 2500, 900. At which value is the alarm first in ALARM?":
+        "경보는 대기열 길이가 데이터 포인트 2개 연속으로 1,000을 넘으면 울립니다. 1분에 하나씩 나온 길이는 "
+        "200, 1200, 1500, 2500, 900입니다. 경보가 처음으로 ALARM 상태가 되는 것은 어느 값에서일까요?",
+    "1200": "1200",
+    "One datapoint above is not enough: it needs two in a row.":
+        "넘는 데이터 포인트 하나로는 부족합니다. 두 개가 연속이어야 합니다.",
+    "1500": "1500",
+    "1200 and 1500: the second datapoint in a row above 1,000.":
+        "1200과 1500: 1,000을 넘는 두 번째 연속 데이터 포인트입니다.",
+    "2500": "2500",
+    "It is already in ALARM one minute earlier.": "1분 전에 이미 ALARM 상태입니다.",
+    "Orders may wait 10 s, and an instance processes one in 0.1 s. What backlog per instance should "
+    "target tracking aim for?":
+        "주문은 10초까지 기다려도 되고, 인스턴스 하나는 주문 하나를 0.1초에 처리합니다. 대상 추적이 "
+        "목표로 삼을 인스턴스당 백로그는 얼마일까요?",
+    "100": "100",
+    "Acceptable latency / processing time = 10 / 0.1.": "허용할 수 있는 지연 시간 / 처리 시간 = 10 / 0.1.",
+    "That is the latency, not a backlog.": "그것은 지연 시간이지 백로그가 아닙니다.",
+    "1": "1",              # also a choice of lesson 10's quiz
+    "An instance can work off 100 orders within the 10 s.": "인스턴스 하나는 10초 안에 주문 100건을 처리할 수 있습니다.",
+    "120 orders take one consumer 2 s each (240 s in all). How long do 8 consumers polling the same "
+    "queue take?":
+        "소비자 하나가 주문 120건을 건마다 2초씩(모두 240초) 처리합니다. 같은 대기열을 폴링하는 소비자 "
+        "8개는 얼마나 걸릴까요?",
+    "240 s": "240초",
+    "Each receive hands out different messages, so they work in parallel.":
+        "수신할 때마다 서로 다른 메시지를 내주므로, 소비자들은 병렬로 일합니다.",
+    "30 s": "30초",
+    "8 times the consumers, an eighth of the time.": "소비자가 8배면 시간은 8분의 1입니다.",
+    "2 s": "2초",
+    "Each consumer still handles 15 orders, one after another.":
+        "소비자마다 여전히 주문 15건을 하나씩 차례로 처리합니다.",
+    "1,000 orders arrive at 9:30. The alarm needs 2 datapoints above 500, one a minute; on the exact toy "
+    "it is in ALARM from minute 11. When is it, if the counts lag a minute as on the realistic toy?":
+        "9:30에 주문 1,000건이 도착합니다. 경보에는 500을 넘는 데이터 포인트 2개가 필요하고, 데이터 "
+        "포인트는 1분에 하나입니다. 정확한 토이에서는 11분부터 ALARM 상태입니다. 실제에 가까운 토이처럼 "
+        "숫자가 1분 늦는다면 언제부터일까요?",
+    "From minute 11 as well.": "똑같이 11분부터.",
+    "The datapoint at minute 10 shows the queue of minute 9, before the burst: only one datapoint above "
+    "500.":
+        "10분의 데이터 포인트는 주문이 몰려들기 전인 9분의 대기열을 보여 줍니다. 500을 넘는 데이터 "
+        "포인트는 하나뿐입니다.",
+    "From minute 12.": "12분부터.",
+    "Each datapoint is a minute old, so the alarm reacts a minute late (and stays a minute too long).":
+        "데이터 포인트마다 1분 전의 값이라서 경보가 1분 늦게 반응합니다(그리고 1분 더 오래 머뭅니다).",
+    "Never.": "울리지 않습니다.",
+    "The counts are late, not wrong: a minute later they catch up.":
+        "숫자는 늦을 뿐 틀리지 않습니다. 1분 뒤면 따라잡습니다.",
+
     # ---- widgets: shared
     "play / pause": "재생 / 일시 정지",
     "spike": "급증",

@@ -30,6 +30,7 @@ QueueService instead, and tests/sim/ checks both give the same depths.
 import math
 from dataclasses import dataclass, field
 
+from toyqueue.i18n import tr
 from toyqueue.sim.asg import Alarm, Group, TargetTracking
 from toyqueue.sim.backlog import make_backlog
 
@@ -95,12 +96,15 @@ class Run:
         return None
 
     def summary(self):
-        drained, back = self.drained_at, self.back_to_min_at
-        return (f"{self.policy:>6}: peak {self.peak_instances} instances, longest wait "
-                f"{self.max_wait / 60:.1f} min, backlog gone at "
-                f"{'-' if drained is None else f'{drained / 60:.0f} min'}, back to "
-                f"{self.params['min_size']} at {'-' if back is None else f'{back / 60:.0f} min'}, "
-                f"{self.instance_minutes:,.0f} instance-minutes")
+        """One line in the course language; "-" where the backlog or the group never got there."""
+        def at(t):
+            return "-" if t is None else tr("{minutes:.0f} min", minutes=t / 60)
+
+        return tr("{policy:>6}: peak {peak} instances, longest wait {wait:.1f} min, backlog gone at "
+                  "{drained}, back to {min_size} at {back}, {cost:,.0f} instance-minutes",
+                  policy=self.policy, peak=self.peak_instances, wait=self.max_wait / 60,
+                  drained=at(self.drained_at), min_size=self.params["min_size"],
+                  back=at(self.back_to_min_at), cost=self.instance_minutes)
 
 
 def incoming_rate(t, p):
@@ -155,13 +159,13 @@ def simulate(policy="step", **params):
                 calm = end - last_action >= p["cooldown"]
                 if out and calm:
                     change = group.set_desired(group.desired + p["step_add"], end)
-                    reason = f"depth {visible:,} > {p['alarm_threshold']:,}"
+                    reason = tr("depth {depth:,} > {threshold:,}", depth=visible, threshold=p["alarm_threshold"])
                 elif inn and calm:
                     change = group.set_desired(group.desired - p["step_remove"], end)
-                    reason = f"depth {visible:,} < {p['low_threshold']:,}"
+                    reason = tr("depth {depth:,} < {threshold:,}", depth=visible, threshold=p["low_threshold"])
             else:
                 change, reason = tracking.evaluate(visible, group, end)
-                reason = "backlog " + reason
+                reason = tr("backlog {reason}", reason=reason)
             if change:
                 last_action = end
                 run.actions.append((end, change, reason))
