@@ -114,6 +114,7 @@ GLOSSARY = {
         T("redrive", "", "리드라이브", "moving messages from a DLQ back to their source (StartMessageMoveTask)", "10_beyond_the_lecture"),
         T("long polling", "", "긴 폴링", "a receive that waits up to 20 s for messages to arrive", "10_beyond_the_lecture"),
         T("short polling", "", "짧은 폴링", "a receive that answers at once; on SQS it samples some servers", "10_beyond_the_lecture"),
+        T("false empty response", "", "거짓 빈 응답", "a short poll that returns nothing although messages wait on servers it did not ask", "10_beyond_the_lecture"),
         T("delay queue", "", "지연 대기열", "messages stay invisible for up to 15 minutes after sending", "10_beyond_the_lecture"),
         T("batch", "", "배치", "up to 10 messages in one send, delete or visibility call", "10_beyond_the_lecture"),
     ],

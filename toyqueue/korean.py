@@ -160,6 +160,8 @@ MESSAGES = {
         "DLQ의 메시지를 원래 대기열로 되돌림 (StartMessageMoveTask)",
     "a receive that waits up to 20 s for messages to arrive": "메시지가 도착하기를 최대 20초까지 기다리는 수신",
     "a receive that answers at once; on SQS it samples some servers": "바로 답하는 수신. SQS에서는 서버 일부만 살펴봄",
+    "a short poll that returns nothing although messages wait on servers it did not ask":
+        "짧은 폴링이 묻지 않은 서버에 메시지가 기다리는데도 아무것도 돌려주지 않는 응답",
     "messages stay invisible for up to 15 minutes after sending": "보낸 뒤 최대 15분 동안 메시지가 보이지 않음",
     "up to 10 messages in one send, delete or visibility call": "전송, 삭제, 가시성 변경 한 번에 메시지 최대 10개",
 
@@ -338,6 +340,90 @@ MESSAGES = {
     "Never.": "울리지 않습니다.",
     "The counts are late, not wrong: a minute later they catch up.":
         "숫자는 늦을 뿐 틀리지 않습니다. 1분 뒤면 따라잡습니다.",
+
+    # ---- lesson 10: beyond the lecture, its quiz (toyqueue/quizzes.py; "InvalidParameterValue" is
+    # lessons 04 and 05's too)
+    "In a FIFO queue, consumer 1 has received A1 (group A) and not deleted it. Group A also holds A2; "
+    "group B holds B1. What can consumer 2 receive?":
+        "FIFO 대기열에서 소비자 1이 A1(그룹 A)을 받고 아직 삭제하지 않았습니다. 그룹 A에는 A2도 있고, "
+        "그룹 B에는 B1이 있습니다. 소비자 2는 무엇을 받을 수 있을까요?",
+    "A2": "A2",
+    "While a message of group A is in flight, no later message of A is delivered.":
+        "그룹 A의 메시지가 처리 중인 동안에는 A의 다음 메시지가 전달되지 않습니다.",
+    "B1": "B1",
+    "Group B is independent of group A.": "그룹 B는 그룹 A와 상관없습니다.",
+    "Nothing until A1 is deleted.": "A1이 삭제될 때까지 아무것도 받지 못합니다.",
+    "Only group A is blocked.": "막힌 것은 그룹 A뿐입니다.",
+    "A FIFO producer sends the same MessageDeduplicationId at t = 0 s and again at t = 301 s. How many "
+    "messages are in the queue?":
+        "FIFO 생산자가 같은 MessageDeduplicationId로 t = 0초에 한 번, t = 301초에 또 한 번 보냅니다. "
+        "대기열에는 메시지가 몇 개 있을까요?",
+    "SQS remembers a deduplication id for 5 minutes only.": "SQS는 중복 제거 ID를 5분 동안만 기억합니다.",
+    "2": "2",
+    "301 s is past the 5-minute window, so the second send counts.":
+        "301초는 5분 간격이 지난 뒤라서 두 번째 전송도 대기열에 들어갑니다.",
+    "A RedrivePolicy has maxReceiveCount 3, and a consumer never deletes. When does the message move to "
+    "the dead-letter queue?":
+        "RedrivePolicy의 maxReceiveCount가 3이고, 소비자는 한 번도 삭제하지 않습니다. 메시지는 언제 배달 "
+        "못한 편지 대기열로 옮겨질까요?",
+    "On the 3rd receive.": "3번째 수신 때.",
+    "The 3rd receive still returns it (ApproximateReceiveCount 3).":
+        "3번째 수신은 아직 메시지를 돌려줍니다(ApproximateReceiveCount 3).",
+    "On the 4th receive: it is moved instead of returned.": "4번째 수신 때. 메시지를 돌려주는 대신 옮깁니다.",
+    "Received more than maxReceiveCount times means the next receive moves it.":
+        "받은 횟수가 maxReceiveCount에 이른 메시지는 다음 수신 때 옮겨집니다.",
+    "After its retention period.": "보존 기간이 지난 뒤.",
+    "Retention deletes messages; it never moves them.": "보존 기간은 메시지를 삭제할 뿐, 옮기지는 않습니다.",
+    "On an empty queue, a message delayed by 5 s is sent, then a receive with WaitTimeSeconds=20 starts. "
+    "When does the receive answer?":
+        "빈 대기열에 5초 지연된 메시지를 보내고, 이어서 WaitTimeSeconds=20으로 수신을 시작합니다. 수신은 "
+        "언제 답할까요?",
+    "At once, empty.": "곧바로, 빈 응답으로.",
+    "That is a short poll (WaitTimeSeconds=0).": "그것은 짧은 폴링(WaitTimeSeconds=0)입니다.",
+    "After 5 s, with the message.": "5초 뒤에, 메시지와 함께.",
+    "A long poll answers as soon as a message is there.": "긴 폴링은 메시지가 생기는 즉시 답합니다.",
+    "After 20 s.": "20초 뒤에.",
+    "Only if nothing arrives in the meantime.": "그동안 아무것도 도착하지 않을 때만 그렇습니다.",
+    "A message is sent with DelaySeconds=901. What does SQS answer?":
+        "DelaySeconds=901로 메시지를 보냅니다. SQS는 어떻게 답할까요?",
+    "It delays the message 15 minutes and 1 second.": "메시지를 15분 1초 동안 지연합니다.",
+    "900 s (15 minutes) is the maximum.": "900초(15분)가 최대입니다.",
+    "DelaySeconds is 0 to 900; LocalStack accepts 901, SQS does not.":
+        "DelaySeconds는 0부터 900까지입니다. LocalStack은 901을 받아들이지만 SQS는 거부합니다.",
+    "A SendMessageBatch of 10 entries has one body with a character SQS does not allow. What comes back?":
+        "항목 10개짜리 SendMessageBatch에 SQS가 허용하지 않는 문자가 든 본문이 하나 있습니다. 무엇이 "
+        "돌아올까요?",
+    "HTTP 400: the whole batch is refused.": "HTTP 400: 배치 전체가 거부됩니다.",
+    "Entry problems do not fail the call.": "항목에 문제가 있어도 호출 자체는 실패하지 않습니다.",
+    "HTTP 200, with 9 entries under Successful and 1 under Failed.": "HTTP 200, Successful에 항목 9개, Failed에 1개.",
+    "A batch can partly fail: always check Failed.": "배치는 일부만 실패할 수 있습니다. 언제나 Failed를 확인하세요.",
+    "HTTP 200, with all 10 Successful.": "HTTP 200, 10개 모두 Successful.",
+    "The bad entry is reported, not sent.": "잘못된 항목은 보내지지 않고 Failed로 보고됩니다.",
+    "A queue holds one visible message, yet a short poll returns nothing. Why?":
+        "대기열에 보이는 메시지가 하나 있는데 짧은 폴링이 아무것도 돌려주지 않습니다. 왜일까요?",
+    "Another consumer has received it.": "다른 소비자가 받았습니다.",
+    "Then it would be in flight, not visible.": "그랬다면 보이는 상태가 아니라 처리 중이었을 것입니다.",
+    "The poll asked only servers that hold no copy; ask again, or long poll.":
+        "폴링이 사본이 없는 서버에만 물었습니다. 다시 묻거나 긴 폴링을 쓰세요.",
+    "A false empty response: a short poll samples servers, a long poll asks all.":
+        "거짓 빈 응답입니다. 짧은 폴링은 서버 일부만 고르고, 긴 폴링은 모든 서버에 묻습니다.",
+    "The queue is broken.": "대기열이 고장 났습니다.",
+    "This is how SQS short polling works: repeat the request.":
+        "SQS의 짧은 폴링은 원래 이렇게 동작합니다. 요청을 다시 보내세요.",
+    "Orders trickle in, one every 10 s. Polling for 620 s, short polls once a second make 620 requests. "
+    "About how many do long polls of 20 s make?":
+        "주문이 10초에 하나씩 드문드문 들어옵니다. 620초 동안 1초마다 짧은 폴링을 하면 요청이 620번입니다. "
+        "20초짜리 긴 폴링은 대략 몇 번일까요?",
+    "620: the same number of calls.": "620번: 호출 수가 같습니다.",
+    "A long poll waits for a message instead of returning empty at once.":
+        "긴 폴링은 곧바로 빈 응답을 돌려주지 않고 메시지를 기다립니다.",
+    "About 62: a tenth of the requests, and of the bill for receiving.":
+        "약 62번: 요청도, 수신 요금도 10분의 1입니다.",
+    "SQS bills requests, empty ones too, and short polling is billed the same as long polling.":
+        "SQS는 빈 요청까지 요청마다 요금을 매기고, 짧은 폴링과 긴 폴링의 요금 방식은 같습니다.",
+    "None: long polls are free while they wait.": "없음: 긴 폴링은 기다리는 동안 무료입니다.",
+    "Every ReceiveMessage is a request, however long it waited.":
+        "ReceiveMessage는 얼마나 기다렸든 모두 요청 한 번입니다.",
 
     # ---- widgets: shared
     "play / pause": "재생 / 일시 정지",

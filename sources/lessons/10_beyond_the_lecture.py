@@ -1,4 +1,3 @@
-# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Lesson 10 source (percent format). Build: .venv/bin/python tools/nbbuild.py sources/lessons/10_beyond_the_lecture.py
 
 # %% [markdown]
@@ -15,11 +14,32 @@
 # minutes pass instantly) and on LocalStack. Where LocalStack does not behave like real SQS, we
 # say so and show it.
 
+# %% [markdown] ko en=6d000540
+# [← 09 보안](09_security.ipynb) | [11 용어집 →](11_glossary.ipynb)
+#
+# # 10 · 강의 너머: FIFO, 배달 못한 편지 대기열, 긴 폴링, 지연, 배치
+#
+# **목표:** 강의가 살짝 언급만 하고 넘어간 SQS 기능들을 만나 봅니다. 강의는 이렇게 말했습니다:
+# *"그리고 그 제한을 처리할 수 있는 SQS의 또 다른 유형의 제품이 있긴 하지만 이 섹션의 뒷부분에서
+# 설명하겠습니다"*. 그 제한이란 중복과 순서이고, 그 제품이 **FIFO 대기열**(FIFO queue)입니다. 그
+# 곁에서 날마다 쓰는 도구들도 다룹니다: **배달 못한 편지 대기열**(dead-letter queue), **긴
+# 폴링**(long polling), **지연 대기열**(delay queue), **배치**(batch).
+#
+# 모든 기능을 같은 boto3 코드로 두 번 실행합니다. 한 번은 토이에서(가상 시계 위라서 몇 분이
+# 순식간에 지나갑니다), 한 번은 LocalStack에서입니다. LocalStack이 실제 SQS와 다르게 동작하는
+# 곳에서는 그렇다고 말하고 직접 보여 줍니다.
+
 # %% [markdown]
 # ## Two backends, one function
 #
 # `client("toy", service=svc)` puts the toy's HTTP endpoint in front of our own `QueueService`, so
 # boto3 talks to a toy whose time we control with `clock.advance(...)`.
+
+# %% [markdown] ko en=db030496
+# ## 백엔드 둘, 함수 하나
+#
+# `client("toy", service=svc)`는 우리가 만든 `QueueService` 앞에 토이의 HTTP 엔드포인트를
+# 세웁니다. 그래서 boto3는 `clock.advance(...)`로 시간을 다룰 수 있는 토이와 이야기합니다.
 
 # %%
 import json, threading, time, uuid
@@ -51,6 +71,14 @@ def bodies(response):
 # exact order they were sent. Different groups are independent, so they can be processed in
 # parallel. Here the group is the customer: customer A's orders must not overtake each other.
 
+# %% [markdown] ko en=2a1182e2
+# ## 1. FIFO 대기열: 순서를 지키고 중복이 없습니다
+#
+# FIFO(선입선출, first in, first out) 대기열은 `FifoQueue=true`로 만들고, 이름이 `.fifo`로 끝나야
+# 합니다. 모든 메시지에는 **`MessageGroupId`**(메시지 그룹 ID)가 있어야 합니다. 한 그룹의 메시지는
+# 보낸 순서 그대로 전달됩니다. 서로 다른 그룹은 독립적이라서 병렬로 처리할 수 있습니다. 여기서는
+# 고객이 그룹입니다. 고객 A의 주문끼리는 서로 앞지르면 안 됩니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 orders = [("A", "A1"), ("B", "B1"), ("A", "A2"), ("A", "A3"), ("B", "B2")]
@@ -72,6 +100,15 @@ for name, sqs in BACKENDS.items():
 # network error does exactly this). SQS accepts the call, returns the **original** message id, and
 # does not enqueue a second copy:
 
+# %% [markdown] ko en=56106b71
+# 보낼 때마다 `SequenceNumber`가 돌아왔습니다. 대기열 안에서 커지기만 하는 큰 숫자입니다.
+#
+# ### 중복 제거
+#
+# 주문 A1을 같은 `MessageDeduplicationId`(중복 제거 ID)로 다시 보냅니다(네트워크 오류 뒤에
+# 재시도하는 생산자가 바로 이렇게 합니다). SQS는 호출을 받아들이고 **원래** 메시지 ID를
+# 돌려주지만, 두 번째 사본을 대기열에 넣지는 않습니다:
+
 # %%
 # NBVAL_CHECK_OUTPUT
 for name, sqs in BACKENDS.items():
@@ -86,6 +123,13 @@ for name, sqs in BACKENDS.items():
 # Now the receive side. While a message of a group is **in flight**, SQS delivers no later message
 # of that group, not to this consumer and not to any other. That is how order survives many
 # parallel consumers. **Predict:** consumer 1 takes A1. What do consumers 2 and 3 get?
+
+# %% [markdown] ko en=512f3a8a
+# ### 그룹 차단
+#
+# 이제 수신 쪽입니다. 한 그룹의 메시지가 **처리 중**(in flight)인 동안, SQS는 그 그룹의 다음
+# 메시지를 이 소비자에게도 다른 소비자에게도 내주지 않습니다. 그래서 병렬 소비자가 많아도 순서가
+# 지켜집니다. **예측해 보세요:** 소비자 1이 A1을 가져갑니다. 소비자 2와 3은 무엇을 받을까요?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -109,6 +153,16 @@ for name, sqs in BACKENDS.items():
 # toy we can let 5 minutes pass instantly. (On LocalStack we would have to really wait 5 minutes,
 # so we do not.) **Predict:** the same id at t = 0, 200, 299 and 301 s: how many messages?
 
+# %% [markdown] ko en=373d29b0
+# A1, A2, A3이 순서대로 나왔고, B의 메시지는 A를 기다리지 않고 나란히 처리되었습니다.
+#
+# ### 5분 중복 제거 간격
+#
+# 중복 제거는 영원하지 않습니다. SQS는 `MessageDeduplicationId`를 **5분** 동안 기억합니다.
+# 토이에서는 5분을 순식간에 보낼 수 있습니다. (LocalStack에서는 정말로 5분을 기다려야 하므로 하지
+# 않습니다.) **예측해 보세요:** 같은 ID로 t = 0, 200, 299, 301초에 보냅니다. 대기열의 메시지는 몇
+# 개일까요?
+
 # %%
 # NBVAL_CHECK_OUTPUT
 url = new_queue(svc, "window", FifoQueue="true")
@@ -122,6 +176,10 @@ for wait in (0, 200, 99, 2):               # t = 0 s, 200 s, 299 s, 301 s
 # %% [markdown]
 # Instead of inventing ids, a queue can set `ContentBasedDeduplication=true`: the id is then the
 # SHA-256 of the body, so identical bodies within 5 minutes count as one.
+
+# %% [markdown] ko en=50c9c86c
+# ID를 직접 지어내는 대신 대기열에 `ContentBasedDeduplication=true`(콘텐츠 기반 중복 제거)를 줄 수
+# 있습니다. 그러면 본문의 SHA-256이 ID가 되므로, 5분 안에 보낸 같은 본문은 하나로 칩니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -137,6 +195,12 @@ for name, sqs in BACKENDS.items():
 # And deduplication only covers the *producer* side: a consumer that is too slow still gets a
 # message again after its visibility timeout, so idempotent consumers (lesson 06) still matter.
 
+# %% [markdown] ko en=140aee4c
+# FIFO의 대가는 처리량입니다. 작업(action)마다 초당 API 호출 300번이고(10개씩 배치로 보내면 초당
+# 메시지 3,000개), 높은 처리량 모드에서는 더 많습니다. 표준 대기열은 사실상 무제한입니다. 그리고
+# 중복 제거는 *생산자* 쪽만 다룹니다. 너무 느린 소비자는 가시성 제한 시간이 지나면 여전히 메시지를
+# 다시 받습니다. 그러니 멱등 소비자(레슨 06)는 여기서도 필요합니다.
+
 # %% [markdown]
 # ## 2. Dead-letter queues: where poison messages go
 #
@@ -147,6 +211,18 @@ for name, sqs in BACKENDS.items():
 #
 # Our consumer crashes on the poison message every time. To make it come back at once, each
 # receive uses `VisibilityTimeout=0` (in real life it would come back after the timeout).
+
+# %% [markdown] ko en=bcc1a760
+# ## 2. 배달 못한 편지 대기열: 포이즌 메시지가 가는 곳
+#
+# 어떤 메시지는 결코 처리할 수 없습니다(형식이 잘못된 주문, 버그). 그냥 두면 가시성 제한 시간이
+# 지날 때마다 끝없이 돌아와서 소비자를 낭비합니다. **배달 못한 편지 대기열**(dead-letter queue,
+# DLQ)이 이런 메시지를 잡아 줍니다. 소스 대기열의 `RedrivePolicy`(리드라이브 정책)에 DLQ와
+# `maxReceiveCount`를 적어 둡니다. 메시지를 그 횟수만큼 받고 나면, 다음 수신은 메시지를 돌려주는
+# 대신 DLQ로 옮깁니다.
+#
+# 우리 소비자는 포이즌 메시지를 받을 때마다 죽습니다. 메시지가 곧바로 돌아오도록 수신할 때마다
+# `VisibilityTimeout=0`을 씁니다(실제로는 제한 시간이 지난 뒤에 돌아옵니다).
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -178,6 +254,17 @@ for name, sqs in BACKENDS.items():
 # it moves). AWS's advice: give a standard DLQ a longer retention than its source. On the toy,
 # a message that spent a day in its source, moved to a DLQ that keeps messages for 2 days:
 
+# %% [markdown] ko en=3c715ab8
+# 세 번 받고 나자 메시지는 소스 대기열에서 사라져 DLQ에서 기다립니다. 거기서 사람이(또는 DLQ의
+# 길이에 건 경보가) 살펴볼 수 있습니다.
+#
+# DLQ는 소스 대기열과 유형이 같아야 합니다(표준 또는 FIFO). 보존 기간은 신경 써서 정해야 합니다.
+# **표준** 대기열에서는 메시지가 DLQ로 옮겨져도 처음 대기열에 들어간 타임스탬프를 그대로 가지고
+# 갑니다. 그래서 DLQ에서 보내는 시간도 처음 보낸 때부터 셉니다(FIFO 대기열에서는 옮길 때
+# 타임스탬프가 새로 정해집니다). AWS는 표준 DLQ의 메시지 보존 기간(message retention period)을
+# 소스 대기열보다 길게 잡으라고 조언합니다. 토이에서 해 봅니다. 소스 대기열에서 하루를 보낸
+# 메시지가, 메시지를 2일 동안 보관하는 DLQ로 옮겨집니다:
+
 # %%
 # NBVAL_CHECK_OUTPUT
 DAY = 86_400
@@ -198,6 +285,13 @@ print("in the DLQ, 2 days after sending:", counts(svc, short_dlq))
 #
 # Once the bug is fixed, `StartMessageMoveTask` moves the messages back to their source queue: a
 # **redrive**. It runs as a background task; `ListMessageMoveTasks` reports its progress.
+
+# %% [markdown] ko en=337516dd
+# DLQ는 메시지를 2일이 아니라 하루만 보관했습니다. 메시지를 보낸 때부터 시간을 셌기 때문입니다.
+#
+# 버그를 고치고 나면 `StartMessageMoveTask`로 메시지를 소스 대기열로 되돌립니다. 이것이
+# **리드라이브**(redrive)입니다. 이 작업은 백그라운드에서 돌고, `ListMessageMoveTasks`가 진행
+# 상황을 알려 줍니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -223,6 +317,18 @@ for name, sqs in BACKENDS.items():
 # On the toy's virtual clock a long poll on an empty queue simply moves the clock on, so 20
 # seconds take no real time:
 
+# %% [markdown] ko en=25ebf498
+# ## 3. 긴 폴링: 묻고 또 묻는 대신 메시지를 기다리기
+#
+# `WaitTimeSeconds=0`으로 받으면(**짧은 폴링**, short polling) 대기열이 비어 있어도 곧바로
+# 답합니다. 짧은 폴링을 되풀이하는 소비자는 요금이 부과되는 빈 호출을 많이 합니다.
+# `WaitTimeSeconds`를 1~20으로 주면(**긴 폴링**, long polling) SQS는 메시지가 도착하거나 시간이 다
+# 될 때까지 요청을 붙잡아 둡니다. 대기열 속성 `ReceiveMessageWaitTimeSeconds`는 모든 수신의
+# 기본값을 정합니다.
+#
+# 토이의 가상 시계에서는 빈 대기열에 대한 긴 폴링이 시계를 앞으로 돌릴 뿐이라서, 20초가 실제로는
+# 전혀 걸리지 않습니다:
+
 # %%
 # NBVAL_CHECK_OUTPUT
 url = new_queue(toy, "poll")
@@ -239,6 +345,11 @@ print(f"real time: {real * 1000:.0f} ms")
 # message delayed by 5 s (see section 4) arrives in the middle of a 20-second poll.
 # **Predict:** how many virtual seconds does the poll wait?
 
+# %% [markdown] ko en=42084724
+# 긴 폴링의 핵심은 메시지가 도착하는 **즉시** 돌아온다는 것입니다. 토이에서 5초 지연된 메시지(4절
+# 참고)가 20초짜리 폴링 도중에 도착합니다. **예측해 보세요:** 폴링은 가상 시간으로 몇 초를
+# 기다릴까요?
+
 # %%
 # NBVAL_CHECK_OUTPUT
 toy.send_message(QueueUrl=url, MessageBody="late order", DelaySeconds=5)
@@ -249,6 +360,10 @@ print("messages:", bodies(r), "| virtual seconds waited:", clock.now() - t0)
 # %% [markdown]
 # On LocalStack time is real. Another thread sends a message 0.3 s into a 5-second long poll; the
 # poll returns right then, not after 5 s:
+
+# %% [markdown] ko en=976d222a
+# LocalStack에서는 시간이 진짜입니다. 5초짜리 긴 폴링이 시작되고 0.3초 뒤에 다른 스레드가 메시지를
+# 보냅니다. 폴링은 5초를 다 채우지 않고 바로 그때 돌아옵니다:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -271,6 +386,16 @@ print(f"LocalStack's long poll returned after {waited:.2f} s")
 # is stored on 2 of 5 servers, a short poll asks 2. **Predict:** one message in the queue, ten
 # short polls (each with `VisibilityTimeout=0`, so the message stays visible). How many return it?
 
+# %% [markdown] ko en=c5d501cb
+# ### 짧은 폴링은 비어 있지 않은 대기열에서도 빈손으로 돌아올 수 있습니다
+#
+# 실제 SQS는 짧은 폴링에 서버 일부만 골라 물어보고 답합니다. 그래서 기다리는 메시지보다 적게
+# 돌려주거나, 하나도 돌려주지 않을 수 있습니다. 긴 폴링은 모든 서버에 묻습니다. LocalStack은
+# 언제나 있는 것을 다 돌려주고, 토이도 기본적으로 그렇습니다. 토이의 실제에 가까운 모드(레슨 06)는
+# SQS처럼 일부 서버만 고릅니다. 메시지마다 서버 5대 중 2대에 저장하고, 짧은 폴링은 2대에 묻습니다.
+# **예측해 보세요:** 대기열에 메시지가 하나 있고, 짧은 폴링을 열 번 합니다(매번
+# `VisibilityTimeout=0`이라서 메시지는 계속 보입니다). 그 메시지를 돌려주는 폴링은 몇 번일까요?
+
 # %%
 # NBVAL_CHECK_OUTPUT
 real_svc = QueueService(clock=clock, realistic=True, seed=7)
@@ -290,6 +415,14 @@ for n in range(1, 11):
 # messages in a particular ReceiveMessage response. If this happens, repeat the request."* A
 # consumer that stops at its first empty answer (like lesson 06's `while got := ...` loop) can
 # stop with work still waiting. Long polls ask every server. **Predict:** ten long polls?
+
+# %% [markdown] ko en=0844c79b
+# 4번째 폴링은 사본이 없는 서버 두 대에 물었고, 아무것도 돌려주지 않았습니다. 이것이 **거짓 빈
+# 응답**(false empty response)입니다. 메시지가 있는데도 응답에 들어 있지 않은 경우입니다. 메시지가
+# 아주 적은 대기열에 대해 AWS는 이렇게 조언합니다: *"특정 ReceiveMessage 응답에서 메시지를 하나도
+# 받지 못할 수 있습니다. 그러면 요청을 다시 보내세요."* 처음 빈 응답을 받자마자 멈추는 소비자(레슨
+# 06의 `while got := ...` 루프처럼)는 일이 남아 있는데도 멈출 수 있습니다. 긴 폴링은 모든 서버에
+# 묻습니다. **예측해 보세요:** 긴 폴링을 열 번 하면 어떨까요?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -311,6 +444,19 @@ print("long polls that returned the message:", sum(a == ["hello"] for a in answe
 # one every 10 s (the producer sends them all at once with `DelaySeconds` 0, 10, ..., 590;
 # section 4), and a consumer that receives and deletes for 620 s. **Predict:** short polls once
 # a second, or long polls of 20 s: how many requests does each make?
+
+# %% [markdown] ko en=74e9183e
+# 열 번 모두, 그것도 곧바로 돌려줍니다. 긴 폴링은 어느 서버에든 메시지가 있으면 바로 답하고, 어느
+# 서버에도 없을 때만 기다립니다.
+#
+# ### 폴링의 비용
+#
+# SQS는 요청마다 요금을 매기고, 빈 `ReceiveMessage`도 다른 요청과 똑같은 요청입니다(SQS 개발자
+# 안내서: *"짧은 폴링은 긴 폴링과 같은 방식으로 요금이 부과됩니다"*). 그래서 요금은 메시지 수가
+# 아니라 호출 수를 따라갑니다. 한가한 대기열에서 차이가 잘 보입니다. 주문 60건이 10초에 하나씩
+# 들어옵니다(생산자는 `DelaySeconds`를 0, 10, ..., 590으로 주어 한꺼번에 보냅니다. 4절 참고).
+# 소비자는 620초 동안 받고 삭제합니다. **예측해 보세요:** 1초마다 짧은 폴링을 하는 소비자와
+# 20초짜리 긴 폴링을 하는 소비자는 각각 요청을 몇 번 할까요?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -351,6 +497,17 @@ for label, wait in [("short polls, every 1 s", 0), ("long polls of 20 s", 20)]:
 # The long-polling consumer received 61 messages for 60 orders: one delete missed a copy, and
 # the order came back (lesson 06). Long polling changes the cost, not at-least-once delivery.
 
+# %% [markdown] ko en=a2d6b9a6
+# 같은 주문 60건에 요청은 10분의 1이고, 수신에 드는 요금도 10분의 1입니다. 짧은 폴링 소비자의
+# 호출은 대부분 빈 응답이었고, 그중 32번은 거짓 빈 응답이었습니다. 폴링이 묻지 않은 서버에 주문이
+# 기다리고 있었고, 그 주문은 적어도 1초를 더 기다렸습니다. AWS가 *"긴 폴링은 빈 응답과 [...] 거짓
+# 빈 응답을 없애 Amazon SQS 사용 비용을 줄이는 데 도움이 됩니다"*라고 말하는 것이 바로 이것입니다.
+# (AWS 요금 페이지에는 리전마다 요청 100만 건당 가격이 나와 있습니다. 가격은 바뀌므로 여기서는
+# 적지 않습니다.)
+#
+# 긴 폴링 소비자는 주문 60건에 메시지 61개를 받았습니다. 삭제 하나가 사본을 놓쳐서 그 주문이
+# 돌아왔습니다(레슨 06). 긴 폴링은 비용을 바꿀 뿐, 최소 1회 전송이라는 성질은 바꾸지 않습니다.
+
 # %% [markdown]
 # ## 4. Delay queues: hold messages back before anyone can see them
 #
@@ -358,6 +515,14 @@ for label, wait in [("short polls, every 1 s", 0), ("long polls of 20 s", 20)]:
 # queue attribute it applies to every message (a *delay queue*); on a standard queue a message's own
 # `DelaySeconds` overrides it. FIFO queues only take the queue's delay. A delayed message counts in
 # `ApproximateNumberOfMessagesDelayed`.
+
+# %% [markdown] ko en=39a49102
+# ## 4. 지연 대기열: 아무도 보기 전에 메시지를 붙잡아 두기
+#
+# `DelaySeconds`(0~900초, 곧 15분)는 새 메시지를 한동안 보이지 않게 합니다. 대기열 속성으로 주면
+# 모든 메시지에 적용되고(이것이 *지연 대기열*입니다), 표준 대기열에서는 메시지마다 준
+# `DelaySeconds`가 대기열의 값보다 우선합니다. FIFO 대기열은 대기열의 지연만 받습니다. 지연된
+# 메시지는 `ApproximateNumberOfMessagesDelayed`에 잡힙니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -372,6 +537,10 @@ for name, sqs in BACKENDS.items():
 # Let time pass. On the toy we advance the clock 60 s; on LocalStack a long poll waits the real
 # second for the 1-second message (the 60-second one stays delayed):
 
+# %% [markdown] ko en=1c68dcc9
+# 시간이 흐르게 합니다. 토이에서는 시계를 60초 앞으로 돌립니다. LocalStack에서는 긴 폴링이 1초짜리
+# 메시지를 위해 실제로 1초를 기다립니다(60초짜리 메시지는 계속 지연된 채로 남습니다):
+
 # %%
 # NBVAL_CHECK_OUTPUT
 clock.advance(60)
@@ -383,6 +552,10 @@ print(f"{'localstack':<10} after ~1 s -> {bodies(got)}  {counts(ls, delay['local
 # %% [markdown]
 # The limit is 900 seconds. Real SQS (and the toy) reject 901 with `InvalidParameterValue`.
 # **LocalStack differs:** it accepts it.
+
+# %% [markdown] ko en=6434a6b9
+# 한도는 900초입니다. 실제 SQS(와 토이)는 901을 `InvalidParameterValue`로 거부합니다.
+# **LocalStack은 다릅니다:** 받아들입니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -403,6 +576,16 @@ for name, sqs in BACKENDS.items():
 # `Failed`! Here entry `bad` contains a character SQS does not allow (U+0000). **Predict:** the
 # HTTP status of the call?
 
+# %% [markdown] ko en=09c7d551
+# ## 5. 배치: 호출 한 번에 메시지 최대 10개
+#
+# `SendMessageBatch`, `DeleteMessageBatch`, `ChangeMessageVisibilityBatch`는 호출 한 번에 항목을
+# 최대 10개(합쳐서 1MiB까지) 받습니다. 호출이 줄고, 비용이 줄고, 처리량이 늘어납니다. 항목마다
+# 여러분이 정하는 `Id`가 있어서 응답을 항목과 짝지을 수 있습니다. 배치는 **일부만 실패**할 수
+# 있습니다. 호출 자체는 성공하고(HTTP 200), 응답에 `Successful` 항목과 `Failed` 항목이 나뉘어
+# 나옵니다. 언제나 `Failed`를 확인하세요! 여기서 항목 `bad`에는 SQS가 허용하지 않는 문자(U+0000)가
+# 들어 있습니다. **예측해 보세요:** 이 호출의 HTTP 상태 코드는 무엇일까요?
+
 # %%
 # NBVAL_CHECK_OUTPUT
 batch_q = {}
@@ -416,6 +599,9 @@ for name, sqs in BACKENDS.items():
 
 # %% [markdown]
 # Breaking the batch rules themselves fails the whole call:
+
+# %% [markdown] ko en=338d7c54
+# 배치의 규칙 자체를 어기면 호출 전체가 실패합니다:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -436,6 +622,10 @@ for name, sqs in BACKENDS.items():
 # Receiving is batched already (up to 10 per `ReceiveMessage`). The 9 good orders from the first
 # batch are still in the queue; one `DeleteMessageBatch` call deletes all of them:
 
+# %% [markdown] ko en=cf8560ff
+# 수신은 이미 배치로 합니다(`ReceiveMessage` 한 번에 최대 10개). 첫 배치의 정상 주문 9건이 아직
+# 대기열에 있습니다. `DeleteMessageBatch` 호출 한 번으로 모두 삭제합니다:
+
 # %%
 # NBVAL_CHECK_OUTPUT
 for name, sqs in BACKENDS.items():
@@ -448,6 +638,9 @@ for name, sqs in BACKENDS.items():
 
 # %% [markdown]
 # ## Clean up
+
+# %% [markdown] ko en=1043a9fb
+# ## 뒷정리
 
 # %%
 for url in ls.list_queues(QueueNamePrefix="l10-").get("QueueUrls", []):
@@ -470,6 +663,22 @@ for url in ls.list_queues(QueueNamePrefix="l10-").get("QueueUrls", []):
 # empty from a queue that is not, and 620 short polls cost ten times the 62 long polls that
 # did the same work).
 
+# %% [markdown] ko en=dba784d1
+# ## 정리
+#
+# | 기능 | 해결하는 문제 | 핵심 이름 |
+# |---|---|---|
+# | FIFO 대기열 | 순서와 중복 (강의의 "또 다른 유형의 제품") | `.fifo`, `FifoQueue`, `MessageGroupId`, `MessageDeduplicationId`, `ContentBasedDeduplication`, 5분 간격 |
+# | 배달 못한 편지 대기열 | 끝없이 재시도되는 포이즌 메시지 | `RedrivePolicy` (`deadLetterTargetArn`, `maxReceiveCount`), `StartMessageMoveTask` (리드라이브) |
+# | 긴 폴링 | 빈 응답과 거짓 빈 응답(요청마다 요금이 부과됨), 지연 시간 | `WaitTimeSeconds` 1..20, `ReceiveMessageWaitTimeSeconds` |
+# | 지연 대기열 | 메시지를 잠시 붙잡아 두기 | `DelaySeconds` 0..900 |
+# | 배치 | 비용과 처리량 | `SendMessageBatch` 등, 항목 10개, `Failed` 확인 |
+#
+# 여기서 만난 LocalStack의 차이: `DelaySeconds=901`을 받아들이고, 짧은 폴링이 언제나 있는 것을 다
+# 돌려줍니다. 실제 SQS는 서버 일부만 고르고, 토이의 실제에 가까운 모드도 그렇습니다. 그래서 짧은
+# 폴링은 비어 있지 않은 대기열에서 빈손으로 돌아올 수 있고, 짧은 폴링 620번은 같은 일을 한 긴 폴링
+# 62번의 열 배 비용이 들었습니다.
+
 # %%
 from toyqueue.widgets import quiz
 
@@ -482,3 +691,11 @@ quiz("10")
 # [07 · FIFO](../exercises/07_fifo.ipynb).
 #
 # Next: [11 Glossary →](11_glossary.ipynb)
+
+# %% [markdown] ko en=cde652f2
+# **실습:** [04 · 보존 기간과 지연](../exercises/04_retention_and_delay.ipynb),
+# [05 · 배치](../exercises/05_batches.ipynb),
+# [06 · 배달 못한 편지 대기열](../exercises/06_dead_letter.ipynb),
+# [07 · FIFO](../exercises/07_fifo.ipynb).
+#
+# 다음: [11 용어집 →](11_glossary.ipynb)

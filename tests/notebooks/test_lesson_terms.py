@@ -29,7 +29,8 @@ JARGON = ["AWS", "API", "SDK", "boto3", "LocalStack", "MD5", "virtual clock", "R
           "visibility timeout", "receipt handle", "idempotent", "poison message",
           "at-least-once delivery", "best-effort ordering", "Auto Scaling group", "CloudWatch",
           "datapoint", "cooldown", "step scaling policy", "target tracking", "GPU", "HTTPS",
-          "TLS", "SSE", "KMS", "IAM", "principal", "ARN", "dead-letter queue", "short polling"]
+          "TLS", "SSE", "KMS", "IAM", "principal", "ARN", "dead-letter queue", "short polling",
+          "false empty response"]
 
 
 def markdown_of(path):
