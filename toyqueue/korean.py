@@ -32,6 +32,60 @@ MESSAGES = {
     "All set!": "모두 준비되었습니다!",
     "Something is missing: see the FAIL lines.": "빠진 것이 있습니다: FAIL 줄을 보세요.",
     "(no exercises in this copy yet)": "(이 사본에는 아직 실습이 없습니다)",
+    # ---- lesson 01: sync vs async (sources/lessons/01_sync_vs_async.py: the simulation's summary,
+    # the plot's labels, the quiz in toyqueue/quizzes.py)
+    "{purchases:,} purchases; shipping handles {capacity:,}/s": "구매 {purchases:,}건, 배송 서비스는 초당 {capacity:,}건 처리",
+    "sync  (direct call): {shipped:,} shipped, {failed:,} failed": "동기   (직접 호출): {shipped:,}건 배송, {failed:,}건 실패",
+    "async (via a queue): {shipped:,} shipped, {failed:,} failed, longest wait {wait:.0f} s, backlog peak {peak:,}":
+        "비동기 (대기열 경유): {shipped:,}건 배송, {failed:,}건 실패, 최장 대기 {wait:.0f}초, 밀린 요청 최대 {peak:,}건",
+    "requests arriving": "도착하는 요청",
+    "service capacity": "서비스 처리 용량",
+    "sync: failed": "동기: 실패",
+    "sync: handled": "동기: 처리",
+    "per second": "초당",
+    "Sync: the spike is far above capacity, and the overflow fails": "동기: 급증이 처리 용량을 크게 넘고, 넘친 요청은 실패",
+    "async: waiting in the queue": "비동기: 대기열에서 기다리는 요청",
+    "async: handled per second": "비동기: 초당 처리",
+    "requests": "요청",
+    "Async: the queue holds the spike, the service drains it at 100/s":
+        "비동기: 대기열이 급증을 담아 두고, 서비스가 초당 100건씩 비움",
+    "The shipping service is down. With a queue between purchase and shipping, what happens to a new "
+    "purchase?":
+        "배송 서비스가 멈췄습니다. 구매와 배송 사이에 대기열이 있다면 새 구매는 어떻게 될까요?",
+    "It fails: shipping cannot be reached.": "실패합니다: 배송 서비스에 연결할 수 없습니다.",
+    "The purchase service never calls shipping; it only sends a message to the queue.":
+        "구매 서비스는 배송 서비스를 호출하지 않습니다. 대기열에 메시지를 보낼 뿐입니다.",
+    "It succeeds; the order waits in the queue until shipping is back.":
+        "성공합니다. 주문은 배송 서비스가 돌아올 때까지 대기열에서 기다립니다.",
+    "The queue holds the message until a consumer receives and deletes it.":
+        "대기열은 소비자가 메시지를 받아 삭제할 때까지 메시지를 담아 둡니다.",
+    "It succeeds, but the order is lost.": "성공하지만 주문은 사라집니다.",
+    "Nothing is lost: the message stays in the queue (for the retention period, lesson 03) until "
+    "shipping deletes it.":
+        "사라지는 것은 없습니다: 배송 서비스가 삭제할 때까지 메시지는 대기열에 남아 있습니다"
+        "(메시지 보존 기간 동안. 레슨 03).",
+    "In the spike simulation (capacity 100/s), what did the queue cost the async design?":
+        "급증 시뮬레이션(처리 용량 초당 100건)에서 비동기식 설계는 대기열을 쓴 대가로 무엇을 치렀나요?",
+    "Failed requests.": "실패한 요청.",
+    "The async design failed none of the 6,150 requests.": "비동기식 설계에서는 6,150건 중 한 건도 실패하지 않았습니다.",
+    "Waiting: a request from the end of the spike waited up to 46 s.":
+        "기다림: 급증이 끝날 무렵 들어온 요청은 최대 46초를 기다렸습니다.",
+    "The backlog is worked off at 100/s, so the last requests of the spike wait their turn.":
+        "밀린 요청은 초당 100건씩 처리되므로, 급증의 마지막 요청들은 차례를 기다립니다.",
+    "More capacity than the sync design.": "동기식 설계보다 많은 처리 용량.",
+    "Both designs had the same capacity, 100 requests per second.": "두 설계의 처리 용량은 초당 100건으로 같았습니다.",
+    "Which AWS service gives every subscriber its own copy of each message?":
+        "메시지마다 모든 구독자에게 각자의 사본을 주는 AWS 서비스는 무엇일까요?",
+    "SQS": "SQS",
+    "An SQS message goes to one consumer, which deletes it when done.":
+        "SQS 메시지는 소비자 하나에게 가고, 그 소비자가 처리를 마치면 메시지를 삭제합니다.",
+    "SNS": "SNS",
+    "Publish/subscribe: SNS delivers a copy to every subscriber.": "게시/구독: SNS는 모든 구독자에게 사본을 하나씩 전달합니다.",
+    "Kinesis": "Kinesis",
+    "Kinesis keeps one ordered log that readers read at their own pace; it does not push copies to "
+    "subscribers.":
+        "Kinesis는 순서가 있는 로그 하나를 보관하고, 읽는 쪽이 각자 자기 속도로 읽습니다. 구독자에게 사본을 "
+        "보내 주지 않습니다.",
     # ---- lesson 11: the glossary (sources/lessons/11_glossary.py)
     "{terms} terms in {lessons} lessons": "용어 {terms}개, 레슨 {lessons}개",
     "missing lessons: {names}": "없는 레슨: {names}",

@@ -15,6 +15,7 @@ model by default; `queue="toy"` sends every message through a real toyqueue.Queu
 
 from dataclasses import dataclass, field
 
+from toyqueue.i18n import tr
 from toyqueue.sim.backlog import make_backlog
 
 
@@ -63,10 +64,13 @@ class SyncAsyncResult:
         """A few deterministic lines for a notebook."""
         s, a = self.sync, self.asynchronous
         return "\n".join([
-            f"{s.arrivals_total:,} purchases; shipping handles {self.params['capacity']:,}/s",
-            f"sync  (direct call): {s.served_total:,} shipped, {s.failed_total:,} failed",
-            f"async (via a queue): {a.served_total:,} shipped, {a.failed_total:,} failed, "
-            f"longest wait {a.max_latency:.0f} s, backlog peak {max(a.depth):,}",
+            tr("{purchases:,} purchases; shipping handles {capacity:,}/s",
+               purchases=s.arrivals_total, capacity=self.params["capacity"]),
+            tr("sync  (direct call): {shipped:,} shipped, {failed:,} failed",
+               shipped=s.served_total, failed=s.failed_total),
+            tr("async (via a queue): {shipped:,} shipped, {failed:,} failed, longest wait {wait:.0f} s, "
+               "backlog peak {peak:,}", shipped=a.served_total, failed=a.failed_total,
+               wait=a.max_latency, peak=max(a.depth)),
         ])
 
 
