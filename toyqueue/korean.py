@@ -86,6 +86,56 @@ MESSAGES = {
     "subscribers.":
         "Kinesis는 순서가 있는 로그 하나를 보관하고, 읽는 쪽이 각자 자기 속도로 읽습니다. 구독자에게 사본을 "
         "보내 주지 않습니다.",
+    # ---- lesson 02: what is a queue (sources/lessons/02_what_is_a_queue.py: the plot's labels, the quiz)
+    "orders sent this second": "이번 초에 보낸 주문",
+    "orders waiting in the queue": "대기열에서 기다리는 주문",
+    "consumer capacity per second": "소비자의 초당 처리 용량",
+    "orders": "주문",
+    "The queue absorbs a burst; the consumer drains it at its own pace":
+        "대기열이 몰려든 주문을 흡수하고, 소비자는 자기 속도로 대기열을 비움",
+    "A consumer receives a message and crashes before deleting it. What does SQS do with the message?":
+        "소비자가 메시지를 받은 뒤 삭제하기 전에 죽었습니다. SQS는 이 메시지를 어떻게 할까요?",
+    "Nothing more: receiving removed it from the queue.": "아무것도 하지 않습니다: 받을 때 이미 대기열에서 없어졌습니다.",
+    "Receiving never removes a message; only DeleteMessage does.":
+        "메시지는 받는다고 없어지지 않습니다. 메시지를 없애는 것은 DeleteMessage뿐입니다.",
+    "It stays hidden for the visibility timeout (30 s by default), then another consumer can receive it.":
+        "가시성 제한 시간(기본 30초) 동안 숨겨져 있다가, 그 뒤에는 다른 소비자가 받을 수 있습니다.",
+    "That is the visibility timeout: a received message is only hidden for a while.":
+        "이것이 가시성 제한 시간입니다: 받은 메시지는 잠시 숨겨질 뿐입니다.",
+    "It stays in flight forever, as in TinyQueue.": "TinyQueue에서처럼 영원히 처리 중(in flight)으로 남습니다.",
+    "TinyQueue had no timeout; SQS's visibility timeout makes the message visible again.":
+        "TinyQueue에는 제한 시간이 없었습니다. SQS에서는 가시성 제한 시간이 끝나면 메시지가 다시 보입니다.",
+    "Three orders are sent, then one ReceiveMessage with MaxNumberOfMessages=10 returns all three. What "
+    "are the counts right after it?":
+        "주문 세 건을 보낸 뒤, MaxNumberOfMessages=10으로 ReceiveMessage를 한 번 호출해 세 건을 모두 "
+        "받았습니다. 바로 그 뒤의 메시지 수는 어떨까요?",
+    "visible 3, in flight 0": "표시됨(visible) 3, 처리 중(in flight) 0",
+    "Received messages are hidden from other polls: they are no longer visible.":
+        "받은 메시지는 다른 폴링에서 숨겨집니다: 더는 표시되지 않습니다.",
+    "visible 0, in flight 3": "표시됨(visible) 0, 처리 중(in flight) 3",
+    "All three were received and none deleted yet: they are in flight.":
+        "세 건 모두 받았고 아직 아무것도 삭제하지 않았습니다: 처리 중입니다.",
+    "visible 0, in flight 0": "표시됨(visible) 0, 처리 중(in flight) 0",
+    "Nothing was deleted, so the messages are still in the queue, in flight.":
+        "아무것도 삭제하지 않았으므로 메시지는 아직 대기열에 처리 중으로 남아 있습니다.",
+    "What does receive_message return when the queue is empty?": "대기열이 비어 있으면 receive_message는 무엇을 돌려줄까요?",
+    "An error, QueueIsEmpty.": "QueueIsEmpty 오류.",
+    "An empty queue is not an error.": "대기열이 비어 있는 것은 오류가 아닙니다.",
+    "A reply without a \"Messages\" key.": "\"Messages\" 키가 없는 응답.",
+    "Hence reply.get(\"Messages\", []) in careful code.": "그래서 꼼꼼한 코드는 reply.get(\"Messages\", [])라고 씁니다.",
+    "None.": "None.",
+    "It is a dict, as always; only the \"Messages\" key is missing.":
+        "언제나처럼 dict입니다. \"Messages\" 키만 없을 뿐입니다.",
+    "The shop sends 50 orders a second for 4 seconds; the consumer handles 20 a second. How long does the "
+    "queue get?":
+        "쇼핑몰이 4초 동안 초당 주문 50건을 보내고, 소비자는 초당 20건을 처리합니다. 대기열은 얼마나 길어질까요?",
+    "120 orders": "주문 120건",
+    "Each second 30 more arrive than leave: 4 x 30 = 120.": "매초 나가는 것보다 30건씩 더 들어옵니다: 4 x 30 = 120.",
+    "200 orders": "주문 200건",
+    "That is everything sent; the consumer removed 80 meanwhile.": "보낸 주문 전체입니다. 그동안 소비자가 80건을 처리했습니다.",
+    "20 orders": "주문 20건",
+    "That is what the consumer handles per second, not the backlog.":
+        "그것은 소비자가 초당 처리하는 양이지, 밀린 양이 아닙니다.",
     # ---- lesson 11: the glossary (sources/lessons/11_glossary.py)
     "{terms} terms in {lessons} lessons": "용어 {terms}개, 레슨 {lessons}개",
     "missing lessons: {names}": "없는 레슨: {names}",
