@@ -136,6 +136,46 @@ MESSAGES = {
     "20 orders": "주문 20건",
     "That is what the consumer handles per second, not the backlog.":
         "그것은 소비자가 초당 처리하는 양이지, 밀린 양이 아닙니다.",
+    # ---- lesson 03: the standard queue (sources/lessons/03_standard_queue.py: the quiz)
+    "A message is sent to a queue with default settings, and nobody ever receives it. Where is it 4 days "
+    "and 1 second later?":
+        "기본 설정의 대기열에 메시지를 보냈고, 아무도 받지 않았습니다. 4일 1초 뒤 이 메시지는 어디에 있을까요?",
+    "Still waiting, visible.": "아직 표시된 채로 기다리고 있습니다.",
+    "The default retention is 4 days (345,600 s); after that SQS deletes the message for you.":
+        "기본 메시지 보존 기간은 4일(345,600초)입니다. 그 뒤에는 SQS가 메시지를 알아서 삭제합니다.",
+    "Gone: SQS deleted it.": "없습니다: SQS가 삭제했습니다.",
+    "Retention ran out: receive, process and delete within the retention period, or lose the message.":
+        "보존 기간이 끝났습니다: 보존 기간 안에 받고, 처리하고, 삭제하지 않으면 메시지를 잃습니다.",
+    "In a dead-letter queue.": "배달 못한 편지 대기열(dead-letter queue)에 있습니다.",
+    "Dead-letter queues (lesson 10) catch messages received too often, not expired ones; this queue has "
+    "none.":
+        "배달 못한 편지 대기열(레슨 10)은 만료된 메시지가 아니라 너무 여러 번 받은 메시지를 모읍니다. 게다가 "
+        "이 대기열에는 배달 못한 편지 대기열이 없습니다.",
+    "What is the longest MessageRetentionPeriod you can set?": "MessageRetentionPeriod로 정할 수 있는 가장 긴 값은 얼마일까요?",
+    "4 days": "4일",
+    "That is the default, not the maximum.": "그것은 기본값이지 최댓값이 아닙니다.",
+    "14 days (1,209,600 s)": "14일(1,209,600초)",
+    "One second more is refused with InvalidAttributeValue.": "1초만 더 길어도 InvalidAttributeValue로 거절됩니다.",
+    "No limit": "제한 없음",
+    "14 days is a hard ceiling on SQS (LocalStack accepts more, SQS does not).":
+        "SQS에서 14일은 넘을 수 없는 상한입니다(LocalStack은 더 긴 값도 받아들이지만 SQS는 받아들이지 않습니다).",
+    "A body of 1,048,570 bytes is sent with one attribute, OrderId (String, \"o-1\": 16 bytes). What "
+    "happens?":
+        "1,048,570바이트짜리 본문을 속성 하나, OrderId(String, \"o-1\": 16바이트)와 함께 보냅니다. 어떻게 될까요?",
+    "Accepted: the body is under 1 MiB.": "받아들여집니다: 본문이 1MiB보다 작습니다.",
+    "Attributes count toward the limit: 1,048,570 + 16 = 1,048,586 bytes.":
+        "속성도 한도에 포함됩니다: 1,048,570 + 16 = 1,048,586바이트.",
+    "Refused with InvalidParameterValue.": "InvalidParameterValue로 거절됩니다.",
+    "Body and attributes together exceed 1,048,576 bytes.": "본문과 속성을 합치면 1,048,576바이트를 넘습니다.",
+    "The lecture says a message must be smaller than 256 KB. What is the rule today?":
+        "강의는 메시지가 256KB보다 작아야 한다고 말합니다. 지금의 규칙은 무엇일까요?",
+    "Still 256 KB.": "여전히 256KB입니다.",
+    "AWS raised the limit in August 2025.": "AWS는 2025년 8월에 한도를 올렸습니다.",
+    "1 MiB (1,048,576 bytes), attributes included.": "속성을 포함해 1MiB(1,048,576바이트)입니다.",
+    "256 KiB is now only what you get if you set MaximumMessageSize=262144.":
+        "이제 256KiB는 MaximumMessageSize=262144로 정했을 때만 적용되는 한도입니다.",
+    "No limit for standard queues.": "표준 대기열에는 제한이 없습니다.",
+    "Throughput and backlog are unlimited; message size is not.": "처리량과 백로그는 무제한이지만 메시지 크기는 그렇지 않습니다.",
     # ---- lesson 11: the glossary (sources/lessons/11_glossary.py)
     "{terms} terms in {lessons} lessons": "용어 {terms}개, 레슨 {lessons}개",
     "missing lessons: {names}": "없는 레슨: {names}",

@@ -61,7 +61,17 @@ def test_the_glossary_and_the_quizzes_are_translatable_data():
     lessons = {lesson for *_, lesson in i18n.data_strings()}
     assert lessons == {"11"} | {f"{n:02d}" for n in range(1, 11)}
     assert ("toyqueue/glossary.py", "Security") in {(path, text) for path, _, text, _ in i18n.data_strings()}
-    assert i18n.lesson_pending("03", "ko") and not i18n.lesson_pending("11", "ko")
+    assert not i18n.lesson_pending("11", "ko")
+
+
+def test_a_lesson_is_pending_while_its_source_says_so(tmp_path, monkeypatch):
+    lessons = tmp_path / "sources" / "lessons"
+    lessons.mkdir(parents=True)
+    (lessons / "98_waiting.py").write_text("# ko: pending\n\n# %% [markdown]\n# Untranslated.\n")
+    (lessons / "99_done.py").write_text("# Translated.\n\n# %% [markdown]\n# Done.\n")
+    monkeypatch.setattr(i18n, "ROOT", tmp_path)
+    assert i18n.lesson_pending("98", "ko") and not i18n.lesson_pending("99", "ko")
+    assert not i18n.lesson_pending("97", "ko"), "no such lesson: nothing waits for it"
 
 
 def test_the_quiz_speaks_korean(korean):
