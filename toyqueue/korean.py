@@ -176,6 +176,43 @@ MESSAGES = {
         "이제 256KiB는 MaximumMessageSize=262144로 정했을 때만 적용되는 한도입니다.",
     "No limit for standard queues.": "표준 대기열에는 제한이 없습니다.",
     "Throughput and backlog are unlimited; message size is not.": "처리량과 백로그는 무제한이지만 메시지 크기는 그렇지 않습니다.",
+    # ---- lesson 04: producing messages (sources/lessons/04_producing_messages.py: the quiz)
+    "What does MD5OfMessageBody in SendMessage's answer let a producer check?":
+        "SendMessage의 응답에 있는 MD5OfMessageBody로 생산자는 무엇을 확인할 수 있을까요?",
+    "That SQS stored exactly the body it sent.": "SQS가 보낸 본문을 정확히 그대로 저장했는지.",
+    "It is the MD5 of the body's UTF-8 bytes: compute your own and compare.":
+        "본문의 UTF-8 바이트에 대한 MD5입니다: 직접 계산해서 비교하면 됩니다.",
+    "That the message is encrypted.": "메시지가 암호화되었는지.",
+    "A checksum is not encryption; anyone can compute it from the body (lesson 09 is about encryption).":
+        "체크섬은 암호화가 아닙니다. 본문만 있으면 누구나 계산할 수 있습니다(암호화는 레슨 09에서 다룹니다).",
+    "That the message will be delivered only once.": "메시지가 한 번만 전달될지.",
+    "It says nothing about delivery; standard queues deliver at least once (lesson 06).":
+        "전달에 대해서는 아무것도 알려 주지 않습니다. 표준 대기열은 최소 1회 전송입니다(레슨 06).",
+    "A consumer calls receive_message without MessageAttributeNames. Does the message it gets carry the "
+    "attributes?":
+        "소비자가 MessageAttributeNames 없이 receive_message를 호출합니다. 받은 메시지에 속성이 들어 있을까요?",
+    "Yes, always.": "네, 항상 들어 있습니다.",
+    "Attributes come only when asked for, by name or with [\"All\"].":
+        "속성은 이름으로, 또는 [\"All\"]로 요청할 때만 옵니다.",
+    "No: it gets the body, its MD5, the MessageId and a ReceiptHandle.":
+        "아니요: 본문, 본문의 MD5, MessageId, ReceiptHandle만 받습니다.",
+    "Ask with MessageAttributeNames=[\"All\"] to get them.": "속성을 받으려면 MessageAttributeNames=[\"All\"]로 요청하세요.",
+    "A producer sends a message with 11 message attributes. What does SQS answer?":
+        "생산자가 메시지 속성 11개를 붙여 메시지를 보냅니다. SQS는 어떻게 답할까요?",
+    "It accepts the message.": "메시지를 받아들입니다.",
+    "That is LocalStack; SQS allows at most 10.": "그것은 LocalStack의 동작입니다. SQS는 최대 10개까지만 허용합니다.",
+    "InvalidParameterValue": "InvalidParameterValue",
+    "At most 10 attributes per message: the toy refuses the 11th as SQS does.":
+        "메시지당 속성은 최대 10개입니다: 토이도 SQS처럼 11번째를 거절합니다.",
+    "It keeps the first 10 and drops the rest.": "처음 10개만 남기고 나머지는 버립니다.",
+    "SQS never half-does a call: the whole send is refused.": "SQS는 호출을 절반만 처리하지 않습니다: 전송 전체가 거절됩니다.",
+    "A consumer receives a message and does not delete it. Is the message still in the queue?":
+        "소비자가 메시지를 받고 삭제하지 않았습니다. 메시지는 아직 대기열에 있을까요?",
+    "Yes: only DeleteMessage removes it (or the retention period running out).":
+        "네: 메시지를 없애는 것은 DeleteMessage뿐입니다(또는 보존 기간이 끝나는 것).",
+    "Receiving hides a message for a while; it does not remove it.": "받으면 메시지가 잠시 숨겨질 뿐, 없어지지는 않습니다.",
+    "No: receiving removed it.": "아니요: 받을 때 없어졌습니다.",
+    "Receiving alone never removes a message.": "받기만 해서는 메시지가 없어지지 않습니다.",
     # ---- lesson 11: the glossary (sources/lessons/11_glossary.py)
     "{terms} terms in {lessons} lessons": "용어 {terms}개, 레슨 {lessons}개",
     "missing lessons: {names}": "없는 레슨: {names}",
