@@ -63,7 +63,7 @@ MESSAGES = {
     "Nothing is lost: the message stays in the queue (for the retention period, lesson 03) until "
     "shipping deletes it.":
         "사라지는 것은 없습니다: 배송 서비스가 삭제할 때까지 메시지는 대기열에 남아 있습니다"
-        "(메시지 보존 기간 동안. 레슨 03).",
+        "(레슨 03의 메시지 보존 기간 안에서).",
     "In the spike simulation (capacity 100/s), what did the queue cost the async design?":
         "급증 시뮬레이션(처리 용량 초당 100건)에서 비동기식 설계는 대기열을 쓴 대가로 무엇을 치렀나요?",
     "Failed requests.": "실패한 요청.",
@@ -150,7 +150,7 @@ MESSAGES = {
     "Dead-letter queues (lesson 10) catch messages received too often, not expired ones; this queue has "
     "none.":
         "배달 못한 편지 대기열(레슨 10)은 만료된 메시지가 아니라 너무 여러 번 받은 메시지를 모읍니다. 게다가 "
-        "이 대기열에는 배달 못한 편지 대기열이 없습니다.",
+        "이 대기열에는 배달 못한 편지 대기열이 설정되어 있지도 않습니다.",
     "What is the longest MessageRetentionPeriod you can set?": "MessageRetentionPeriod로 정할 수 있는 가장 긴 값은 얼마일까요?",
     "4 days": "4일",
     "That is the default, not the maximum.": "그것은 기본값이지 최댓값이 아닙니다.",
@@ -179,7 +179,7 @@ MESSAGES = {
     # ---- lesson 04: producing messages (sources/lessons/04_producing_messages.py: the quiz)
     "What does MD5OfMessageBody in SendMessage's answer let a producer check?":
         "SendMessage의 응답에 있는 MD5OfMessageBody로 생산자는 무엇을 확인할 수 있을까요?",
-    "That SQS stored exactly the body it sent.": "SQS가 보낸 본문을 정확히 그대로 저장했는지.",
+    "That SQS stored exactly the body it sent.": "내가 보낸 본문을 SQS가 정확히 그대로 저장했는지.",
     "It is the MD5 of the body's UTF-8 bytes: compute your own and compare.":
         "본문의 UTF-8 바이트에 대한 MD5입니다: 직접 계산해서 비교하면 됩니다.",
     "That the message is encrypted.": "메시지가 암호화되었는지.",
@@ -209,7 +209,7 @@ MESSAGES = {
     "A consumer receives a message and does not delete it. Is the message still in the queue?":
         "소비자가 메시지를 받고 삭제하지 않았습니다. 메시지는 아직 대기열에 있을까요?",
     "Yes: only DeleteMessage removes it (or the retention period running out).":
-        "네: 메시지를 없애는 것은 DeleteMessage뿐입니다(또는 보존 기간이 끝나는 것).",
+        "네: 메시지는 DeleteMessage로 삭제하거나 보존 기간이 끝나야만 없어집니다.",
     "Receiving hides a message for a while; it does not remove it.": "받으면 메시지가 잠시 숨겨질 뿐, 없어지지는 않습니다.",
     "No: receiving removed it.": "아니요: 받을 때 없어졌습니다.",
     "Receiving alone never removes a message.": "받기만 해서는 메시지가 없어지지 않습니다.",

@@ -61,7 +61,7 @@ class SyncAsyncResult:
     asynchronous: Series
 
     def summary(self):
-        """A few deterministic lines for a notebook."""
+        """A few deterministic lines for a notebook, in the course language (numbers as in English)."""
         s, a = self.sync, self.asynchronous
         return "\n".join([
             tr("{purchases:,} purchases; shipping handles {capacity:,}/s",
