@@ -201,7 +201,7 @@ MESSAGES = {
         "생산자가 메시지 속성 11개를 붙여 메시지를 보냅니다. SQS는 어떻게 답할까요?",
     "It accepts the message.": "메시지를 받아들입니다.",
     "That is LocalStack; SQS allows at most 10.": "그것은 LocalStack의 동작입니다. SQS는 최대 10개까지만 허용합니다.",
-    "InvalidParameterValue": "InvalidParameterValue",
+    # "InvalidParameterValue", a choice here too, is under lesson 05 (one key, one translation)
     "At most 10 attributes per message: the toy refuses the 11th as SQS does.":
         "메시지당 속성은 최대 10개입니다: 토이도 SQS처럼 11번째를 거절합니다.",
     "It keeps the first 10 and drops the rest.": "처음 10개만 남기고 나머지는 버립니다.",

@@ -33,6 +33,20 @@ def test_the_korean_catalogue_is_complete_and_has_nothing_unused():
     assert i18n.problems("ko") == []
 
 
+def test_the_korean_catalogue_has_each_english_string_once():
+    """Translators add their lessons' strings side by side; a key written twice would silently
+    keep only the last Korean of it, for every lesson that shows it."""
+    import ast
+
+    tree = ast.parse((ROOT / "toyqueue" / "korean.py").read_text(encoding="utf-8"))
+    messages = next(node.value for node in tree.body if isinstance(node, ast.Assign)
+                    and node.targets[0].id == "MESSAGES")
+    lines = {}
+    for key in messages.keys:
+        lines.setdefault(key.value, []).append(key.lineno)
+    assert {text: at for text, at in lines.items() if len(at) > 1} == {}
+
+
 def test_every_string_toyqueue_shows_is_found_by_the_scan():
     found = {text for _, _, text in i18n.strings()}
     assert {"visibility timeout (s)", "play / pause", "All set!", "{n:,} shipped"} <= found
