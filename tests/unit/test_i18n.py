@@ -127,13 +127,17 @@ def test_the_machine_locale_does_not_choose_the_language():
     assert out.split() == ["en", "deleted"]
 
 
-def test_notebook_finds_the_edition_of_the_course_language(korean, monkeypatch):
+def test_notebook_finds_the_edition_of_the_course_language(korean, monkeypatch, tmp_path):
     monkeypatch.chdir(ROOT / "notebooks" / "ko")
     assert i18n.course_root() == ROOT
     assert i18n.notebook("notebooks", "00_setup") == ROOT / "notebooks" / "ko" / "00_setup.ipynb"
-    pending = next(p for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-                   if not (ROOT / "notebooks" / "ko" / p.name).exists())
-    assert i18n.notebook("notebooks", pending.stem) == pending, "no translation yet: the English one"
+    # A lesson with no translation yet (made up here: every lesson of the course has its Korean).
+    course = tmp_path.resolve() / "course"
+    (course / "notebooks" / "ko").mkdir(parents=True)
+    (course / "notebooks" / "99_new_lesson.ipynb").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(course / "notebooks" / "ko")
+    assert i18n.notebook("notebooks", "99_new_lesson") == course / "notebooks" / "99_new_lesson.ipynb", \
+        "no translation yet: the English one"
 
 
 # ------------------------------------------------------------------ the widgets in Korean
