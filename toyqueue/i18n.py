@@ -157,16 +157,16 @@ def fields(template: str) -> set[str]:
 
 def problems(code: str) -> list[str]:
     """What the `code` catalogue lacks or has in excess, one line each (empty: complete). The
-    data of a lesson that has no `code` edition yet (its quiz, say) is not required."""
+    data of a lesson that has no `code` edition yet (its quiz, say) is not required, unless a
+    lesson that has one shows the same string too."""
     messages, used, out = catalogue(code), {}, []
     for path, line, text in strings():
-        used.setdefault(text, (path, line, None))
+        used.setdefault(text, (path, line, set()))[2].add(None)
     for path, line, text, lesson in data_strings():
-        used.setdefault(text, (path, line, lesson))
-    waiting = {lesson: lesson_pending(lesson, code) for _, _, lesson in used.values() if lesson}
-    for text, (path, line, lesson) in used.items():
+        used.setdefault(text, (path, line, set()))[2].add(lesson)
+    for text, (path, line, lessons) in used.items():
         if text not in messages:
-            if lesson is None or not waiting[lesson]:
+            if any(lesson is None or not lesson_pending(lesson, code) for lesson in lessons):
                 out.append(f"{path}:{line}: no {code} translation of {text!r}")
         elif fields(messages[text]) != fields(text):
             out.append(f"{path}:{line}: the {code} translation of {text!r} fills in "

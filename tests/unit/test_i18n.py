@@ -71,6 +71,14 @@ def test_a_lessons_data_is_required_once_the_lesson_is_translated(monkeypatch):
     assert "toyqueue/quizzes.py:9: no ko translation of 'Untranslated?'" in i18n.problems("ko")
 
 
+def test_a_string_two_lessons_share_is_required_when_either_is_translated(monkeypatch):
+    """A shared answer ("10", say) is required once any lesson that shows it has Korean."""
+    monkeypatch.setattr(i18n, "data_strings", lambda: [("toyqueue/quizzes.py", 9, "Shared?", "01"),
+                                                       ("toyqueue/quizzes.py", 20, "Shared?", "02")])
+    monkeypatch.setattr(i18n, "lesson_pending", lambda lesson, code: lesson == "01")
+    assert "toyqueue/quizzes.py:9: no ko translation of 'Shared?'" in i18n.problems("ko")
+
+
 def test_the_glossary_and_the_quizzes_are_translatable_data():
     lessons = {lesson for *_, lesson in i18n.data_strings()}
     assert lessons == {"11"} | {f"{n:02d}" for n in range(1, 11)}
