@@ -349,11 +349,11 @@ def check(history, *, complete=True, dedup_window=300.0, content_based=False,
     if complete:
         r.lost = [mid for mid in sent if mid not in by_message]
 
-    # Visibility changes, by the handle they used.
+    # Visibility changes, by the message whose handle (latest or older) they used.
     changes = {}
     for o in ops:
-        if o.kind == "visibility" and o.ok:
-            changes.setdefault(o.receipt_handle, []).append(o)
+        if o.kind == "visibility" and o.ok and o.receipt_handle in by_handle:
+            changes.setdefault(by_handle[o.receipt_handle].message_id, []).append(o)
 
     # Deletes that certainly removed the message: made with the newest handle, and no other
     # receive of that message could have slipped in between.
@@ -381,11 +381,13 @@ def check(history, *, complete=True, dedup_window=300.0, content_based=False,
             prev = recs[i - 1]
             if prev.visibility_timeout is None:
                 continue
+            # A successful change hides the message again only while it is still hidden:
+            # SQS accepts a change after the timeout ended and leaves the message visible.
             hidden_until = prev.start + prev.visibility_timeout
-            before = [c for c in changes.get(prev.receipt_handle, []) if c.ends() < rec.starts()]
-            if before:
-                last = max(before, key=Op.starts)
-                hidden_until = last.start + last.visibility_timeout
+            for c in sorted(changes.get(mid, []), key=Op.starts):
+                if (_after(c.starts(), prev.starts(), 0) and _after(rec.starts(), c.ends(), 0)
+                        and c.start < hidden_until):
+                    hidden_until = c.start + c.visibility_timeout
             if rec.end + slack < hidden_until:
                 r.early.append({"message_id": mid, "hidden_until": hidden_until, "received_at": rec.end})
 

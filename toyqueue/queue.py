@@ -4,9 +4,10 @@ This file is the lean core: plain method calls, no validation, no dicts shaped f
 (service.py does that). Every operation is O(1) amortised, however long the backlog:
 
   ready     deque of visible messages, oldest first (FIFO: of message groups)
+  returned  deque of messages visible again after being in flight; served before ``ready``
   timers    heap of (when, tiebreak, message): delays and visibility timeouts ending
   age       deque of every live message in send order, for retention
-  receipts  dict: current receipt handle -> message
+  receipts  dict: receipt handle -> message (older handles of a live message too)
 
 The indexes are lazy. When a message moves on (deleted, received again, its timeout
 changed) the old index entries stay where they are and are skipped when reached: the
@@ -21,7 +22,7 @@ import re
 import threading
 from collections import deque, namedtuple
 
-from .errors import InvalidParameterValue, MessageNotInflight, OverLimit, ReceiptHandleIsInvalid
+from .errors import InvalidParameterValue, OverLimit, ReceiptHandleIsInvalid
 from .limits import (DEDUP_WINDOW, DEFAULT_RETENTION, DEFAULT_VISIBILITY_TIMEOUT, MAX_INFLIGHT,
                      MAX_VISIBILITY_TIMEOUT)
 from .message import DELAYED, GONE, INFLIGHT, VISIBLE, Message
@@ -63,19 +64,22 @@ class StandardQueue:
 
         # Ids look like SQS's (a UUID; a receipt handle starting "AQEB") but are a fixed
         # prefix plus a counter: cheap, unique, and the same on every run of a lesson.
+        # Both counters start at a power of ten so every id has the same length: no id is
+        # the beginning of another (tools that mask ids by search-and-replace rely on it).
         # Heap entries are (when, tiebreak, message); the tiebreak (a counter) keeps
         # Python from comparing messages when two timers end at the same moment.
         token = token or f"{next(_queue_numbers):08x}{'0' * 24}"
         self.id_prefix = f"{token[:8]}-{token[8:12]}-4{token[13:16]}-8{token[17:20]}-"
         self.rh_prefix = f"AQEB{token}"
         self._sent = 100_000_000_000        # 12 digits: the last group of a UUID
-        self._handed = 0
+        self._handed = 1_000_000_000        # 10 digits after the prefix
 
         self.lock = threading.Lock()
         self.cond = threading.Condition(self.lock)
         self.waiters = 0
 
         self.ready = deque()
+        self.returned = deque()
         self.timers = []
         self.age = deque()
         self.receipts = {}
@@ -103,11 +107,14 @@ class StandardQueue:
                 self.cond.notify()
         return msg
 
-    def _show(self, msg):
-        """Make a message visible (a standard queue just lines it up)."""
+    def _show(self, msg, lane=None):
+        """Make a message visible: a standard queue lines it up, in ``ready`` (a delay ended)
+        or ``returned`` (a visibility timeout ended). Returned messages go first: AWS hands
+        out a message that is visible again before newer ones (recorded in LocalStack's
+        test_inflight_message_requeue)."""
         msg.status = VISIBLE
         self.n_visible += 1
-        self.ready.append(msg)
+        (self.ready if lane is None else lane).append(msg)
         if self.waiters:
             self.cond.notify()
 
@@ -136,9 +143,9 @@ class StandardQueue:
 
     def _take(self, now, max_n, vt, moved, short_poll=True):
         out = []
-        ready = self.ready
-        while ready and len(out) < max_n:
-            msg = ready.popleft()
+        ready, returned = self.ready, self.returned
+        while (returned or ready) and len(out) < max_n:
+            msg = returned.popleft() if returned else ready.popleft()
             if msg.status is not VISIBLE:
                 continue                            # stale entry: deleted or expired
             if self.max_receives and msg.receive_count >= self.max_receives and self._dlq_ok():
@@ -160,11 +167,13 @@ class StandardQueue:
         msg.visible_at = now + vt
         self._handed += 1
         self._schedule(msg, self._handed)
-        receipts = self.receipts
-        if msg.receipt is not None:
-            receipts.pop(msg.receipt, None)        # the old handle stops working
+        # Older handles keep pointing at the message: AWS lets them change its visibility
+        # (recorded in LocalStack's test_terminate_visibility_timeout_after_receive).
         msg.receipt = handle = f"{self.rh_prefix}{self._handed}"
+        receipts = self.receipts
         receipts[handle] = msg
+        if len(receipts) > 1024 + 2 * (self.n_visible + self.n_inflight):
+            self._compact_receipts()
 
     def _schedule(self, msg, tiebreak):
         """Note when a hidden message shows again. A long poll sleeps until the earliest such
@@ -199,8 +208,8 @@ class StandardQueue:
         """
         with self.lock:
             msg = self.receipts.get(receipt)
-            if msg is None:
-                self._check_handle(receipt)
+            if msg is None or msg.receipt != receipt:
+                self._by_receipt(receipt)         # raises for a handle this queue never made
                 return False
             if self.fifo and (msg.status is not INFLIGHT or msg.visible_at <= now):
                 raise self._expired(receipt)
@@ -210,6 +219,23 @@ class StandardQueue:
     def _delete(self, msg, now):
         """A delete with the current receipt handle (realistic.py may let a copy miss it)."""
         self._remove(msg)
+
+    def is_current(self, receipt):
+        """Is ``receipt`` the newest handle of a live message, the one a delete removes it with?
+        (For simulations and graders; older handles still change visibility.)"""
+        msg = self.receipts.get(receipt)
+        return msg is not None and msg.receipt == receipt and msg.status is not GONE
+
+    def _by_receipt(self, receipt):
+        """The live message a receipt handle (current or older) belongs to, or None.
+        A handle this queue never made is ReceiptHandleIsInvalid."""
+        msg = self.receipts.get(receipt)
+        if msg is None or msg.status is GONE:
+            self._check_handle(receipt)
+            if msg is not None:
+                del self.receipts[receipt]
+            return None
+        return msg
 
     def _remove(self, msg):
         status = msg.status
@@ -232,16 +258,25 @@ class StandardQueue:
         self._trim_ready()
         if len(self.timers) > 1024 + 2 * (self.n_inflight + self.n_delayed):
             self._compact_timers()
+        if len(self.receipts) > 1024 + 2 * (self.n_visible + self.n_inflight):
+            self._compact_receipts()
 
     def _trim_ready(self):
-        if len(self.ready) > 1024 + 2 * self.n_visible:
+        if len(self.ready) + len(self.returned) > 1024 + 2 * self.n_visible:
             _keep(self.ready, _visible)
+            _keep(self.returned, _visible)
 
     def _compact_timers(self):
         """Drop stale heap entries, so deleted messages do not pile up there."""
         self.timers = [t for t in self.timers
                        if t[2].visible_at == t[0] and t[2].status in (DELAYED, INFLIGHT)]
         heapq.heapify(self.timers)
+
+    def _compact_receipts(self):
+        """Drop the handles of deleted messages, and the older handles of live ones once
+        there are many: a dropped older handle then acts like a handle of a deleted message."""
+        self.receipts = {m.receipt: m for m in self.receipts.values()
+                         if m.status is not GONE and m.receipt is not None}
 
     def _check_handle(self, receipt):
         rest = receipt[len(self.rh_prefix):] if isinstance(receipt, str) else ""
@@ -256,19 +291,26 @@ class StandardQueue:
 
     # ----------------------------------------------------------- change visibility
     def change_visibility(self, receipt, now, timeout):
-        """Hide an in-flight message for ``timeout`` more seconds, counted from now."""
+        """Hide an in-flight message for ``timeout`` more seconds, counted from now.
+
+        On a standard queue an older receipt handle works too, and a message that is no
+        longer in flight is left as it is without an error: both are what AWS answered in
+        LocalStack's recordings (test_terminate_visibility_timeout_after_receive,
+        test_change_message_visibility_after_visibility_timeout_expiration), although the
+        API reference lists MessageNotInflight. A FIFO queue takes only the latest handle
+        of a message still in flight.
+        """
         with self.lock:
             self._wake(now)
-            msg = self.receipts.get(receipt)
-            if msg is None:
-                self._check_handle(receipt)
+            msg = self._by_receipt(receipt)
+            if msg is None or (self.fifo and msg.receipt != receipt):
                 raise InvalidParameterValue(
                     f"Value {receipt} for parameter ReceiptHandle is invalid. Reason: Message does "
                     "not exist or is not available for visibility timeout change.")
             if msg.status is not INFLIGHT:
                 if self.fifo:
                     raise self._expired(receipt)
-                raise MessageNotInflight()
+                return
             if now + timeout - msg.received_at > MAX_VISIBILITY_TIMEOUT:
                 raise InvalidParameterValue(
                     f"Value {timeout} for parameter VisibilityTimeout is invalid. Reason: Total "
@@ -297,9 +339,10 @@ class StandardQueue:
     def _unhide(self, msg):
         if msg.status is INFLIGHT:
             self.n_inflight -= 1
+            self._show(msg, self.returned)
         else:
             self.n_delayed -= 1
-        self._show(msg)
+            self._show(msg)
 
     def next_event(self):
         """When something hidden may become visible next (None: nothing is hidden)."""
@@ -352,11 +395,17 @@ class StandardQueue:
                 self._wake(now)
             return [m for m in self.age if m.status is not GONE]
 
-    def take_visible(self, now):
-        """Remove and return every visible message (a redrive moves them elsewhere)."""
+    def take_visible(self, now, limit=None):
+        """Remove and return visible messages, oldest first, at most ``limit`` (a message
+        move task moves them elsewhere)."""
         with self.lock:
             self._wake(now)
-            out = [m for m in self.age if m.status is VISIBLE]
+            out = []
+            for m in self.age:
+                if limit is not None and len(out) >= limit:
+                    break
+                if m.status is VISIBLE:
+                    out.append(m)
             for m in out:
                 self._remove(m)
             return out
@@ -368,6 +417,7 @@ class StandardQueue:
             for m in self.age:
                 m.status = GONE
             self.ready.clear()
+            self.returned.clear()
             self.timers.clear()
             self.age.clear()
             self.receipts.clear()
@@ -421,19 +471,29 @@ class Recent:
 
 
 class _Group:
-    """A FIFO message group: its messages in order, and how many of them are in flight."""
-    __slots__ = ("group_id", "pending", "inflight", "queued")
+    """A FIFO message group: its messages in order."""
+    __slots__ = ("group_id", "pending", "queued")
 
     def __init__(self, group_id):
         self.group_id = group_id
         self.pending = deque()     # undelivered and in-flight messages, in send order
-        self.inflight = 0          # while > 0 the group is locked: nothing else is handed out
         self.queued = False        # already waiting in FifoQueue.ready
 
 
+# Where FIFO sequence numbers start. Any 20-digit number would do; this one has no long run
+# of zeros, so it never contains the 12-digit account id 000000000000 (tools that mask
+# account ids by search-and-replace would mangle it).
+SEQUENCE_START = 18_849_496_460_467_696_128
+
+
 class FifoQueue(StandardQueue):
-    """Order within a message group, one batch of a group in flight at a time,
-    deduplication within 5 minutes, growing sequence numbers.
+    """Order within a message group, deduplication within 5 minutes, growing sequence numbers.
+
+    A group can be received from while its first message is visible: the receive hands out
+    its messages in order and stops at the first one that is not visible. So while a message
+    is in flight nothing after it in its group is handed out, and a group opens again as soon
+    as its first message is visible again, even if later ones are still in flight (as AWS
+    recorded in LocalStack's test_fifo_message_group_visibility_after_* tests).
 
     ``ready`` holds groups (not messages) whose first message can be handed out.
     """
@@ -457,7 +517,7 @@ class FifoQueue(StandardQueue):
             if first is not None:
                 return first
             self.sequence += 1
-            info = dict(info or {}, sequence_number=f"{18_000_000_000_000_000_000 + self.sequence:020d}")
+            info = dict(info or {}, sequence_number=str(SEQUENCE_START + self.sequence))
             if dedup_id is not None:
                 info["dedup_id"] = dedup_id
             msg = self._add(body, now, self.delay if delay is None else delay,
@@ -482,14 +542,14 @@ class FifoQueue(StandardQueue):
             self._show(msg)
         return msg
 
-    def _show(self, msg):
+    def _show(self, msg, lane=None):
         msg.status = VISIBLE
         self.n_visible += 1
         self._offer(self.groups[msg.group_id])
 
     def _offer(self, group):
         """Line the group up for receiving if its first message can be handed out."""
-        if group.queued or group.inflight:
+        if group.queued:
             return
         pending = group.pending
         while pending and pending[0].status is GONE:
@@ -509,10 +569,8 @@ class FifoQueue(StandardQueue):
         while ready and len(out) < max_n:
             group = ready.popleft()
             group.queued = False
-            if group.inflight:
-                continue
             dead = []
-            for msg in group.pending:             # oldest first; stop at a delayed one
+            for msg in group.pending:     # oldest first; stop at one in flight or delayed
                 if len(out) >= max_n:
                     break
                 if msg.status is GONE:
@@ -523,7 +581,6 @@ class FifoQueue(StandardQueue):
                     dead.append(msg)
                     continue
                 self._hand_out(msg, now, vt)
-                group.inflight += 1
                 out.append(msg)
             for msg in dead:
                 self._remove(msg)
@@ -531,21 +588,10 @@ class FifoQueue(StandardQueue):
             self._offer(group)
         return out
 
-    def _unhide(self, msg):
-        if msg.status is INFLIGHT:
-            self.n_inflight -= 1
-            self.groups[msg.group_id].inflight -= 1
-        else:
-            self.n_delayed -= 1
-        self._show(msg)
-
     def _remove(self, msg):
-        was = msg.status
         super()._remove(msg)
         group = self.groups.get(msg.group_id)
         if group is not None:
-            if was is INFLIGHT:
-                group.inflight -= 1
             self._offer(group)
 
     def _has_visible(self):
@@ -555,4 +601,7 @@ class FifoQueue(StandardQueue):
         pass                        # groups, each in ``ready`` at most once: nothing piles up
 
     def _purged(self):
+        """A purge empties the deduplication cache too (AWS: LocalStack's
+        test_purge_queue_clears_fifo_deduplication_cache)."""
         self.groups.clear()
+        self.dedup = Recent(self.dedup_window)

@@ -187,6 +187,7 @@ class RealisticQueue(StandardQueue):
         self.effects = dict(short_polls=0, short_fewer=0, short_empty=0, overtaken=0,
                             missed_deletes=0, after_delete=0, caught_up=0)
         self.ready = Servers(self.realism, self.rng, self.effects)
+        self.returned = self.ready  # messages visible again line up on the servers too
         self.sampled = None         # servers the latest short poll asked (None: a long poll)
         self.stale = {}             # message -> when the copy that missed its delete catches up
         self._catch_ups = []        # heap of (when, n, message)

@@ -1,4 +1,4 @@
-"""FIFO queues: groups, order, one batch of a group in flight, deduplication, sequence numbers."""
+"""FIFO queues: groups, order, what an in-flight message holds back, deduplication, sequence numbers."""
 import hashlib
 
 import pytest
@@ -46,6 +46,8 @@ def test_sequence_numbers_grow(svc, fifo):
     seqs = [int(send(svc, fifo, f"m{i}")["SequenceNumber"]) for i in range(5)]
     assert seqs == sorted(seqs) and len(set(seqs)) == 5
     assert all(len(str(s)) == 20 for s in seqs)
+    # no run of twelve zeros: a sequence number never contains the account id 000000000000
+    assert not any(svc.account_id in str(s) for s in seqs)
 
 
 def test_order_within_group_and_group_locked_while_in_flight(svc, fifo, clock):
@@ -224,3 +226,36 @@ def test_receive_attempt_ids_expiring_under_concurrent_receives_never_fail(svc, 
     finally:
         sys.setswitchinterval(interval)
     assert failures == []
+
+
+def test_group_opens_as_soon_as_its_first_message_is_visible_again(svc, fifo):
+    # AWS: LocalStack's test_fifo_message_group_visibility_after_terminate_visibility_timeout
+    send(svc, fifo, "g1-m1", group="g1")
+    send(svc, fifo, "g1-m2", group="g1")
+    send(svc, fifo, "g2-m1", group="g2")
+    first = receive_all(svc, fifo, MaxNumberOfMessages=2, VisibilityTimeout=30)
+    assert bodies(first) == ["g1-m1", "g1-m2"]
+    svc.change_message_visibility(QueueUrl=fifo, ReceiptHandle=first[0]["ReceiptHandle"],
+                                  VisibilityTimeout=0)
+    # g1 waits behind g2 now; of g1 only the visible first message comes, g1-m2 is in flight
+    assert bodies(receive_all(svc, fifo, MaxNumberOfMessages=3)) == ["g2-m1", "g1-m1"]
+
+
+@pytest.mark.parametrize("extended, expected", [(0, []), (1, ["foo"]), (2, ["foo", "bar"])])
+def test_a_message_still_in_flight_holds_back_the_rest_of_its_group(svc, fifo, clock, extended,
+                                                                     expected):
+    # AWS: LocalStack's test_fifo_group_visibility_extends_with_change_message_visibility
+    for body in ("foo", "bar", "baz"):
+        send(svc, fifo, body, group="1")
+    got = receive_all(svc, fifo, MaxNumberOfMessages=5, VisibilityTimeout=1)
+    svc.change_message_visibility(QueueUrl=fifo, ReceiptHandle=got[extended]["ReceiptHandle"],
+                                  VisibilityTimeout=4)
+    clock.advance(2.5)
+    assert bodies(receive_all(svc, fifo, MaxNumberOfMessages=5)) == expected
+
+
+def test_purge_clears_the_deduplication_cache(svc, fifo):
+    send(svc, fifo, "message-1", dedup="d")
+    svc.purge_queue(QueueUrl=fifo)
+    send(svc, fifo, "message-2", dedup="d")
+    assert bodies(receive_all(svc, fifo)) == ["message-2"]

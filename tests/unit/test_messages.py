@@ -170,13 +170,30 @@ def test_change_visibility_total_beyond_12_hours(svc, url, clock):
         svc.change_message_visibility(QueueUrl=url, ReceiptHandle=rh, VisibilityTimeout=43201)
 
 
-def test_change_visibility_of_message_not_in_flight(svc, url, clock):
+def test_change_visibility_after_the_timeout_ended_is_accepted(svc, url, clock):
+    # AWS answers 200 (LocalStack's recording of
+    # test_change_message_visibility_after_visibility_timeout_expiration); the toy leaves the
+    # message visible.
     svc.send_message(QueueUrl=url, MessageBody="a")
     rh = receive_all(svc, url, VisibilityTimeout=5)[0]["ReceiptHandle"]
     clock.advance(6)
-    with pytest.raises(E.MessageNotInflight) as e:
-        svc.change_message_visibility(QueueUrl=url, ReceiptHandle=rh, VisibilityTimeout=10)
-    assert e.value.query_code == "AWS.SimpleQueueService.MessageNotInflight"
+    assert svc.change_message_visibility(QueueUrl=url, ReceiptHandle=rh, VisibilityTimeout=10) == {}
+    assert [m["Body"] for m in receive_all(svc, url)] == ["a"]
+
+
+def test_an_older_receipt_handle_changes_visibility_on_a_standard_queue(svc, url):
+    svc.send_message(QueueUrl=url, MessageBody="a")
+    old = receive_all(svc, url, VisibilityTimeout=0)[0]["ReceiptHandle"]
+    new = receive_all(svc, url, VisibilityTimeout=30)[0]["ReceiptHandle"]
+    assert old != new and receive_all(svc, url) == []
+    svc.change_message_visibility(QueueUrl=url, ReceiptHandle=old, VisibilityTimeout=0)
+    assert [m["Body"] for m in receive_all(svc, url)] == ["a"]
+
+
+def test_receipt_handles_are_never_a_prefix_of_another(svc, url):
+    svc.send_message(QueueUrl=url, MessageBody="a")
+    handles = [receive_all(svc, url, VisibilityTimeout=0)[0]["ReceiptHandle"] for _ in range(12)]
+    assert len({len(h) for h in handles}) == 1 and len(set(handles)) == 12
 
 
 def test_change_visibility_of_deleted_message(svc, url):
@@ -410,3 +427,13 @@ def test_a_custom_type_label_may_have_spaces_and_be_256_characters(svc, url):
     for data_type in ["String.with spaces", "String." + "x" * 249]:
         svc.send_message(QueueUrl=url, MessageBody="m", MessageAttributes={
             "a": {"DataType": data_type, "StringValue": "v"}})
+
+
+def test_a_message_visible_again_comes_before_newer_ones(svc, url, clock):
+    # AWS: LocalStack's test_inflight_message_requeue
+    svc.send_message(QueueUrl=url, MessageBody="test1")
+    assert [m["Body"] for m in receive_all(svc, url, VisibilityTimeout=3)] == ["test1"]
+    clock.advance(1.5)
+    svc.send_message(QueueUrl=url, MessageBody="test2")
+    clock.advance(3)
+    assert [m["Body"] for m in receive_all(svc, url, MaxNumberOfMessages=2)] == ["test1", "test2"]
