@@ -388,7 +388,11 @@ def check(history, *, complete=True, dedup_window=300.0, content_based=False,
                 if (_after(c.starts(), prev.starts(), 0) and _after(rec.starts(), c.ends(), 0)
                         and c.start < hidden_until):
                     hidden_until = c.start + c.visibility_timeout
-            if rec.end + slack < hidden_until:
+            # Receives that overlap in time may have handed the message out in either order;
+            # early only if it is early both ways round.
+            overlap = _after(prev.ends(), rec.starts(), 0) and rec.visibility_timeout is not None
+            if rec.end + slack < hidden_until and not (
+                    overlap and prev.end + slack >= rec.start + rec.visibility_timeout):
                 r.early.append({"message_id": mid, "hidden_until": hidden_until, "received_at": rec.end})
 
     _check_fifo_order(r, sent, receives, delete_start)

@@ -48,7 +48,9 @@ MIN_MAX_RECEIVE_COUNT, MAX_MAX_RECEIVE_COUNT = 1, 1000
 PURGE_INTERVAL = 60                   # one PurgeQueue per 60 s
 RECREATE_DELAY = 60                   # a deleted queue's name is free again after 60 s
 
-# Message move tasks: ListMessageMoveTasks returns the most recent ones, up to 10 per source.
+# Message move tasks (DLQ redrive): MaxNumberOfMessagesPerSecond 1..500; ListMessageMoveTasks
+# returns the most recent ones, up to 10 per source (MaxResults 1..10, default 1).
+MAX_MOVE_RATE = 500
 MAX_MOVE_TASKS = 10
 
 # Tags.

@@ -57,12 +57,33 @@ def test_early_redelivery():
     assert not r.valid and r.early[0]["message_id"] == "m1"
 
 
+def test_overlapping_receives_may_deliver_in_either_order():
+    # A long poll that started first may hand the message out last: not early.
+    poll = Op("receive", 1, 2.2, True, message_id="m1", body="a", receipt_handle="r1",
+              visibility_timeout=1, batch=1, index=0)
+    quick = Op("receive", 1.1, 1.15, True, message_id="m1", body="a", receipt_handle="r2",
+               visibility_timeout=1, batch=2, index=0)
+    assert check(h_with(send("m1", "a", 0), poll, quick), complete=False).valid
+    slow = Op("receive", 1, 1.5, True, message_id="m1", body="a", receipt_handle="r3",
+              visibility_timeout=1, batch=3, index=0)
+    assert check(h_with(send("m1", "a", 0), slow, quick), complete=False).early   # early both ways
+
+
 def test_visibility_change_counts():
     change = Op("visibility", 5, 5.1, True, receipt_handle="r1", visibility_timeout=100)
     r = check(h_with(send("m1", "a", 0), recv("m1", "a", 1, "r1", vt=30), change, recv("m1", "a", 50, "r2")))
     assert r.early
     zero = Op("visibility", 5, 5.1, True, receipt_handle="r1", visibility_timeout=0)
     r = check(h_with(send("m1", "a", 0), recv("m1", "a", 1, "r1", vt=30), zero, recv("m1", "a", 6, "r2")))
+    assert r.valid
+    # a change made after the timeout ended leaves the message visible (SQS answers 200)
+    late = Op("visibility", 40, 40.1, True, receipt_handle="r1", visibility_timeout=100)
+    r = check(h_with(send("m1", "a", 0), recv("m1", "a", 1, "r1", vt=30), late, recv("m1", "a", 50, "r2")))
+    assert r.valid
+    # an older handle acts on the message too (standard queues)
+    old = Op("visibility", 12, 12.1, True, receipt_handle="r1", visibility_timeout=0)
+    r = check(h_with(send("m1", "a", 0), recv("m1", "a", 1, "r1", vt=0), recv("m1", "a", 10, "r2", vt=30),
+                     old, recv("m1", "a", 13, "r3")))
     assert r.valid
 
 

@@ -3,6 +3,9 @@ does not stay referenced by an index, a table or a record."""
 
 import gc
 
+import pytest
+
+from toyqueue import errors as E
 from toyqueue.message import Message
 
 ROUNDS = 2_000     # of 10 messages each
@@ -24,7 +27,7 @@ def churn(svc, url, visibility_timeout=30, show_again=False):
             svc.queue(url).counts()           # visible again; deleted with the old handle below
         r = svc.delete_message_batch(QueueUrl=url, Entries=[
             {"Id": str(k), "ReceiptHandle": m["ReceiptHandle"]} for k, m in enumerate(got)])
-        assert not r["Failed"]
+        assert not r.get("Failed")            # (no Failed list when none failed, as AWS)
 
 
 def test_deleted_messages_are_let_go_while_an_old_one_stays_in_flight(svc, url):
@@ -104,7 +107,11 @@ def test_move_tasks_keep_the_ten_most_recent_per_source(svc):
     svc.create_queue(QueueName="src", Attributes={
         "RedrivePolicy": f'{{"deadLetterTargetArn": "{arn}", "maxReceiveCount": "1"}}'})
     handles = [svc.start_message_move_task(SourceArn=arn)["TaskHandle"] for _ in range(200)]
-    assert len(svc._tasks) == 10
+    assert len(svc._moves.tasks) == 10
     results = svc.list_message_move_tasks(SourceArn=arn, MaxResults=10)["Results"]
     assert len(results) == 10
-    assert handles[-1] in svc._tasks              # the newest is still known by its handle
+    # the newest is still known by its handle (it completed: it cannot be cancelled), the oldest not
+    with pytest.raises(E.UnsupportedOperation):
+        svc.cancel_message_move_task(TaskHandle=handles[-1])
+    with pytest.raises(E.ResourceNotFoundException, match="Task does not exist."):
+        svc.cancel_message_move_task(TaskHandle=handles[0])

@@ -334,7 +334,17 @@ def test_message_attributes_rules(svc, url):
     with pytest.raises(E.InvalidParameterValue, match="supported type prefixes"):
         send({"a": {"DataType": "Text", "StringValue": "v"}})
     with pytest.raises(E.InvalidParameterValue, match="must use field 'String'"):
-        send({"a": {"DataType": "String", "StringValue": ""}})
+        send({"a": {"DataType": "String"}})
+    with pytest.raises(E.InvalidParameterValue) as e:         # AWS's words, recorded
+        send({"ErrorDetails": {"DataType": "String", "StringValue": ""}})
+    assert e.value.message == ("Message (user) attribute 'ErrorDetails' must contain a non-empty "
+                               "value of type 'String'.")
+    with pytest.raises(E.InvalidParameterValue, match="attribute types must be shorter than 256 Bytes"):
+        send({"a": {"DataType": "Number." + "L" * 256, "StringValue": "1"}})
+    for bad in ("!", '"', "\u00a7", "(", "?"):
+        with pytest.raises(E.InvalidParameterValue, match="attributes name can only contain"):
+            send({f"Invalid-{bad}-attr": {"DataType": "String", "StringValue": "v"}})
+    send({"attr.1\u00f8\u00df\u00e4": {"DataType": "String", "StringValue": "v"}})   # letters of any script
     with pytest.raises(E.InvalidParameterValue, match="to a number"):
         send({"a": {"DataType": "Number", "StringValue": "twelve"}})
     send({f"a{i}": {"DataType": "String", "StringValue": "v"} for i in range(10)})

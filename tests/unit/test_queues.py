@@ -209,11 +209,21 @@ def test_tags(svc):
 def test_permissions_edit_the_policy(svc, url):
     svc.add_permission(QueueUrl=url, Label="p1", AWSAccountIds=["111122223333"], Actions=["SendMessage"])
     policy = json.loads(svc.get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"])["Attributes"]["Policy"])
-    assert policy["Statement"][0]["Sid"] == "p1"
-    assert policy["Statement"][0]["Action"] == ["SQS:SendMessage"]
+    arn = svc.queue(url).arn
+    assert policy == {"Version": "2008-10-17", "Id": f"{arn}/SQSDefaultPolicy", "Statement": [
+        {"Sid": "p1", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+         "Action": "SQS:SendMessage", "Resource": arn}]}
     with pytest.raises(E.InvalidParameterValue, match="Reason: Already exists."):
         svc.add_permission(QueueUrl=url, Label="p1", AWSAccountIds=["1"], Actions=["*"])
+    svc.add_permission(QueueUrl=url, Label="p2", AWSAccountIds=["1", "2"], Actions=["SendMessage", "*"])
+    policy = json.loads(svc.get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"])["Attributes"]["Policy"])
+    assert policy["Statement"][1]["Principal"] == {"AWS": ["arn:aws:iam::1:root", "arn:aws:iam::2:root"]}
+    assert policy["Statement"][1]["Action"] == ["SQS:SendMessage", "SQS:*"]
+    with pytest.raises(E.InvalidParameterValue, match="Value SQS:Explode for parameter ActionName is invalid"):
+        svc.add_permission(QueueUrl=url, Label="p3", AWSAccountIds=["1"], Actions=["Explode"])
     svc.remove_permission(QueueUrl=url, Label="p1")
+    svc.remove_permission(QueueUrl=url, Label="p2")
+    assert svc.get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"]) == {}   # gone with the last
     with pytest.raises(E.InvalidParameterValue, match="can't find label"):
         svc.remove_permission(QueueUrl=url, Label="p1")
 
