@@ -158,6 +158,7 @@ class RequestThrottled(SQSError):
 
 class ResourceNotFoundException(SQSError):
     code = "ResourceNotFoundException"
+    status = 404               # recorded against AWS (LocalStack's test_sqs_move_task.py)
 
 
 class InvalidAction(SQSError):

@@ -31,6 +31,7 @@ from botocore.loaders import Loader
 from botocore.model import ServiceModel
 
 from toyqueue import errors, transport
+from toyqueue.addresses import region_of_request
 from toyqueue.service import DEFAULT_BASE_URL, QueueService
 from toyqueue.transport import MAX_BODY  # noqa: F401 - where tests and tools look for it
 
@@ -289,12 +290,24 @@ def xml_body(action, result, request_id):
     out = [f'<?xml version="1.0"?><{action}Response xmlns="{XMLNS}">']
     shape = _MODEL.operation_model(action).output_shape
     if shape is not None and shape.members:
-        out.append(f"<{action}Result>")
-        _to_xml(shape, result, out)
-        out.append(f"</{action}Result>")
+        inner = []
+        _to_xml(shape, result, inner)
+        # an empty result is one self-closing element, as AWS writes it (<ReceiveMessageResult/>)
+        out.append(f"<{action}Result>{''.join(inner)}</{action}Result>" if inner
+                   else f"<{action}Result/>")
     out.append(f"<ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata>"
                f"</{action}Response>")
     return "".join(out).encode()
+
+
+def query_json_body(action, result, request_id):
+    """A Query request that asks for JSON (``Accept: application/json``) gets the XML answer's
+    structure as JSON, as AWS does; the result's members start lower-case there (AWS answers
+    ReceiveMessage with ``ReceiveMessageResult.messages[0].Body``, recorded in LocalStack's
+    test_marker_serialization_json_protocol)."""
+    inner = {k[:1].lower() + k[1:]: v for k, v in result.items()}
+    return json_body({f"{action}Response": {f"{action}Result": inner,
+                                            "ResponseMetadata": {"RequestId": str(request_id)}}})
 
 
 def xml_error_body(code, query_code, message, request_id, fault="Sender"):
@@ -339,9 +352,9 @@ class Handler(BaseHTTPRequestHandler):
         if "Action=" in query:
             self._handle_query(query)
         else:
-            self._send_json_error(_invalid_action(
-                "Send POST requests with an X-Amz-Target header (AWS JSON 1.0) or an Action "
-                "form field (Query)."))
+            # AWS's answer to a GET without an action, even when JSON is asked for
+            # (LocalStack's test_get_without_query_returns_unknown_operation)
+            self._send(404, b"<UnknownOperationException/>", "text/xml", uuid.uuid4())
 
     def do_PUT(self):
         if self._read_body() is None:
@@ -379,10 +392,16 @@ class Handler(BaseHTTPRequestHandler):
             head += "Connection: close\r\n"
         self.wfile.write(head.encode("latin-1") + b"\r\n" + body)
 
-    def _call(self, action, shape, params):
-        """Run the action once both protocols have decoded it into the same parameters."""
+    def _call(self, action, shape, params, query_credential=None):
+        """Run the action once both protocols have decoded it into the same parameters, in the
+        region the request is signed for, with its X-Ray trace header."""
         _check_required(shape, params)
-        result = self.service.dispatch(action, params)
+        service = self.service
+        if hasattr(service, "in_region"):      # any object with dispatch() may stand behind us
+            service = service.in_region(
+                region_of_request(self.headers.get("Authorization"), query_credential),
+                self.headers.get("X-Amzn-Trace-Id"))
+        result = service.dispatch(action, params)
         result.pop("ResponseMetadata", None)
         return result
 
@@ -418,6 +437,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _handle_query(self, text):
         request_id = uuid.uuid4()
+        as_json = "application/json" in self.headers.get("Accept", "")
         try:
             form = {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
             action = form.get("Action")
@@ -427,15 +447,23 @@ class Handler(BaseHTTPRequestHandler):
             shape = _input_shape(action)
             params = _from_form(shape, form, "", "") or {}
             path = urlsplit(self.path).path
-            if "QueueUrl" in shape.members and "QueueUrl" not in params and path not in ("", "/"):
-                params["QueueUrl"] = self.base_url + path  # old SDKs post to the queue URL
-            out = xml_body(action, self._call(action, shape, params), request_id)
+            if path not in ("", "/"):                      # old SDKs post to the queue URL
+                if action in ("CreateQueue", "ListQueues"):
+                    raise _invalid_action(f"The action {action} is not valid for this endpoint.")
+                if "QueueUrl" in shape.members and "QueueUrl" not in params:
+                    params["QueueUrl"] = self.base_url + path
+            if "Entries" in shape.members and "Entries" not in params:
+                params["Entries"] = []                     # a batch without entries is empty
+            result = self._call(action, shape, params, form.get("X-Amz-Credential"))
+            out = (query_json_body if as_json else xml_body)(action, result, request_id)
         except Exception as err:  # noqa: BLE001
             err, status, message, fault = _wire_error(err)
+            if isinstance(err, errors.QueueDoesNotExist) and message == err.default_message:
+                message = "The specified queue does not exist for this wsdl version."  # Query's words
             self._send(status, xml_error_body(err.code, err.query_code, message, request_id, fault),
                        "text/xml", request_id)
             return
-        self._send(200, out, "text/xml", request_id)
+        self._send(200, out, "application/json" if as_json else "text/xml", request_id)
 
 
 # ---------------------------------------------------------------- start / stop

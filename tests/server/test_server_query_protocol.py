@@ -73,7 +73,7 @@ def test_errors_over_query(query_sqs):
         query_sqs.get_queue_url(QueueName="q-nobody")
     r = info.value.response
     assert r["Error"]["Code"] == "AWS.SimpleQueueService.NonExistentQueue"
-    assert r["Error"]["Message"] == "The specified queue does not exist."
+    assert r["Error"]["Message"] == "The specified queue does not exist for this wsdl version."
     assert r["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 

@@ -99,7 +99,7 @@ def test_every_error_in_botocores_model_has_a_class():
     (errors.InvalidMessageContents, "InvalidMessageContents", "InvalidMessageContents", 400),
     (errors.InvalidAttributeName, "InvalidAttributeName", "InvalidAttributeName", 400),
     (errors.InvalidAttributeValue, "InvalidAttributeValue", "InvalidAttributeValue", 400),
-    (errors.ResourceNotFoundException, "ResourceNotFoundException", "ResourceNotFoundException", 400),
+    (errors.ResourceNotFoundException, "ResourceNotFoundException", "ResourceNotFoundException", 404),
 ])
 def test_error_codes_and_statuses(cls, code, query_code, status):
     e = cls("boom")
