@@ -71,10 +71,10 @@ def contract_localstack_url(request):
     return ls.url
 
 
-def make_client(url):
+def make_client(url, region="us-east-1"):
     # Retries would hide errors (and double-send); long polls need a read timeout past 20 s.
     return boto3.client(
-        "sqs", endpoint_url=url, region_name="us-east-1",
+        "sqs", endpoint_url=url, region_name=region,
         aws_access_key_id="test", aws_secret_access_key="test",
         config=Config(retries={"max_attempts": 1, "mode": "standard"}, read_timeout=30,
                       connect_timeout=5))
@@ -98,6 +98,48 @@ def sqs(backend, _clients, request):
                else request.getfixturevalue("contract_localstack_url"))
         _clients[backend] = make_client(url)
     return _clients[backend]
+
+
+@pytest.fixture
+def endpoint_url(sqs):
+    return sqs.meta.endpoint_url
+
+
+@pytest.fixture
+def sqs_in(endpoint_url):
+    """`sqs_in(region)`: a boto3 client for the same backend, signing for another region."""
+    return lambda region: make_client(endpoint_url, region)
+
+
+@pytest.fixture
+def sqs_query(endpoint_url, query_client):
+    """A client of the same backend that speaks the old Query protocol (tests/conftest.py)."""
+    return query_client(endpoint_url)
+
+
+@pytest.fixture
+def http_get():
+    """`http_get(url, params=None, headers=None, region="us-east-1")` -> (status, text): a
+    SigV4-signed GET, as an old SDK sends a Query request to a queue URL."""
+    import urllib.error
+    import urllib.request
+
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+
+    def run(url, params=None, headers=None, region="us-east-1"):
+        request = AWSRequest(method="GET", url=url, params=params or {}, headers=headers or {})
+        SigV4Auth(Credentials("test", "test"), "sqs", region).add_auth(request)
+        prepared = request.prepare()
+        try:
+            with urllib.request.urlopen(urllib.request.Request(
+                    prepared.url, headers=dict(prepared.headers)), timeout=30) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
+    return run
 
 
 @pytest.fixture
@@ -143,7 +185,7 @@ def error_of():
         with pytest.raises(ClientError) as info:
             call(**kwargs)
         r = info.value.response
-        return r["Error"]["Code"], r["ResponseMetadata"]["HTTPStatusCode"], r["Error"]["Message"]
+        return r["Error"]["Code"], r["ResponseMetadata"]["HTTPStatusCode"], r["Error"].get("Message")
 
     return run
 

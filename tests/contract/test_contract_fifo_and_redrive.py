@@ -84,6 +84,87 @@ def test_fifo_group_is_blocked_while_a_message_is_in_flight(sqs, queue):
     assert a2["Body"] == "a2"
 
 
+def test_fifo_group_opens_as_soon_as_its_first_message_is_visible_again(sqs, queue):
+    # test_fifo_message_group_visibility_after_terminate_visibility_timeout
+    url = queue(fifo=True, ContentBasedDeduplication="true", VisibilityTimeout=30)
+    for body, group in [("g1-m1", "group-1"), ("g1-m2", "group-1"), ("g2-m1", "group-2")]:
+        sqs.send_message(QueueUrl=url, MessageBody=body, MessageGroupId=group)
+    got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=2)["Messages"]
+    assert [m["Body"] for m in got] == ["g1-m1", "g1-m2"]
+    sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=got[0]["ReceiptHandle"],
+                                  VisibilityTimeout=0)
+    again = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=3, WaitTimeSeconds=2)["Messages"]
+    assert [m["Body"] for m in again] == ["g2-m1", "g1-m1"]     # g1-m2 is still in flight
+
+
+def test_fifo_a_message_in_flight_holds_back_the_rest_of_its_group(sqs, queue):
+    # test_fifo_group_visibility_extends_with_change_message_visibility[1-visible]: foo and baz
+    # time out, bar's timeout was extended, so only foo comes back
+    url = queue(fifo=True, ContentBasedDeduplication="true", VisibilityTimeout=1)
+    for body in ("foo", "bar", "baz"):
+        sqs.send_message(QueueUrl=url, MessageBody=body, MessageGroupId="1")
+    got = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=5)["Messages"]
+    assert [m["Body"] for m in got] == ["foo", "bar", "baz"]
+    sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=got[1]["ReceiptHandle"],
+                                  VisibilityTimeout=30)
+    deadline, again = time.monotonic() + 10, []
+    while not again and time.monotonic() < deadline:          # the first answer once foo is back
+        again = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=5,
+                                    WaitTimeSeconds=1).get("Messages", [])
+    assert [m["Body"] for m in again] == ["foo"]
+
+
+def test_fifo_purge_clears_the_deduplication_cache(sqs, queue, receive_within):
+    # test_purge_queue_clears_fifo_deduplication_cache
+    url = queue(fifo=True)
+    sqs.send_message(QueueUrl=url, MessageBody="message-1", MessageGroupId="g",
+                     MessageDeduplicationId="d")
+    sqs.purge_queue(QueueUrl=url)
+    sqs.send_message(QueueUrl=url, MessageBody="message-2", MessageGroupId="g",
+                     MessageDeduplicationId="d")
+    assert [m["Body"] for m in receive_within(url, 3)] == ["message-2"]
+
+
+def test_fifo_changing_the_deduplication_scope_later_keeps_the_old_one(sqs, queue):
+    # test_fifo_change_to_high_throughput_after_creation: after the change to messageGroup AWS
+    # still treats the same deduplication id in another group as a duplicate
+    url = queue(fifo=True, DeduplicationScope="queue")
+
+    def send_and_receive(body, group, dedup):
+        sqs.send_message(QueueUrl=url, MessageBody=body, MessageGroupId=group,
+                         MessageDeduplicationId=dedup)
+        got = sqs.receive_message(QueueUrl=url).get("Messages", [])
+        for m in got:
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])
+        return [m["Body"] for m in got]
+
+    assert send_and_receive("Test1", "group1", "same") == ["Test1"]
+    assert send_and_receive("Test2", "group2", "same") == []
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"DeduplicationScope": "messageGroup",
+                                                       "FifoThroughputLimit": "perMessageGroupId"})
+    attrs = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+    assert attrs["DeduplicationScope"] == "messageGroup"
+    assert send_and_receive("Test3", "group3", "same") == []
+    assert send_and_receive("Test4", "group4", "new") == ["Test4"]
+    assert send_and_receive("Test5", "group5", "new") == []
+
+
+@pytest.mark.parametrize("missing, message", [
+    ("MessageGroupId", "The request must contain the parameter MessageGroupId."),
+    ("MessageDeduplicationId", "The queue should either have ContentBasedDeduplication enabled "
+                               "or MessageDeduplicationId provided explicitly")])
+def test_fifo_batch_entry_without_group_or_dedup_fails_the_whole_batch(sqs, queue, error_of,
+                                                                       missing, message):
+    # test_send_batch_missing_{message_group,deduplication}_id_for_fifo_queue
+    url = queue(fifo=True)
+    batch = [{"Id": f"e{i}", "MessageBody": "body", "MessageGroupId": "g",
+              "MessageDeduplicationId": f"d{i}"} for i in range(2)]
+    del batch[1][missing]
+    assert error_of(sqs.send_message_batch, QueueUrl=url, Entries=batch) == (
+        "InvalidParameterValue", 400, message)
+    assert "Messages" not in sqs.receive_message(QueueUrl=url)
+
+
 def test_fifo_batch_keeps_order(sqs, queue):
     url = queue(fifo=True)
     batch = [{"Id": f"e{i}", "MessageBody": str(i), "MessageGroupId": "g",

@@ -67,6 +67,22 @@ def test_message_attribute_names_filter(sqs, queue):
     assert "MessageAttributes" not in m and "MD5OfMessageAttributes" not in m
 
 
+@pytest.mark.parametrize("names, expected", [
+    (["All"], {"Help.Me", "Hello", "General"}), (["*"], {"Help.Me", "Hello", "General"}),
+    ([".*"], {"Help.Me", "Hello", "General"}), (["Hel.*"], {"Help.Me", "Hello"}),
+    (["Foo", "Hello"], {"Hello"}), (["Foo", "Help"], set()), (["AWS."], set()), (["..foo"], set())])
+def test_message_attribute_names_wildcards_and_prefixes(sqs, queue, names, expected):
+    # test_receive_message_message_attribute_names_filters: "*" is everything too, and
+    # "Hel.*" is every name starting with "Hel"
+    attrs = {"Help.Me": {"DataType": "String", "StringValue": "Me"},
+             "Hello": {"DataType": "String", "StringValue": "There"},
+             "General": {"DataType": "String", "StringValue": "Kenobi"}}
+    url = queue()
+    sqs.send_message(QueueUrl=url, MessageBody="msg", MessageAttributes=attrs)
+    (m,) = sqs.receive_message(QueueUrl=url, MessageAttributeNames=names)["Messages"]
+    assert set(m.get("MessageAttributes", {})) == expected
+
+
 def test_system_attributes(sqs, queue):
     url = queue()
     before = int(time.time() * 1000) - 5000
@@ -157,6 +173,33 @@ def test_bad_message_attribute_names(sqs, queue, error_of, name):
 def test_message_attribute_needs_a_value(sqs, queue, error_of):
     code, _, _ = error_of(sqs.send_message, QueueUrl=queue(), MessageBody="x",
                           MessageAttributes={"a": {"DataType": "String"}})
+    assert code == "InvalidParameterValue"
+
+
+def test_empty_string_attribute_value(sqs, queue, error_of):
+    # test_send_message_with_empty_string_attribute: AWS's wording
+    assert error_of(sqs.send_message, QueueUrl=queue(), MessageBody="test",
+                    MessageAttributes={"ErrorDetails": {"StringValue": "", "DataType": "String"}}) == (
+        "InvalidParameterValue", 400,
+        "Message (user) attribute 'ErrorDetails' must contain a non-empty value of type 'String'.")
+
+
+def test_attribute_names_may_use_letters_beyond_ascii(sqs, queue):
+    # test_send_message_with_invalid_string_attributes: "attr.1\u00f8\u00df\u00e4" is valid
+    name = "attr.1\u00f8\u00df\u00e4"
+    url = queue()
+    sqs.send_message(QueueUrl=url, MessageBody="x",
+                     MessageAttributes={name: {"DataType": "String", "StringValue": "v"}})
+    (m,) = sqs.receive_message(QueueUrl=url, MessageAttributeNames=["All"])["Messages"]
+    assert list(m["MessageAttributes"]) == [name]
+
+
+@pytest.mark.parametrize("char", ["!", '"', "\u00a7", "(", "?"])
+def test_attribute_names_refuse_other_characters(sqs, queue, error_of, char):
+    # test_send_message_with_invalid_string_attributes
+    code, _, _ = error_of(sqs.send_message, QueueUrl=queue(), MessageBody="x",
+                          MessageAttributes={f"Invalid-{char}-attr": {"DataType": "String",
+                                                                      "StringValue": "v"}})
     assert code == "InvalidParameterValue"
 
 

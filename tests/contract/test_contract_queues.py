@@ -189,17 +189,60 @@ def test_tags(sqs, unique):
     sqs.delete_queue(QueueUrl=url)
 
 
-def test_fifo_only_attribute_on_standard_queue_is_unknown(sqs, unique, error_of):
-    code, _, message = error_of(sqs.create_queue, QueueName=unique(),
-                                Attributes={"ContentBasedDeduplication": "true"})
-    assert (code, message) == ("InvalidAttributeName",
-                               "Unknown Attribute ContentBasedDeduplication.")
+@pytest.mark.parametrize("attribute, value, message", [
+    ("FifoQueue", "false", "Unknown Attribute FifoQueue."),
+    ("ContentBasedDeduplication", "false", "Unknown Attribute ContentBasedDeduplication."),
+    ("DeduplicationScope", "queue",
+     "You can specify the DeduplicationScope only when FifoQueue is set to true."),
+    ("FifoThroughputLimit", "perQueue",
+     "You can specify the FifoThroughputLimit only when FifoQueue is set to true.")])
+def test_fifo_only_attribute_on_standard_queue_is_unknown(sqs, unique, error_of, attribute, value,
+                                                          message):
+    # test_create_standard_queue_with_fifo_attribute_raises_error: even FifoQueue=false
+    assert error_of(sqs.create_queue, QueueName=unique(), Attributes={attribute: value}) == (
+        "InvalidAttributeName", 400, message)
 
 
 def test_queue_type_cannot_change_after_creation(sqs, queue, error_of):
-    code, _, _ = error_of(sqs.set_queue_attributes, QueueUrl=queue(),
-                          Attributes={"FifoQueue": "true"})
-    assert code == "InvalidAttributeName"
+    # test_set_unsupported_attribute_fifo: FifoQueue=true again on a FIFO queue is fine
+    code, _, message = error_of(sqs.set_queue_attributes, QueueUrl=queue(),
+                                Attributes={"FifoQueue": "true"})
+    assert (code, message) == ("InvalidAttributeName", "Unknown Attribute FifoQueue.")
+    fifo = queue(fifo=True)
+    sqs.set_queue_attributes(QueueUrl=fifo, Attributes={"FifoQueue": "true"})
+    assert error_of(sqs.set_queue_attributes, QueueUrl=fifo, Attributes={"FifoQueue": "false"}) == (
+        "InvalidAttributeValue", 400,
+        "Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported.")
+
+
+def test_add_permission_writes_the_policy_as_aws_does(sqs, queue, error_of):
+    # test_sqs_permission_lifecycle
+    url = queue()
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+
+    def policy():
+        attrs = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["Policy"])
+        return json.loads(attrs["Attributes"]["Policy"]) if "Attributes" in attrs else None
+
+    sqs.add_permission(QueueUrl=url, Label="crossaccountpermission",
+                       AWSAccountIds=["000000000000", "668614515564"], Actions=["ReceiveMessage"])
+    p = policy()
+    assert (p["Version"], p["Id"]) == ("2008-10-17", f"{arn}/SQSDefaultPolicy")
+    (statement,) = p["Statement"]
+    assert sorted(statement["Principal"]["AWS"]) == ["arn:aws:iam::000000000000:root",
+                                                     "arn:aws:iam::668614515564:root"]
+    assert statement["Action"] == "SQS:ReceiveMessage" and statement["Resource"] == arn
+    sqs.remove_permission(QueueUrl=url, Label="crossaccountpermission")
+    assert policy() is None                           # gone with its last statement
+    sqs.add_permission(QueueUrl=url, Label="one", AWSAccountIds=["000000000000"],
+                       Actions=["ReceiveMessage"])
+    assert policy()["Statement"][0]["Principal"] == {"AWS": "arn:aws:iam::000000000000:root"}
+    assert error_of(sqs.add_permission, QueueUrl=url, Label="one", AWSAccountIds=["668614515564"],
+                    Actions=["ReceiveMessage"]) == (
+        "InvalidParameterValue", 400, "Value one for parameter Label is invalid. Reason: Already exists.")
+    sqs.remove_permission(QueueUrl=url, Label="one")
+    assert error_of(sqs.remove_permission, QueueUrl=url, Label="one") == (
+        "InvalidParameterValue", 400, "Value one for parameter Label is invalid. Reason: can't find label.")
 
 
 def test_get_unknown_attribute_is_invalid_attribute_name(sqs, queue, error_of):

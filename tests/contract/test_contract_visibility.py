@@ -67,18 +67,41 @@ def test_change_visibility_beyond_12_hours_is_rejected(sqs, queue, error_of):
     assert code == "InvalidParameterValue"
 
 
-@pytest.mark.sqs_difference(
-    sqs="rejects a visibility change for a message that is not in flight (MessageNotInflight)",
-    localstack="accepts it and does nothing")
-def test_change_visibility_of_a_message_not_in_flight(sqs, queue, error_of):
+def test_change_visibility_after_the_timeout_ended_is_accepted(sqs, queue):
+    # The API reference lists MessageNotInflight, but AWS answered 200 (LocalStack's recording of
+    # test_change_message_visibility_after_visibility_timeout_expiration).
     url = queue()
     sqs.send_message(QueueUrl=url, MessageBody="job")
     (m,) = sqs.receive_message(QueueUrl=url, VisibilityTimeout=60)["Messages"]
     sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"],
+                                  VisibilityTimeout=0)               # no longer in flight
+    r = sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"],
+                                      VisibilityTimeout=10)
+    assert r["ResponseMetadata"]["HTTPStatusCode"] == 200
+
+
+def test_an_older_receipt_handle_still_changes_visibility(sqs, queue, receive_within):
+    # test_terminate_visibility_timeout_after_receive
+    url = queue()
+    sqs.send_message(QueueUrl=url, MessageBody="job")
+    (first,) = receive_within(url, 3, VisibilityTimeout=0)
+    (second,) = receive_within(url, 3, VisibilityTimeout=30)
+    assert first["ReceiptHandle"] != second["ReceiptHandle"]
+    sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=first["ReceiptHandle"],
                                   VisibilityTimeout=0)
-    code, status, _ = error_of(sqs.change_message_visibility, QueueUrl=url,
-                               ReceiptHandle=m["ReceiptHandle"], VisibilityTimeout=10)
-    assert (code, status) == ("AWS.SimpleQueueService.MessageNotInflight", 400)
+    assert [m["Body"] for m in receive_within(url, 3)] == ["job"]
+
+
+def test_a_message_visible_again_comes_before_newer_ones(sqs, queue):
+    # test_inflight_message_requeue
+    url = queue()
+    sqs.send_message(QueueUrl=url, MessageBody="test1")
+    (m,) = sqs.receive_message(QueueUrl=url, VisibilityTimeout=30)["Messages"]
+    sqs.send_message(QueueUrl=url, MessageBody="test2")
+    sqs.change_message_visibility(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"],
+                                  VisibilityTimeout=0)
+    (again,) = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=2)["Messages"]
+    assert again["Body"] == "test1"
 
 
 @pytest.mark.parametrize("call", ["delete_message", "change_message_visibility"])

@@ -1,38 +1,20 @@
 """The Query protocol (form fields in, XML out) that old SDKs and CLIs speak.
 
-The client here is botocore itself, loaded with SQS's last Query-protocol service model (kept
-by LocalStack in localstack/aws/data/sqs-query, from botocore before April 2024), so the
-requests and the XML parsing are a real SDK's, not ours.
+The client is botocore with SQS's last Query-protocol model (`query_client` in
+tests/conftest.py), so the requests and the XML parsing are a real SDK's, not ours.
 """
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlencode
 
-import botocore.session
-import localstack
 import pytest
-from botocore.config import Config
-
-QUERY_MODEL = (Path(list(localstack.__path__)[0]) / "aws" / "data" / "sqs-query" / "2012-11-05"
-               / "service-2.json")
 
 
 @pytest.fixture(scope="module")
-def query_sqs(endpoint, tmp_path_factory):
-    data = tmp_path_factory.mktemp("models")
-    target = data / "sqs" / "2012-11-05"
-    target.mkdir(parents=True)
-    shutil.copy(QUERY_MODEL, target / "service-2.json")
-    session = botocore.session.get_session()
-    session.get_component("data_loader").search_paths.insert(0, str(data))
-    client = session.create_client(
-        "sqs", endpoint_url=endpoint.url, region_name="us-east-1", aws_access_key_id="test",
-        aws_secret_access_key="test", config=Config(retries={"max_attempts": 1}))
-    assert client.meta.service_model.protocol == "query"
-    return client
+def query_sqs(endpoint, query_client):
+    return query_client(endpoint.url)
 
 
 def test_round_trip_over_query(query_sqs):
