@@ -104,6 +104,81 @@ def test_move_task_sends_messages_back(svc, clock):
         svc.start_message_move_task(SourceArn=arn + "x")
 
 
+def dead_letters(svc, clock, n):
+    """A source queue whose n messages moved to its dead-letter queue, and a target queue."""
+    src, dlq, arn = make_pair(svc, max_receives=1)
+    for i in range(n):
+        svc.send_message(QueueUrl=src, MessageBody=f"m{i}")
+    assert len(receive_all(svc, src, MaxNumberOfMessages=10)) == n
+    clock.advance(10)
+    assert receive_all(svc, src) == []                       # all moved on the second receive
+    target = svc.create_queue(QueueName="target")["QueueUrl"]
+    return src, dlq, arn, target
+
+
+def test_move_task_at_a_rate_runs_on_the_clock(svc, clock):
+    # AWS: LocalStack's test_move_task_with_throughput_limit and test_move_task_cancel
+    src, dlq, arn, target = dead_letters(svc, clock, 4)
+    target_arn = svc.queue(target).arn
+    handle = svc.start_message_move_task(SourceArn=arn, DestinationArn=target_arn,
+                                         MaxNumberOfMessagesPerSecond=1)["TaskHandle"]
+
+    def task():
+        (t,) = svc.list_message_move_tasks(SourceArn=arn)["Results"]
+        return t
+
+    assert (task()["Status"], task()["ApproximateNumberOfMessagesMoved"]) == ("RUNNING", 1)
+    assert task() == {"SourceArn": arn, "DestinationArn": target_arn, "Status": "RUNNING",
+                      "TaskHandle": handle, "MaxNumberOfMessagesPerSecond": 1,
+                      "ApproximateNumberOfMessagesMoved": 1, "ApproximateNumberOfMessagesToMove": 4,
+                      "StartedTimestamp": int(clock.now() * 1000)}
+    clock.advance(0.999)
+    assert task()["ApproximateNumberOfMessagesMoved"] == 1
+    clock.advance(0.001)                                     # one more every second
+    assert task()["ApproximateNumberOfMessagesMoved"] == 2
+    with pytest.raises(E.InvalidParameterValue, match="There is already a task running."):
+        svc.start_message_move_task(SourceArn=arn, DestinationArn=target_arn)
+    assert svc.cancel_message_move_task(TaskHandle=handle) == {"ApproximateNumberOfMessagesMoved": 2}
+    clock.advance(10)
+    assert (task()["Status"], task()["ApproximateNumberOfMessagesMoved"]) == ("CANCELLED", 2)
+    assert "TaskHandle" not in task()
+    assert sorted(m["Body"] for m in receive_all(svc, target, MaxNumberOfMessages=10)) == ["m0", "m1"]
+    assert len(receive_all(svc, dlq, MaxNumberOfMessages=10)) == 2
+    with pytest.raises(E.UnsupportedOperation):
+        svc.cancel_message_move_task(TaskHandle=handle)
+
+
+def test_move_task_fails_when_its_destination_is_deleted(svc, clock):
+    src, dlq, arn, target = dead_letters(svc, clock, 3)
+    svc.start_message_move_task(SourceArn=arn, DestinationArn=svc.queue(target).arn,
+                                MaxNumberOfMessagesPerSecond=2)
+    svc.delete_queue(QueueUrl=target)
+    clock.advance(5)
+    (t,) = svc.list_message_move_tasks(SourceArn=arn)["Results"]
+    assert (t["Status"], t["FailureReason"], t["ApproximateNumberOfMessagesMoved"]) == (
+        "FAILED", "AWS.SimpleQueueService.NonExistentQueue", 1)
+    assert len(receive_all(svc, dlq, MaxNumberOfMessages=10)) == 2     # the rest stays
+
+
+def test_move_task_handle_and_errors(svc, clock):
+    import base64
+    src, dlq, arn, target = dead_letters(svc, clock, 1)
+    handle = svc.start_message_move_task(SourceArn=arn)["TaskHandle"]
+    doc = json.loads(base64.b64decode(handle))
+    assert set(doc) == {"taskId", "sourceArn"} and doc["sourceArn"] == arn
+    other = base64.b64encode(json.dumps({"taskId": "x", "sourceArn": arn}).encode()).decode()
+    with pytest.raises(E.ResourceNotFoundException, match="Task does not exist.") as e:
+        svc.cancel_message_move_task(TaskHandle=other)
+    assert e.value.status == 404
+    with pytest.raises(E.ResourceNotFoundException, match="DestinationArn parameter doesn't exist"):
+        svc.start_message_move_task(SourceArn=arn, DestinationArn=svc.queue(target).arn + "x")
+    for rate in (0, 501):
+        with pytest.raises(E.InvalidParameterValue, match="MaxNumberOfMessagesPerSecond"):
+            svc.start_message_move_task(SourceArn=arn, MaxNumberOfMessagesPerSecond=rate)
+    with pytest.raises(E.InvalidParameterValue, match="MaxResults"):
+        svc.list_message_move_tasks(SourceArn=arn, MaxResults=11)
+
+
 def test_deleted_dlq_stops_redrive(svc, clock):
     src, dlq, arn = make_pair(svc, max_receives=1)
     svc.send_message(QueueUrl=src, MessageBody="x")

@@ -121,6 +121,20 @@ def test_dedup_scope_message_group(svc):
     assert a["MessageId"] != b["MessageId"]
 
 
+def test_dedup_scope_changed_later_keeps_deduplicating_queue_wide(svc, fifo):
+    # AWS: LocalStack's recording of test_fifo_change_to_high_throughput_after_creation
+    send(svc, fifo, "Test1", group="group1", dedup="same")
+    svc.set_queue_attributes(QueueUrl=fifo, Attributes={"DeduplicationScope": "messageGroup",
+                                                        "FifoThroughputLimit": "perMessageGroupId"})
+    attrs = svc.get_queue_attributes(QueueUrl=fifo, AttributeNames=["DeduplicationScope"])
+    assert attrs["Attributes"] == {"DeduplicationScope": "messageGroup"}
+    assert send(svc, fifo, "Test3", group="group3", dedup="same")["MessageId"] == \
+        send(svc, fifo, "Test1 again", group="group1", dedup="same")["MessageId"]
+    send(svc, fifo, "Test4", group="group4", dedup="new")
+    send(svc, fifo, "Test5", group="group5", dedup="new")
+    assert bodies(receive_all(svc, fifo, MaxNumberOfMessages=10)) == ["Test1", "Test4"]
+
+
 def test_fifo_system_attributes(svc, fifo):
     r = send(svc, fifo, "x", group="G", dedup="D")
     m = receive_all(svc, fifo, MessageSystemAttributeNames=["All"])[0]

@@ -447,3 +447,26 @@ def test_a_message_visible_again_comes_before_newer_ones(svc, url, clock):
     svc.send_message(QueueUrl=url, MessageBody="test2")
     clock.advance(3)
     assert [m["Body"] for m in receive_all(svc, url, MaxNumberOfMessages=2)] == ["test1", "test2"]
+
+
+def test_a_request_trace_header_becomes_aws_trace_header(svc, url):
+    traced = svc.in_region(trace_header="Root=1-abc;Sampled=1")
+    r = traced.send_message(QueueUrl=url, MessageBody="a")
+    assert "MD5OfMessageSystemAttributes" not in r          # a header, not a system attribute
+    explicit = {"AWSTraceHeader": {"DataType": "String", "StringValue": "Root=1-mine"}}
+    traced.send_message(QueueUrl=url, MessageBody="b", MessageSystemAttributes=explicit)
+    svc.send_message(QueueUrl=url, MessageBody="c")
+    got = receive_all(svc, url, MaxNumberOfMessages=10, MessageSystemAttributeNames=["AWSTraceHeader"])
+    # the attribute wins over the header (AWS X-Ray developer guide); no header, no attribute
+    assert [m.get("Attributes") for m in got] == [{"AWSTraceHeader": "Root=1-abc;Sampled=1"},
+                                                  {"AWSTraceHeader": "Root=1-mine"}, None]
+
+
+@pytest.mark.parametrize("names, expected", [
+    (["*"], ["General", "Hello", "Help.Me"]), (["Hel.*"], ["Hello", "Help.Me"]),
+    (["Help.*"], ["Help.Me"]), (["AWS."], []), (["..foo"], [])])
+def test_message_attribute_name_filters(svc, url, names, expected):
+    attrs = {n: {"DataType": "String", "StringValue": "v"} for n in ("Help.Me", "Hello", "General")}
+    svc.send_message(QueueUrl=url, MessageBody="x", MessageAttributes=attrs)
+    m = receive_all(svc, url, MessageAttributeNames=names)[0]
+    assert sorted(m.get("MessageAttributes", {})) == expected

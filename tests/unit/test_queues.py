@@ -96,10 +96,17 @@ def test_fifo_attributes_on_standard_queue(svc):
         svc.create_queue(QueueName="std", Attributes={"DeduplicationScope": "messageGroup"})
 
 
-def test_queue_type_cannot_change(svc, fifo):
+def test_queue_type_cannot_change(svc, fifo, url):
     with pytest.raises(E.InvalidAttributeValue,
                        match="Invalid value for the parameter FifoQueue. Reason: Modifying queue type is not supported."):
         svc.set_queue_attributes(QueueUrl=fifo, Attributes={"FifoQueue": "false"})
+    svc.set_queue_attributes(QueueUrl=fifo, Attributes={"FifoQueue": "true"})     # allowed: no change
+    for creating in (True, False):                      # FifoQueue on a standard queue: even "false"
+        with pytest.raises(E.InvalidAttributeName, match="Unknown Attribute FifoQueue."):
+            if creating:
+                svc.create_queue(QueueName="plain", Attributes={"FifoQueue": "false"})
+            else:
+                svc.set_queue_attributes(QueueUrl=url, Attributes={"FifoQueue": "true"})
 
 
 @pytest.mark.parametrize("name", ["", "a" * 81, "with space", "dots.are.bad", "x.fifo", "ünïcode"])
@@ -248,6 +255,28 @@ def test_region_account_and_base_url():
     assert arn == "arn:aws:sqs:eu-west-1:123456789012:q"
 
 
+def test_each_region_has_its_own_queues(svc):
+    home = svc.create_queue(QueueName="orders")["QueueUrl"]
+    frankfurt = svc.in_region("eu-central-1")
+    there = frankfurt.create_queue(QueueName="orders")["QueueUrl"]
+    assert (home, there) == ("http://127.0.0.1:9324/000000000000/orders",
+                             "http://127.0.0.1:9324/eu-central-1/000000000000/orders")
+    assert frankfurt.get_queue_url(QueueName="orders")["QueueUrl"] == there
+    assert svc.get_queue_url(QueueName="orders")["QueueUrl"] == home
+    assert svc.list_queues()["QueueUrls"] == [home]
+    assert frankfurt.list_queues()["QueueUrls"] == [there]
+    arn = svc.get_queue_attributes(QueueUrl=there, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    assert arn == "arn:aws:sqs:eu-central-1:000000000000:orders"
+    svc.send_message(QueueUrl=there, MessageBody="to Frankfurt")   # the URL names the region
+    assert svc.receive_message(QueueUrl=home) == {}
+    assert frankfurt.receive_message(QueueUrl="orders")["Messages"][0]["Body"] == "to Frankfurt"
+    with pytest.raises(E.QueueDoesNotExist):
+        svc.in_region("ap-northeast-2").get_queue_url(QueueName="orders")
+    # LocalStack's path-style URLs and AWS host names name their region too
+    assert svc.queue("http://localhost:4566/queue/eu-central-1/000000000000/orders") is svc.queue(there)
+    assert svc.queue("https://sqs.eu-central-1.amazonaws.com/000000000000/orders") is svc.queue(there)
+
+
 def test_integer_parameters_may_arrive_as_text(svc, url):
     """The Query protocol sends numbers as text; the service reads them as SQS does."""
     svc.dispatch("SendMessage", {"QueueUrl": url, "MessageBody": "x", "DelaySeconds": "0"})
@@ -268,3 +297,13 @@ def test_encryption_sse_sqs_by_default_sse_kms_on_request(svc):
     assert get()["SqsManagedSseEnabled"] == "true" and "KmsMasterKeyId" not in get()
     with pytest.raises(E.InvalidAttributeValue, match="Invalid value for the parameter KmsDataKeyReusePeriodSeconds."):
         svc.set_queue_attributes(QueueUrl=url, Attributes={"KmsDataKeyReusePeriodSeconds": "59"})
+
+
+@pytest.mark.parametrize("authorization, credential, region", [
+    ("AWS4-HMAC-SHA256 Credential=test/20260101/eu-central-1/sqs/aws4_request, "
+     "SignedHeaders=host, Signature=abc", None, "eu-central-1"),
+    (None, "test/20260101/ap-northeast-2/sqs/aws4_request", "ap-northeast-2"),   # presigned URL
+    ("AWS4-HMAC-SHA256 Credential=broken", None, None), (None, None, None)])
+def test_region_of_a_signed_request(authorization, credential, region):
+    from toyqueue.addresses import region_of_request
+    assert region_of_request(authorization, credential) == region
