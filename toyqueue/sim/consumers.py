@@ -329,7 +329,7 @@ def simulate(messages=20, consumers=3, processing_time=4.0, visibility_timeout=3
                 schedule(t + restart_time, "restart", who)
                 continue
             late = t - received_at > visibility_timeout
-            removed = handle in queue.receipts         # only the newest receipt handle deletes
+            removed = queue.is_current(handle)         # only the newest receipt handle deletes
             svc.delete_message(QueueUrl=url, ReceiptHandle=handle)
             run.processed[label] = run.processed.get(label, 0) + 1
             if run.processed[label] == 2:
