@@ -470,3 +470,16 @@ def test_message_attribute_name_filters(svc, url, names, expected):
     svc.send_message(QueueUrl=url, MessageBody="x", MessageAttributes=attrs)
     m = receive_all(svc, url, MessageAttributeNames=names)[0]
     assert sorted(m.get("MessageAttributes", {})) == expected
+
+
+def test_older_receipt_handles_do_not_pile_up(svc, url):
+    # A message received again and again keeps its older handles for a while, not forever.
+    svc.send_message(QueueUrl=url, MessageBody="a")
+    first = receive_all(svc, url, VisibilityTimeout=0)[0]["ReceiptHandle"]
+    for _ in range(3000):
+        latest = receive_all(svc, url, VisibilityTimeout=0)[0]["ReceiptHandle"]
+    q = svc.queue(url)
+    assert len(q.receipts) <= 1024 + 2
+    svc.change_message_visibility(QueueUrl=url, ReceiptHandle=latest, VisibilityTimeout=30)
+    with pytest.raises(E.InvalidParameterValue, match="not available for visibility timeout change"):
+        svc.change_message_visibility(QueueUrl=url, ReceiptHandle=first, VisibilityTimeout=0)
