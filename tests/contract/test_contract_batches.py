@@ -65,6 +65,21 @@ def test_partial_failure_is_http_200_with_failed_entries(sqs, queue, receive_wit
     assert [m["Body"] for m in receive_within(url, 2)] == ["fine"]
 
 
+@pytest.mark.sqs_difference(
+    sqs="fails a too long batch entry alone: Code InvalidParameterValue, \"One or more parameters "
+        "cannot be validated. Reason: Message must be shorter than 1024 bytes.\"",
+    localstack="answers Code InvalidParameterValueException and \"are invalid\"")
+def test_too_long_batch_entry_fails_alone(sqs, queue):
+    # test_send_batch_message_size (LocalStack skips these two fields)
+    url = queue(MaximumMessageSize=1024)
+    r = sqs.send_message_batch(QueueUrl=url, Entries=[{"Id": "fits", "MessageBody": "a" * 1024},
+                                                      {"Id": "long", "MessageBody": "a" * 1025}])
+    assert [e["Id"] for e in r["Successful"]] == ["fits"]
+    assert r["Failed"] == [{"Id": "long", "SenderFault": True, "Code": "InvalidParameterValue",
+                            "Message": "One or more parameters cannot be validated. Reason: "
+                                       "Message must be shorter than 1024 bytes."}]
+
+
 def test_delete_batch_with_a_bad_handle(sqs, queue):
     url = queue()
     sqs.send_message_batch(QueueUrl=url, Entries=entries(2))
