@@ -46,6 +46,11 @@ English; the build points them at the Korean edition. Korean notebooks get one e
 before their first code cell, that sets the course language (toyqueue.i18n).
 
     python tools/nbbuild.py --edition ko sources/lessons/03_standard_queue.py   # one edition only
+
+A code cell of an exercise may be tagged: `# %% [solution]` is kept only in solutions/ (the
+reference code), `# %% [exercise]` only in exercises/ (e.g. the line that loads the learner's own
+file), and `# %% [solution] starter: myqueue.py` also writes the cell's learner version to
+exercises/myqueue.py, the file learners carry from exercise to exercise (one for every edition).
 """
 from __future__ import annotations
 
@@ -100,6 +105,7 @@ class Cell:
     lang: str = "en"
     en_hash: str = ""
     end: int = 0         # 1-based line of its last non-blank line
+    tags: str = ""       # what follows `# %%` on its marker line, e.g. "[solution]"
 
 
 def english_hash(body: str) -> str:
@@ -118,17 +124,17 @@ def read_cells(text: str) -> list[Cell]:
             t = TRANSLATION.match(rest)
             kind = "markdown" if "[markdown]" in rest else "code"
             cells.append((kind, t.group("lang") if t else "en", (t.group("hash") or "") if t else "",
-                          number, []))
+                          number, [], rest))
         elif cells:
             cells[-1][4].append(line)
     out = []
-    for kind, lang, en_hash, number, lines in cells:
+    for kind, lang, en_hash, number, lines, tags in cells:
         if kind == "markdown":
             lines = [l[2:] if l.startswith("# ") else l[1:] if l.startswith("#") else l for l in lines]
         body = "\n".join(lines).strip("\n")
         end = number + len("\n".join(lines).rstrip("\n").splitlines())
         if body.strip():
-            out.append(Cell(kind, body, number, lang, en_hash, end))
+            out.append(Cell(kind, body, number, lang, en_hash, end, tags))
     return out
 
 
@@ -192,18 +198,28 @@ def _with_stable_ids(nb):
     return nb
 
 
-def targets(source: Path) -> dict[str, nbformat.NotebookNode]:
+STARTER = re.compile(r"starter:\s*(?P<file>[\w.-]+\.py)")
+
+
+def targets(source: Path) -> dict[str, nbformat.NotebookNode | str]:
     """Map each output path to the notebook a source generates (before execution): the English
-    notebooks, and the same notebooks in each edition the source is not pending in."""
+    notebooks, and the same notebooks in each edition the source is not pending in; for a starter
+    file (exercise 01's myqueue.py), its text."""
     cells = read_cells(source.read_text(encoding="utf-8"))
     english = [c for c in cells if c.lang == "en"]
     name = source.stem + ".ipynb"
+    files = {}
     if source.parent.resolve() == EXERCISE_SOURCES.resolve():
         versions = [split_solution(c.body) if c.kind == "code" else (c.body, c.body) for c in english]
-        kinds = {"solutions": [(c.kind, v[0]) for c, v in zip(english, versions)],
-                 "exercises": [(c.kind, v[1]) for c, v in zip(english, versions)]}
+        every = {"solutions": [(c, c.kind, v[0]) for c, v in zip(english, versions) if "[exercise]" not in c.tags],
+                 "exercises": [(c, c.kind, v[1]) for c, v in zip(english, versions) if "[solution]" not in c.tags]}
+        for c, v in zip(english, versions):
+            starter = STARTER.search(c.tags) if c.kind == "code" else None
+            if starter:
+                files[f"exercises/{starter.group('file')}"] = v[1] + "\n"
     else:
-        kinds = {"notebooks": [(c.kind, c.body) for c in english]}
+        every = {"notebooks": [(c, c.kind, c.body) for c in english]}
+    kinds = {kind: [(k, body) for _, k, body in made] for kind, made in every.items()}
     out = {f"{kind}/{name}": make_notebook(made) for kind, made in kinds.items()}
     for lang in EDITIONS:
         if pending(source, lang):
@@ -211,16 +227,16 @@ def targets(source: Path) -> dict[str, nbformat.NotebookNode]:
         # Prose without a translation yet stays English (the tests say which cells those are).
         prose = {en.line: (t or en).body for en, t in translations(cells, lang)}
         done = translated_notebooks(lang)
-        for kind, made in kinds.items():
+        for kind, made in every.items():
             edition = []
-            for cell, (k, body) in zip(english, made):
+            for cell, k, body in made:
                 if k == "markdown":
                     body = relink(prose[cell.line], kind, lang, done)
                 elif not any(k2 == "code" for k2, _ in edition):
                     edition.append(("code", LANGUAGE_CELL[lang]))
                 edition.append((k, body))
             out[f"{kind}/{lang}/{name}"] = make_notebook(edition)
-    return out
+    return {**out, **files}
 
 
 def edition_of(rel: str) -> str:
@@ -311,11 +327,16 @@ def build(source: Path, run: bool = True, editions: tuple[str, ...] | None = Non
     # the course's titles) then sees the same files whatever the build order.
     for rel, nb in made.items():
         (ROOT / rel).parent.mkdir(parents=True, exist_ok=True)
-        if not (ROOT / rel).exists():
+        if isinstance(nb, str):
+            (ROOT / rel).write_text(nb, encoding="utf-8")
+        elif not (ROOT / rel).exists():
             nbformat.write(nb, ROOT / rel)
     written = []
     for rel, nb in made.items():
         path = ROOT / rel
+        if isinstance(nb, str):
+            written.append(path)
+            continue
         if run and not rel.startswith("exercises/"):
             execute(nb, path.parent)
         nbformat.write(nb, path)
@@ -331,6 +352,10 @@ def stale() -> list[str]:
             path = ROOT / rel
             if not path.exists():
                 problems.append(f"{rel}: missing (generate it from {source.relative_to(ROOT)})")
+                continue
+            if isinstance(want, str):
+                if path.read_text(encoding="utf-8") != want:
+                    problems.append(f"{rel}: differs from {source.relative_to(ROOT)} (run: make notebooks)")
                 continue
             have = nbformat.read(path, as_version=4)
             if [(c.cell_type, c.source) for c in have.cells] != [(c.cell_type, c.source) for c in want.cells]:

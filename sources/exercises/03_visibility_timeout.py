@@ -1,5 +1,6 @@
 # ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Exercise 03 source: tools/nbbuild.py makes exercises/ and solutions/03_visibility_timeout.ipynb.
+# The [solution] cell is the reference myqueue.py after this step; the step's code is between markers.
 
 # %% [markdown]
 # # Exercise 03 · Visibility timeout and redelivery
@@ -13,7 +14,7 @@
 # forever. SQS hides a received message only for the **visibility timeout** (30 s by default,
 # 0 to 12 hours). If nobody deletes it by then, it becomes visible again and another consumer
 # gets it: **at-least-once delivery**. The price: a slow consumer's message can be delivered
-# twice, so consumers must be idempotent (exercise 08).
+# twice, so consumers must be idempotent (exercise 04).
 
 # %% [markdown]
 # ## The interface
@@ -25,19 +26,70 @@
 # ```
 #
 # Rules, as in SQS:
-# - A received message is hidden until `clock.now() + timeout`; after that, `receive` may return
-#   it again, with a **new** receipt handle and `receive_count` one higher.
-# - Only the newest receipt handle deletes: a handle from an older receive does nothing
-#   (SQS: "the message might not be deleted"). An unknown handle raises `ValueError`.
-# - `change_visibility` counts from *now*, works only while the message is in flight with that
-#   handle (else `ValueError`, SQS's `MessageNotInflight`); `0` makes it visible at once.
-# - Timeouts must be between 0 and 43,200 s (12 hours): raise `ValueError` otherwise.
+# - A message received at time `t` with timeout `v` is hidden while `now < t + v` and visible
+#   again from `t + v` on, exactly then. Times are floats: `0.5` s is a timeout too.
+# - Each receive gives a **new** receipt handle. Only the newest handle deletes: a handle from
+#   an older receive does nothing (SQS: "the message might not be deleted"). An unknown handle
+#   raises `ValueError`.
+# - `change_visibility(handle, t)` hides the message until `now + t` (counted from the call, not
+#   from the receive), works only while the message is in flight under that same handle (else
+#   `ValueError`, SQS's `MessageNotInflight`); `0` makes it visible at once.
+# - Timeouts must be between 0 and 43,200 s (12 hours), both included: raise `ValueError`
+#   otherwise.
 #
 # Time comes from `self.clock.now()` (seconds). The checks use a virtual clock, so "30 s later"
-# takes no time at all. Exercise 02's solution is the starting code: a message is now visible
-# when `visible_at <= now`.
+# takes no time at all.
 
-# %%
+# %% [markdown]
+# ## What to change in `myqueue.py`
+#
+# A message is now visible when `visible_at <= now`, so `Message` gets a field for it:
+#
+# ```python
+# @dataclass
+# class Message:
+#     message_id: str
+#     body: str
+#     visible_at: float = 0.0             # hidden until this time
+#     receipt_handle: str | None = None   # the newest handle
+#
+#
+# MAX_VISIBILITY_TIMEOUT = 43_200   # 12 hours
+#
+#
+# def check_timeout(seconds):
+#     if not 0 <= seconds <= MAX_VISIBILITY_TIMEOUT:
+#         raise ValueError(f"visibility timeout must be between 0 and {MAX_VISIBILITY_TIMEOUT} s, got {seconds}")
+# ```
+#
+# and `MyQueue` changes like this:
+#
+# ```python
+#     def __init__(self, clock, visibility_timeout=30):
+#         check_timeout(visibility_timeout)
+#         self.visibility_timeout = visibility_timeout
+#         ...                                   # the rest as before
+#
+#     def send(self, body):                     # store Message(message_id, body, visible_at=self.clock.now())
+#
+#     def receive(self, max_messages=1, visibility_timeout=None):
+#         # check max_messages; timeout = the queue's when visibility_timeout is None; check_timeout(timeout)
+#         raise NotImplementedError("TODO: as in exercise 02, but a message is visible when m.visible_at <= now; "
+#                                   "hide each one you return until now + timeout, with a new handle")
+#
+#     def delete(self, receipt_handle):
+#         raise NotImplementedError("TODO: unknown handle -> ValueError; delete the message only if this is its "
+#                                   "newest handle")
+#
+#     def change_visibility(self, receipt_handle, timeout):
+#         raise NotImplementedError("TODO: check the timeout; unknown handle -> ValueError; message gone, newer "
+#                                   "handle, or no longer in flight -> ValueError; else hide it until now + timeout")
+#
+#     def counts(self):                         # visible: m.visible_at <= now; the others are in flight
+# ```
+
+# %% [solution]
+# myqueue.py after exercise 03 (the course's reference)
 import threading
 import uuid
 from dataclasses import dataclass
@@ -51,7 +103,6 @@ class Message:
     body: str
     visible_at: float = 0.0             # hidden until this time
     receipt_handle: str | None = None   # the newest handle
-    receive_count: int = 0
 
 
 def check_timeout(seconds):
@@ -81,7 +132,7 @@ class MyQueue:
             raise ValueError(f"max_messages must be between 1 and 10, got {max_messages}")
         timeout = self.visibility_timeout if visibility_timeout is None else visibility_timeout
         check_timeout(timeout)
-        # BEGIN SOLUTION TODO: like exercise 02, but a message is visible when m.visible_at <= now; hide each one you return until now + timeout (and count the receive).
+        # BEGIN SOLUTION
         now = self.clock.now()
         got = []
         with self._lock:
@@ -89,16 +140,21 @@ class MyQueue:
                 if len(got) == max_messages:
                     break
                 if m.visible_at <= now:
-                    m.visible_at = now + timeout
-                    m.receipt_handle = str(uuid.uuid4())
-                    m.receive_count += 1
-                    self._handles[m.receipt_handle] = m.message_id
-                    got.append((m.message_id, m.body, m.receipt_handle))
+                    got.append(self._hand_out(m, now + timeout))
         return got
         # END SOLUTION
 
+    def _hand_out(self, m, hidden_until):
+        """Put m in flight under a new receipt handle. Call it with the lock held."""
+        # BEGIN SOLUTION
+        m.visible_at = hidden_until
+        m.receipt_handle = str(uuid.uuid4())
+        self._handles[m.receipt_handle] = m.message_id
+        return (m.message_id, m.body, m.receipt_handle)
+        # END SOLUTION
+
     def delete(self, receipt_handle):
-        # BEGIN SOLUTION TODO: unknown handle -> ValueError; delete the message only if this is its newest handle.
+        # BEGIN SOLUTION
         with self._lock:
             if receipt_handle not in self._handles:
                 raise ValueError(f"ReceiptHandleIsInvalid: {receipt_handle!r} is not a valid receipt handle")
@@ -109,7 +165,7 @@ class MyQueue:
 
     def change_visibility(self, receipt_handle, timeout):
         check_timeout(timeout)
-        # BEGIN SOLUTION TODO: unknown handle -> ValueError; if the message is gone, has a newer handle, or is no longer in flight -> ValueError; else hide it until now + timeout.
+        # BEGIN SOLUTION
         now = self.clock.now()
         with self._lock:
             if receipt_handle not in self._handles:
@@ -126,27 +182,37 @@ class MyQueue:
             visible = sum(1 for m in self._messages.values() if m.visible_at <= now)
             return {"visible": visible, "inflight": len(self._messages) - visible}
 
+# %% [exercise]
+from toyqueue.grading import mycode
+
+# Stuck on exercise 02? Uncomment the next line once: it puts the course's version of exercise 02
+# in myqueue.py (yours is kept as myqueue.mine.py).
+# mycode.use_reference("02")
+MyQueue = mycode.load("MyQueue")    # your class, from myqueue.py (read again each time this cell runs)
+
 # %% [markdown]
 # ## Check 1: the visibility timeout, step by step
 #
-# A receives a message and never deletes it. It must stay hidden for 30 s, come back after, and
-# obey `change_visibility`.
+# A receives a message and never deletes it. It must stay hidden for exactly 30 s, come back at
+# 30 s and not a moment before, and obey `change_visibility`; old receipt handles must stop
+# working.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-from toyqueue.grading import ex03
+from toyqueue.grading import visibility_timeout
 
-ex03.check_visibility_timeout(MyQueue)
+visibility_timeout.check_visibility_timeout(MyQueue)
 
 # %% [markdown]
-# ## Check 2: consumers that crash
+# ## Check 2: consumers that crash, and calls at the same time
 #
-# Four consumers on threads; they "crash" before deleting every fifth message. After the
-# visibility timeout, exactly those messages must come back, and nothing may be lost.
+# Consumers "crash" before deleting some messages; after the visibility timeout exactly those
+# must come back. Then every way two calls can overlap is tried.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex03.check_slow_consumers(MyQueue)
+visibility_timeout.check_slow_consumers(MyQueue)
 
 # %% [markdown]
-# **Done?** Next: [exercise 04 · retention and delay](04_retention_and_delay.ipynb).
+# **Done?** Next: [exercise 04 · an idempotent consumer](04_idempotent_consumer.ipynb), the other
+# half of lesson 06.

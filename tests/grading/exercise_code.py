@@ -2,7 +2,13 @@
 
 A module of its own, not conftest.py: test files importing `from conftest import ...` get
 whichever conftest module pytest loaded first when tests/unit and tests/grading run together.
+
+The learner's version of an exercise loads the learner's own file, myqueue.py, from the current
+folder; `learner_folder` makes a folder holding the untouched starter file (or any text) to run
+it in.
 """
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -11,10 +17,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 import nbbuild  # noqa: E402
 
 SOURCES = sorted((ROOT / "sources" / "exercises").glob("[0-9][0-9]_*.py"))
+STARTER = "myqueue.py"
 
 
-def is_check_cell(source: str) -> bool:
-    return "toyqueue.grading" in source or ".check_" in source
+from toyqueue.grading.report import is_check_source as is_check_cell  # noqa: E402
 
 
 def cells(name: str, version: str = "solutions"):
@@ -22,6 +28,24 @@ def cells(name: str, version: str = "solutions"):
     source = ROOT / "sources" / "exercises" / f"{name}.py"
     nb = nbbuild.targets(source)[f"{version}/{name}.ipynb"]
     return [c.source for c in nb.cells if c.cell_type == "code"]
+
+
+def starter() -> str:
+    """The untouched myqueue.py, as exercise 01's source generates it."""
+    return nbbuild.targets(SOURCES[0])[f"exercises/{STARTER}"]
+
+
+@contextlib.contextmanager
+def learner_folder(tmp: Path, myqueue: str | None = None):
+    """Work in `tmp`, holding `myqueue` (default: the untouched starter) as myqueue.py."""
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / STARTER).write_text(starter() if myqueue is None else myqueue, encoding="utf-8")
+    old = os.getcwd()
+    os.chdir(tmp)
+    try:
+        yield tmp
+    finally:
+        os.chdir(old)
 
 
 def load(name: str, version: str = "solutions") -> dict:

@@ -12,7 +12,9 @@ from collections import deque
 
 import pytest
 
-from toyqueue.grading import CheckFailed, ex01, ex02, ex03, ex04, ex05, ex06, ex07, ex08, ex09
+from toyqueue.grading import CheckFailed
+from toyqueue.grading import (batches, dead_letter, fifo, idempotent_consumer, receipt_handles,
+                              retention_and_delay, scaling_policy, store_and_receive, visibility_timeout)
 from toyqueue.grading import rules
 
 
@@ -31,7 +33,7 @@ def test_01_receive_that_forgets_to_remove(solution):
             with self._lock:
                 return list(itertools.islice(self._messages, max_messages))
 
-    text = rejected(ex01.check_store_and_receive, Peeks)
+    text = rejected(store_and_receive.check_store_and_receive, Peeks)
     assert rules.TAKEN in text and "delivered twice" in text
 
 
@@ -44,7 +46,7 @@ def test_01_ids_that_repeat(solution):
                 self._messages.append(("id", body))
             return "id"
 
-    assert "every message gets its own id" in rejected(ex01.check_store_and_receive, SameId)
+    assert "every message gets its own id" in rejected(store_and_receive.check_store_and_receive, SameId)
 
 
 def test_01_no_limit_on_max_messages(solution):
@@ -55,7 +57,7 @@ def test_01_no_limit_on_max_messages(solution):
             with self._lock:
                 return [self._messages.popleft() for _ in range(min(max(max_messages, 0), len(self._messages)))]
 
-    assert "max_messages is between 1 and 10" in rejected(ex01.check_store_and_receive, NoLimit)
+    assert "max_messages is between 1 and 10" in rejected(store_and_receive.check_store_and_receive, NoLimit)
 
 
 def test_01_loses_messages_under_concurrency_without_a_lock(solution):
@@ -71,8 +73,8 @@ def test_01_loses_messages_under_concurrency_without_a_lock(solution):
             self._messages = copy
             return message_id
 
-    ex01.check_store_and_receive(NoLock)      # one thread at a time: fine
-    text = rejected(ex01.check_many_at_once, NoLock)
+    store_and_receive.check_store_and_receive(NoLock)      # one thread at a time: fine
+    text = rejected(store_and_receive.check_many_at_once, NoLock)
     assert (rules.LOST in text and "the queue lost it" in text) or (rules.TAKEN in text and "delivered twice" in text)
     assert "threading.Lock" in text
 
@@ -91,7 +93,7 @@ def test_02_never_hides_in_flight_messages(solution):
                     got.append((m.message_id, m.body, m.receipt_handle))
             return got
 
-    text = rejected(ex02.check_receipt_handles, NeverHides)
+    text = rejected(receipt_handles.check_receipt_handles, NeverHides)
     assert rules.HELD in text
     assert "was delivered to consumer B while still in flight for A" in text
 
@@ -110,7 +112,7 @@ def test_02_deletes_by_message_id(solution):
                     raise ValueError("unknown")
                 del self._messages[receipt_handle]
 
-    text = rejected(ex02.check_receipt_handles, ById)
+    text = rejected(receipt_handles.check_receipt_handles, ById)
     assert "delete takes a receipt handle, not a message id" in text and "was accepted" in text
 
 
@@ -125,7 +127,7 @@ def test_02_receive_removes_the_message(solution):
                     del self._messages[mid]
             return got
 
-    text = rejected(ex02.check_receipt_handles, Removes)
+    text = rejected(receipt_handles.check_receipt_handles, Removes)
     assert "in flight" in text and "'inflight': 0" in text
 
 
@@ -140,7 +142,7 @@ def test_02_second_delete_raises(solution):
                     raise ValueError("ReceiptHandleIsInvalid")
                 self._messages.pop(mid, None)
 
-    assert "deleting a message twice succeeds" in rejected(ex02.check_receipt_handles, Strict)
+    assert "deleting a message twice succeeds" in rejected(receipt_handles.check_receipt_handles, Strict)
 
 
 # ------------------------------------------------------------------------------ 03
@@ -155,7 +157,7 @@ def test_03_never_hides_in_flight_messages(solution):
                     self._messages[mid].visible_at = 0       # stays visible
             return got
 
-    text = rejected(ex03.check_visibility_timeout, NoTimeout)
+    text = rejected(visibility_timeout.check_visibility_timeout, NoTimeout)
     assert rules.INFLIGHT in text
     assert "delivered to consumer B while still in flight for A: visibility timeout 30 s, 12 s elapsed" in text
 
@@ -171,7 +173,7 @@ def test_03_never_expires_the_visibility_timeout(solution):
                     self._messages[mid].visible_at = math.inf
             return got
 
-    text = rejected(ex03.check_visibility_timeout, Forever)
+    text = rejected(visibility_timeout.check_visibility_timeout, Forever)
     assert rules.COMES_BACK in text and "30 s ran out" in text
 
 
@@ -189,7 +191,7 @@ def test_03_same_receipt_handle_every_receive(solution):
                     out.append((mid, body, "h-" + mid))
             return out
 
-    text = rejected(ex03.check_visibility_timeout, OneHandle)
+    text = rejected(visibility_timeout.check_visibility_timeout, OneHandle)
     assert rules.NEW_HANDLE in text and "with the same receipt handle A got at 0 s" in text
 
 
@@ -200,7 +202,7 @@ def test_03_change_visibility_ignored(solution):
         def change_visibility(self, receipt_handle, timeout):
             pass
 
-    text = rejected(ex03.check_visibility_timeout, Ignores)
+    text = rejected(visibility_timeout.check_visibility_timeout, Ignores)
     assert rules.INFLIGHT in text and "visibility timeout 100 s, 50 s elapsed" in text
 
 
@@ -216,7 +218,7 @@ def test_03_returns_deleted_messages(solution):
                 if m is not None:
                     m.visible_at = self.clock.now() + 35      # "deleted" = hidden a while
 
-    text = rejected(ex03.check_visibility_timeout, Undead)
+    text = rejected(visibility_timeout.check_visibility_timeout, Undead)
     assert rules.AFTER_DELETE in text and re.search(r"after [DE] deleted it at 82 s", text)
 
 
@@ -233,35 +235,35 @@ def test_03_loses_crashed_messages_under_threads(solution):
                     del self._messages[mid]
             return super().receive(max_messages, visibility_timeout)
 
-    text = rejected(ex03.check_slow_consumers, DropsUndeleted)
+    text = rejected(visibility_timeout.check_slow_consumers, DropsUndeleted)
     assert rules.COMES_BACK in text and "consumers crash" in text
 
 
 # ------------------------------------------------------------------------------ 04
 def test_04_ignores_delay(solution):
-    S = solution("04_retention_and_delay")["MyQueue"]
+    S = solution("07_retention_and_delay")["MyQueue"]
 
     class NoDelay(S):
         def send(self, body, delay=None):
             return super().send(body, delay=0)
 
-    text = rejected(ex04.check_delay, NoDelay)
+    text = rejected(retention_and_delay.check_delay, NoDelay)
     assert rules.DELAY in text and "with a delay of 5 s: it must stay hidden until 5 s" in text
 
 
 def test_04_keeps_messages_forever_past_retention(solution):
-    S = solution("04_retention_and_delay")["MyQueue"]
+    S = solution("07_retention_and_delay")["MyQueue"]
 
     class Forever(S):
         def _drop_expired(self, now):
             pass
 
-    text = rejected(ex04.check_retention, Forever)
+    text = rejected(retention_and_delay.check_retention, Forever)
     assert rules.RETENTION in text and "the retention period is 60 s" in text
 
 
 def test_04_retention_counted_from_the_last_receive(solution):
-    S = solution("04_retention_and_delay")["MyQueue"]
+    S = solution("07_retention_and_delay")["MyQueue"]
 
     class FromReceive(S):
         def receive(self, max_messages=1, visibility_timeout=None):
@@ -271,22 +273,22 @@ def test_04_retention_counted_from_the_last_receive(solution):
                     self._messages[mid].sent_at = self.clock.now()
             return got
 
-    assert rules.RETENTION in rejected(ex04.check_retention, FromReceive)
+    assert rules.RETENTION in rejected(retention_and_delay.check_retention, FromReceive)
 
 
 def test_04_default_retention_wrong(solution):
-    S = solution("04_retention_and_delay")["MyQueue"]
+    S = solution("07_retention_and_delay")["MyQueue"]
 
     class OneDay(S):
         def __init__(self, clock, visibility_timeout=30, retention_period=86_400, delay_seconds=0):
             super().__init__(clock, visibility_timeout, retention_period, delay_seconds)
 
-    assert "the default retention period is 4 days" in rejected(ex04.check_retention, OneDay)
+    assert "the default retention period is 4 days" in rejected(retention_and_delay.check_retention, OneDay)
 
 
 def test_04_accepts_any_delay(solution):
-    S = solution("04_retention_and_delay")["MyQueue"]
-    ns = solution("04_retention_and_delay")
+    S = solution("07_retention_and_delay")["MyQueue"]
+    ns = solution("07_retention_and_delay")
 
     class AnyDelay(S):
         def send(self, body, delay=None):
@@ -297,23 +299,23 @@ def test_04_accepts_any_delay(solution):
                 self._messages[mid] = ns["Message"](mid, body, sent_at=now, visible_at=now + delay)
             return mid
 
-    assert "a delay is between 0 s and 900 s" in rejected(ex04.check_delay, AnyDelay)
+    assert "a delay is between 0 s and 900 s" in rejected(retention_and_delay.check_delay, AnyDelay)
 
 
 # ------------------------------------------------------------------------------ 05
 def test_05_batch_without_limits(solution):
-    S = solution("05_batches")["MyQueue"]
+    S = solution("08_batches")["MyQueue"]
 
     class NoLimit(S):
         def send_batch(self, bodies):
             return [self.send(b) for b in bodies]
 
-    text = rejected(ex05.check_batches, NoLimit)
+    text = rejected(batches.check_batches, NoLimit)
     assert "a batch holds 1 to 10 entries" in text and "with 11 bodies was accepted" in text
 
 
 def test_05_refused_batch_half_stored(solution):
-    S = solution("05_batches")["MyQueue"]
+    S = solution("08_batches")["MyQueue"]
 
     class HalfStored(S):
         def send_batch(self, bodies):
@@ -328,11 +330,11 @@ def test_05_refused_batch_half_stored(solution):
                 raise ValueError("empty")
             return ids
 
-    assert "a refused batch stores nothing" in rejected(ex05.check_batches, HalfStored)
+    assert "a refused batch stores nothing" in rejected(batches.check_batches, HalfStored)
 
 
 def test_05_delete_batch_stops_at_the_first_bad_handle(solution):
-    S = solution("05_batches")["MyQueue"]
+    S = solution("08_batches")["MyQueue"]
 
     class AllOrNothing(S):
         def delete_batch(self, receipt_handles):
@@ -342,38 +344,38 @@ def test_05_delete_batch_stops_at_the_first_bad_handle(solution):
                 self.delete(h)
             return []
 
-    text = rejected(ex05.check_batches, AllOrNothing)
+    text = rejected(batches.check_batches, AllOrNothing)
     assert "a batch succeeds or fails entry by entry" in text and "ReceiptHandleIsInvalid" in text
 
 
 def test_05_delete_batch_reports_nothing(solution):
-    S = solution("05_batches")["MyQueue"]
+    S = solution("08_batches")["MyQueue"]
 
     class Silent(S):
         def delete_batch(self, receipt_handles):
             super().delete_batch(receipt_handles)
             return []
 
-    text = rejected(ex05.check_batches, Silent)
+    text = rejected(batches.check_batches, Silent)
     assert "returns the list of those it could not delete" in text and "failed=[]" in text
 
 
 # ------------------------------------------------------------------------------ 06
 def test_06_ignores_max_receive_count(solution):
-    S = solution("06_dead_letter")["MyQueue"]
+    S = solution("09_dead_letter")["MyQueue"]
 
     class NoDlq(S):
         def __init__(self, clock, dead_letter_queue=None, max_receive_count=None, **kw):
             super().__init__(clock, dead_letter_queue=dead_letter_queue, max_receive_count=max_receive_count, **kw)
             self.dead_letter_queue = None
 
-    text = rejected(ex06.check_dead_letter, NoDlq)
-    assert ex06.DLQ in text and "delivered 5 times from the source queue" in text
+    text = rejected(dead_letter.check_dead_letter, NoDlq)
+    assert dead_letter.DLQ in text and "delivered 5 times from the source queue" in text
     assert "max_receive_count is 3: the 4th receive should have moved it" in text
 
 
 def test_06_moves_one_receive_too_late(solution):
-    S = solution("06_dead_letter")["MyQueue"]
+    S = solution("09_dead_letter")["MyQueue"]
 
     class OffByOne(S):
         def receive(self, max_messages=1, visibility_timeout=None):
@@ -385,11 +387,11 @@ def test_06_moves_one_receive_too_late(solution):
                     self.max_receive_count = real
             return super().receive(max_messages, visibility_timeout)
 
-    assert "delivered 4 times from the source queue" in rejected(ex06.check_dead_letter, OffByOne)
+    assert "delivered 4 times from the source queue" in rejected(dead_letter.check_dead_letter, OffByOne)
 
 
 def test_06_new_id_in_the_dead_letter_queue(solution):
-    ns = solution("06_dead_letter")
+    ns = solution("09_dead_letter")
     S = ns["MyQueue"]
 
     class Renames(S):
@@ -399,11 +401,11 @@ def test_06_new_id_in_the_dead_letter_queue(solution):
                 self._messages[mid] = ns["Message"](mid, message.body, sent_at=message.sent_at,
                                                     visible_at=self.clock.now())
 
-    assert ex06.KEEPS_ID in rejected(ex06.check_dead_letter, Renames)
+    assert dead_letter.KEEPS_ID in rejected(dead_letter.check_dead_letter, Renames)
 
 
 def test_06_redrive_keeps_the_receive_count(solution):
-    ns = solution("06_dead_letter")
+    ns = solution("09_dead_letter")
     S = ns["MyQueue"]
 
     class KeepsCount(S):
@@ -413,13 +415,13 @@ def test_06_redrive_keeps_the_receive_count(solution):
                     message.message_id, message.body, sent_at=message.sent_at, visible_at=self.clock.now(),
                     receive_count=message.receive_count)
 
-    text = rejected(ex06.check_dead_letter, KeepsCount)
-    assert ex06.REDRIVE in text and "receive count must start again from 0" in text
+    text = rejected(dead_letter.check_dead_letter, KeepsCount)
+    assert dead_letter.REDRIVE in text and "receive count must start again from 0" in text
 
 
 # ------------------------------------------------------------------------------ 07
 def test_07_fifo_out_of_order(solution):
-    S = solution("07_fifo")["MyFifoQueue"]
+    S = solution("10_fifo")["MyFifoQueue"]
 
     class Newest(S):
         def receive(self, max_messages=1, visibility_timeout=None):
@@ -431,12 +433,12 @@ def test_07_fifo_out_of_order(solution):
                 with self._lock:
                     self._messages = dict(reversed(list(self._messages.items())))
 
-    text = rejected(ex07.check_fifo_order, Newest)
+    text = rejected(fifo.check_fifo_order, Newest)
     assert rules.FIFO_ORDER in text and "which was sent earlier" in text
 
 
 def test_07_no_group_blocking(solution):
-    S = solution("07_fifo")["MyFifoQueue"]
+    S = solution("10_fifo")["MyFifoQueue"]
 
     class NoBlock(S):
         def receive(self, max_messages=1, visibility_timeout=None):
@@ -450,12 +452,12 @@ def test_07_no_group_blocking(solution):
                         got.append((m.message_id, m.body, m.receipt_handle))
             return got
 
-    text = rejected(ex07.check_fifo_order, NoBlock)
+    text = rejected(fifo.check_fifo_order, NoBlock)
     assert rules.FIFO_BLOCK in text and "of the same group was in flight for A" in text
 
 
 def test_07_deduplicates_forever(solution):
-    S = solution("07_fifo")["MyFifoQueue"]
+    S = solution("10_fifo")["MyFifoQueue"]
 
     class Forever(S):
         def send(self, body, group_id, deduplication_id=None):
@@ -465,12 +467,12 @@ def test_07_deduplicates_forever(solution):
                     self._dedup[key] = (self._dedup[key][0], self.clock.now())
             return super().send(body, group_id, deduplication_id)
 
-    text = rejected(ex07.check_deduplication, Forever)
+    text = rejected(fifo.check_deduplication, Forever)
     assert rules.DEDUP_EXPIRES in text and "the window is 300 s" in text
 
 
 def test_07_no_deduplication(solution):
-    S = solution("07_fifo")["MyFifoQueue"]
+    S = solution("10_fifo")["MyFifoQueue"]
 
     class NoDedup(S):
         def send(self, body, group_id, deduplication_id=None):
@@ -478,12 +480,12 @@ def test_07_no_deduplication(solution):
                 self._dedup.clear()
             return super().send(body, group_id, deduplication_id)
 
-    text = rejected(ex07.check_deduplication, NoDedup)
+    text = rejected(fifo.check_deduplication, NoDedup)
     assert rules.DEDUP in text and "accepted it as a new message" in text
 
 
 def test_07_deduplicates_only_against_stored_messages(solution):
-    S = solution("07_fifo")["MyFifoQueue"]
+    S = solution("10_fifo")["MyFifoQueue"]
 
     class OnlyStored(S):
         def send(self, body, group_id, deduplication_id=None):
@@ -493,23 +495,23 @@ def test_07_deduplicates_only_against_stored_messages(solution):
                         del self._dedup[key]
             return super().send(body, group_id, deduplication_id)
 
-    assert "already received and deleted" in rejected(ex07.check_deduplication, OnlyStored)
+    assert "already received and deleted" in rejected(fifo.check_deduplication, OnlyStored)
 
 
 def test_07_content_based_deduplication_missing(solution):
-    S = solution("07_fifo")["MyFifoQueue"]
+    S = solution("10_fifo")["MyFifoQueue"]
 
     class NoContent(S):
         def send(self, body, group_id, deduplication_id=None):
             return super().send(body, group_id, deduplication_id or str(uuid.uuid4()))
 
-    text = rejected(ex07.check_deduplication, NoContent)
+    text = rejected(fifo.check_deduplication, NoContent)
     assert "SHA-256 of the body" in text
 
 
 # ------------------------------------------------------------------------------ 08
 def test_08_charges_every_delivery(solution):
-    ns = solution("08_idempotent_consumer")
+    ns = solution("04_idempotent_consumer")
 
     def naive(db, message):
         import json
@@ -521,8 +523,8 @@ def test_08_charges_every_delivery(solution):
         return ns["consume"].__wrapped__(svc, url, db) if hasattr(ns["consume"], "__wrapped__") else \
             _consume_with(naive, svc, url, db)
 
-    text = rejected(ex08.check_idempotent_consumer, naive, consume, ns["make_db"])
-    assert ex08.EXACTLY_ONCE in text and "charged 2 times" in text
+    text = rejected(idempotent_consumer.check_idempotent_consumer, naive, consume, ns["make_db"])
+    assert idempotent_consumer.EXACTLY_ONCE in text and "charged 2 times" in text
 
 
 def _consume_with(handle, svc, url, db):
@@ -534,7 +536,7 @@ def _consume_with(handle, svc, url, db):
 
 
 def test_08_keys_on_message_id(solution):
-    ns = solution("08_idempotent_consumer")
+    ns = solution("04_idempotent_consumer")
 
     def by_message_id(db, message):
         import json
@@ -543,13 +545,13 @@ def test_08_keys_on_message_id(solution):
             if db.execute("INSERT OR IGNORE INTO processed VALUES (?)", (message["MessageId"],)).rowcount:
                 db.execute("INSERT INTO charges VALUES (?, ?, ?)", (o["order_id"], o["customer"], o["amount"]))
 
-    text = rejected(ex08.check_idempotent_consumer, by_message_id,
+    text = rejected(idempotent_consumer.check_idempotent_consumer, by_message_id,
                     lambda s, u, d: _consume_with(by_message_id, s, u, d), ns["make_db"])
-    assert ex08.EXACTLY_ONCE in text and "key on the order id, not the MessageId" in text
+    assert idempotent_consumer.EXACTLY_ONCE in text and "key on the order id, not the MessageId" in text
 
 
 def test_08_never_deletes(solution):
-    ns = solution("08_idempotent_consumer")
+    ns = solution("04_idempotent_consumer")
 
     def no_delete(svc, url, db):
         r = svc.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=0)
@@ -557,8 +559,8 @@ def test_08_never_deletes(solution):
             ns["handle_order"](db, m)
         return len(r.get("Messages", []))
 
-    text = rejected(ex08.check_idempotent_consumer, ns["handle_order"], no_delete, ns["make_db"])
-    assert ex08.DELETES in text and "messages were still in the queue" in text
+    text = rejected(idempotent_consumer.check_idempotent_consumer, ns["handle_order"], no_delete, ns["make_db"])
+    assert idempotent_consumer.DELETES in text and "messages were still in the queue" in text
 
 
 # ------------------------------------------------------------------------------ 09
@@ -576,40 +578,40 @@ def _policy(fn):
      "returned 16; expected 15: 450 messages"),
 ], ids=["floor", "no-clamp", "step-policy", "float-detour"])
 def test_09_wrong_policies(solution, wrong, words):
-    ns = solution("09_scaling_policy")
-    text = rejected(ex09.check_scaling_policy, ns["backlog_target"], _policy(wrong))
-    assert ex09.CEIL in text and words in text
+    ns = solution("05_scaling_policy")
+    text = rejected(scaling_policy.check_scaling_policy, ns["backlog_target"], _policy(wrong))
+    assert scaling_policy.CEIL in text and words in text
 
 
 def test_09_float_answer(solution):
-    ns = solution("09_scaling_policy")
-    text = rejected(ex09.check_scaling_policy, ns["backlog_target"],
+    ns = solution("05_scaling_policy")
+    text = rejected(scaling_policy.check_scaling_policy, ns["backlog_target"],
                     _policy(lambda v, n, t, lo, hi: float(max(lo, min(hi, math.ceil(v / t))))))
     assert "returns a whole number of instances" in text
 
 
 def test_09_target_upside_down(solution):
-    ns = solution("09_scaling_policy")
-    text = rejected(ex09.check_scaling_policy, lambda latency, per: per / latency, ns["desired_instances"])
-    assert ex09.TARGET_RULE in text and "expected 100" in text
+    ns = solution("05_scaling_policy")
+    text = rejected(scaling_policy.check_scaling_policy, lambda latency, per: per / latency, ns["desired_instances"])
+    assert scaling_policy.TARGET_RULE in text and "expected 100" in text
 
 
 # ------------------------------------------------------------------------------ all
 @pytest.mark.parametrize("check, name, cls", [
-    (ex01.check_store_and_receive, "01_store_and_receive", "MyQueue"),
-    (ex01.check_many_at_once, "01_store_and_receive", "MyQueue"),
-    (ex02.check_receipt_handles, "02_receipt_handles", "MyQueue"),
-    (ex02.check_many_at_once, "02_receipt_handles", "MyQueue"),
-    (ex03.check_visibility_timeout, "03_visibility_timeout", "MyQueue"),
-    (ex03.check_slow_consumers, "03_visibility_timeout", "MyQueue"),
-    (ex04.check_delay, "04_retention_and_delay", "MyQueue"),
-    (ex04.check_retention, "04_retention_and_delay", "MyQueue"),
-    (ex05.check_batches, "05_batches", "MyQueue"),
-    (ex05.check_batches_at_once, "05_batches", "MyQueue"),
-    (ex06.check_dead_letter, "06_dead_letter", "MyQueue"),
-    (ex07.check_fifo_order, "07_fifo", "MyFifoQueue"),
-    (ex07.check_deduplication, "07_fifo", "MyFifoQueue"),
-    (ex07.check_fifo_threads, "07_fifo", "MyFifoQueue"),
+    (store_and_receive.check_store_and_receive, "01_store_and_receive", "MyQueue"),
+    (store_and_receive.check_many_at_once, "01_store_and_receive", "MyQueue"),
+    (receipt_handles.check_receipt_handles, "02_receipt_handles", "MyQueue"),
+    (receipt_handles.check_many_at_once, "02_receipt_handles", "MyQueue"),
+    (visibility_timeout.check_visibility_timeout, "03_visibility_timeout", "MyQueue"),
+    (visibility_timeout.check_slow_consumers, "03_visibility_timeout", "MyQueue"),
+    (retention_and_delay.check_delay, "07_retention_and_delay", "MyQueue"),
+    (retention_and_delay.check_retention, "07_retention_and_delay", "MyQueue"),
+    (batches.check_batches, "08_batches", "MyQueue"),
+    (batches.check_batches_at_once, "08_batches", "MyQueue"),
+    (dead_letter.check_dead_letter, "09_dead_letter", "MyQueue"),
+    (fifo.check_fifo_order, "10_fifo", "MyFifoQueue"),
+    (fifo.check_deduplication, "10_fifo", "MyFifoQueue"),
+    (fifo.check_fifo_threads, "10_fifo", "MyFifoQueue"),
 ])
 def test_each_solution_queue_is_accepted(solution, check, name, cls, capsys):
     check(solution(name)[cls])
@@ -618,15 +620,15 @@ def test_each_solution_queue_is_accepted(solution, check, name, cls, capsys):
 
 def test_later_queues_pass_earlier_checks(solution):
     """Each exercise extends the one before: exercise 05's queue still passes 03's checks."""
-    five = solution("05_batches")["MyQueue"]
-    ex03.check_visibility_timeout(five)
-    ex04.check_delay(five)
-    ex04.check_retention(five)
+    five = solution("08_batches")["MyQueue"]
+    visibility_timeout.check_visibility_timeout(five)
+    retention_and_delay.check_delay(five)
+    retention_and_delay.check_retention(five)
 
 
 def test_05_lock_taken_twice_fails_instead_of_hanging(solution, monkeypatch):
     from toyqueue.grading import common
-    S = solution("05_batches")["MyQueue"]
+    S = solution("08_batches")["MyQueue"]
 
     class TakesLockTwice(S):
         def send_batch(self, bodies):
@@ -634,5 +636,5 @@ def test_05_lock_taken_twice_fails_instead_of_hanging(solution, monkeypatch):
                 return [self.send(b) for b in bodies]
 
     monkeypatch.setattr(common, "STUCK_SECONDS", 1)
-    text = rejected(ex05.check_batches, TakesLockTwice)
+    text = rejected(batches.check_batches, TakesLockTwice)
     assert "a queue answers every call" in text and "threading.Lock is not re-entrant" in text

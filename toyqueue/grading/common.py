@@ -1,26 +1,21 @@
-"""Pieces every exercise's checks share: building the learner's queue, the threaded scenario,
-and the pass summary a check cell prints (the same text on every run, for nbval)."""
+"""Pieces every exercise's checks share: taking the learner's class or functions (with a clear
+word for the common slips), building their queue, the overlap and crowd scenarios, and the pass
+summary a check cell prints (the same text on every run, for nbval)."""
 from __future__ import annotations
 
+import difflib
 import functools
+import inspect
 import threading
 
-from ..clock import VirtualClock
-from .concurrent import producers_and_consumers
-from .failures import CheckFailed, learner_code
+from . import interleave as il
+from . import mycode
+from .concurrent import Op, every_overlap, producers_and_consumers
+from .failures import CheckFailed, NotImplementedYet, learner_code
 from .record import FOREVER, History, Recorder
 from .rules import replay
 
 STUCK_SECONDS = 30
-LOCK_HINT = "hint: two threads must never change the queue's state at the same time; guard it with a threading.Lock"
-
-
-def make(cls, clock, **kw):
-    """Build the learner's queue; a TODO in __init__ or a bad signature becomes a clear failure."""
-    __tracebackhide__ = True
-    args = ", ".join(["clock"] + [f"{k}={v!r}" for k, v in kw.items()])
-    with learner_code(f"creating {cls.__name__}({args})"):
-        return cls(clock, **kw)
 
 
 def fail(rule: str, detail: str):
@@ -36,10 +31,12 @@ def passed(title: str, lines: list[str]) -> str:
 def check(fn):
     """Make `fn` a check: run it on a helper thread, so a learner's queue that never answers (a
     threading.Lock taken twice, say) fails with an explanation instead of hanging the notebook;
-    then print its summary from the caller's thread, where the notebook cell captures it."""
+    then print its summary from the caller's thread, where the notebook cell captures it. A class
+    or function loaded from myqueue.py is read again if the file changed since."""
     @functools.wraps(fn)
     def run(*args, **kw):
         __tracebackhide__ = True
+        args = [mycode.fresh(a) for a in args]
         box = {}
 
         def go():
@@ -53,10 +50,10 @@ def check(fn):
         worker.join(STUCK_SECONDS)
         if worker.is_alive():
             raise CheckFailed("a queue answers every call (no call waits forever)",
-                              f"{fn.__name__} was still waiting for your code after {STUCK_SECONDS} s of real "
+                              f"this check was still waiting for your code after {STUCK_SECONDS} s of real "
                               "time. A common cause: a method holding self._lock calls another method that takes "
-                              "it again (threading.Lock is not re-entrant). Fix it, re-run the cell that defines "
-                              "your code, then this check.")
+                              "it again (threading.Lock is not re-entrant). Fix it, run the cell that loads "
+                              "your code again, then this check.")
         error = box.get("error")
         if isinstance(error, CheckFailed):
             raise error.with_traceback(None)  # the message says it all; the grader's frames would not help
@@ -64,6 +61,92 @@ def check(fn):
             raise error
         print(box["summary"])
     return run
+
+
+# -- what the learner handed in ------------------------------------------------------------------
+def _params(fn):
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return None, True
+    names = [p.name for p in sig.parameters.values()
+             if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD) and p.name != "self"]
+    return names, any(p.kind == p.VAR_KEYWORD for p in sig.parameters.values())
+
+
+def _missing_param(owner: str, fn, wanted: list[str], call: str):
+    """Raise if `fn` cannot be called with the keyword names the interface uses."""
+    __tracebackhide__ = True
+    names, open_kw = _params(fn)
+    if names is None or open_kw:
+        return
+    for want in wanted:
+        if want in names:
+            continue
+        spare = [n for n in names if n not in wanted]
+        close = difflib.get_close_matches(want, spare, n=1, cutoff=0.5)
+        if close:
+            fail(f"the checks call {call} with the interface's parameter names",
+                 f"{owner} calls its parameter {close[0]!r}, but the interface (and every check) calls it "
+                 f"{want!r}: rename it to {want}.")
+        raise NotImplementedYet(f"{owner} has no parameter {want} yet: add it as described above")
+
+
+def queue_class(obj, interface: dict[str, list[str]], what: str = "MyQueue"):
+    """The class a check was given, after the slips a learner makes most: passing a queue made
+    from the class instead of the class, a class not written yet, a missing method, a parameter
+    under another name. `interface` maps each method to the keyword names the checks pass."""
+    __tracebackhide__ = True
+    if isinstance(obj, mycode.NotWritten):
+        raise NotImplementedYet(obj.why())
+    if not isinstance(obj, type):
+        name = type(obj).__name__
+        if hasattr(obj, "send") or hasattr(obj, "receive"):
+            fail(f"a check takes your class, {what}, not a queue made from it",
+                 f"the check was given a {name} object (something like {name}(clock)); pass the class "
+                 f"itself: write {what} without the parentheses.")
+        fail(f"a check takes your class, {what}", f"the check was given {obj!r}.")
+    for method, params in interface.items():
+        if method == "__init__":
+            _missing_param(f"{obj.__name__}(...)", obj, params, f"{obj.__name__}(...)")
+            continue
+        fn = getattr(obj, method, None)
+        if fn is None or not callable(fn):
+            raise NotImplementedYet(f"{obj.__name__} has no method {method}() yet: add it as described above")
+        _missing_param(f"{obj.__name__}.{method}()", fn, params, f"{method}()")
+    return obj
+
+
+def learner_functions(given: dict[str, object], keywords: dict[str, list[str]] | None = None) -> list:
+    """The functions a check was given, by the names the exercise uses for them; says so when one
+    is missing, is not a function (called already), or they came in another order."""
+    __tracebackhide__ = True
+    names = list(given)
+    got = [getattr(f, "__name__", None) for f in given.values()]
+    if sorted(n for n in got if n) == sorted(names) and got != names:
+        fail("a check takes your functions in the order the exercise names them",
+             f"the check was given {', '.join(got)}; write it as ({', '.join(names)}).")
+    for name, f in given.items():
+        if isinstance(f, mycode.NotWritten):
+            raise NotImplementedYet(f.why())
+        if not callable(f):
+            fail(f"a check takes your function {name} itself",
+                 f"for {name} the check was given {f!r}, which is not a function: pass {name} without calling "
+                 f"it (no parentheses).")
+        if keywords and name in keywords:
+            _missing_param(f"{name}()", f, keywords[name], f"{name}()")
+    return list(given.values())
+
+
+def make(cls, clock, **kw):
+    """Build the learner's queue; a TODO in __init__ or another error becomes a clear failure.
+    The queue's threading locks are ones the scheduler can switch around (interleave.CoopLock)."""
+    __tracebackhide__ = True
+    args = ", ".join(["clock"] + [f"{k}={v!r}" for k, v in kw.items()])
+    with learner_code(f"creating {cls.__name__}({args})"), il.coop_locks():
+        q = cls(clock, **kw)
+    il.swap_locks(q)
+    return q
 
 
 def counts(q, doing: str) -> dict:
@@ -84,45 +167,84 @@ def expect_counts(q, want: dict, after: str):
              f"{after}, counts() returned {got!r}; expected {want!r}.")
 
 
-def check_threads(cls, *, kwargs=None, takes=False, held=False, batch=False, producers=3, per_producer=40,
-                  consumers=4, visibility_timeout=30, crash_every=0, title="many producers and consumers at once"):
-    """The threaded scenario: every message delivered, none twice while in flight, none lost.
+# -- calls at the same time ----------------------------------------------------------------------
+class World:
+    """One run's queue, clock, history and recorder (a fresh one for every interleaving)."""
 
-    With `crash_every=k`, consumers "crash" on every k-th message (never delete it); after the
-    visibility timeout a second round of consumers must get exactly those back.
-    """
+    def __init__(self, cls, kwargs, recorder_kw, setup):
+        from ..clock import VirtualClock
+        self.clock = VirtualClock()
+        self.h = History(self.clock)
+        self.q = make(cls, self.clock, **kwargs)
+        self.rec = Recorder(self.q, self.h, cls_name=cls.__name__, **recorder_kw)
+        self.got = {}          # who -> what their receive returned
+        self.handles = []      # receipt handles the setup received
+        setup(self)
+
+
+def overlap_check(cls, *, pairs: list[tuple[Op, Op]], setup, judge, kwargs=None, recorder_kw=None,
+                  world=None) -> tuple[int, int]:
+    """Every way each pair of calls can overlap (concurrent.every_overlap) on a fresh queue per
+    run (`world()`, by default a World of `cls`); returns (runs, lock acquisitions)."""
     __tracebackhide__ = True
-    clock = VirtualClock()
-    h = History(clock)
-    q = make(cls, clock, **(kwargs or {}))
-    rec = Recorder(q, h, takes=takes, visibility_timeout=FOREVER if (takes or held) else visibility_timeout,
-                   cls_name=cls.__name__)
+    world = world or (lambda: World(cls, kwargs or {}, recorder_kw or {}, setup))
+    result = every_overlap(world, pairs, judge, il.learner_code(cls))
+    return result["runs"], result["locks"]
+
+
+def lock_line(locks: int) -> str:
+    return ("your queue takes no lock, and every overlap tried was still correct" if locks == 0
+            else "no race found")
+
+
+def crowd_check(cls, *, kwargs=None, takes=False, held=False, batch=False, fifo=False, producers=3, per_producer=8,
+                consumers=3, visibility_timeout=30, crash_every=0, seeds=(1, 2, 3)) -> list[str]:
+    """Producers and consumers on threads under seeded switches: every message delivered, none
+    twice while in flight, none lost. With `crash_every=k`, consumers "crash" on every k-th
+    message of each producer (never delete it); after the visibility timeout a second round must
+    get exactly those back. Returns the summary lines."""
+    __tracebackhide__ = True
+    from ..clock import VirtualClock
+    code = il.learner_code(cls)
     total = producers * per_producer
     scenario = (f"{producers} producers send {per_producer} messages each while {consumers} consumers receive "
-                f"{'and delete ' if not takes else ''}them, all on threads at the same time")
+                f"{'and delete ' if not takes else ''}them, on threads at the same time")
     keep = (lambda body: int(body.rsplit("-", 1)[1]) % crash_every != 0) if crash_every else (lambda body: True)
     if crash_every:
         scenario += f"; consumers crash before deleting every {crash_every}th message of each producer"
-    scenario += f" ({LOCK_HINT})."
-    producers_and_consumers(rec, producers=producers, per_producer=per_producer, consumers=consumers,
-                            batch=batch, delete=keep)
-    replay(h, takes=takes, held=held, expect_all_deleted=False).raise_first(scenario)
-    lines = [f"{producers} producers and {consumers} consumers on threads, {total} messages"]
+    crashed = producers * (per_producer // crash_every) if crash_every else 0
+    for seed in seeds:
+        clock = VirtualClock()
+        h = History(clock)
+        q = make(cls, clock, **(kwargs or {}))
+        rec = Recorder(q, h, takes=takes, visibility_timeout=FOREVER if (takes or held) else visibility_timeout,
+                       fifo=fifo, cls_name=cls.__name__)
+        told = f"{scenario} (thread switches chosen by seed {seed})."
+        try:
+            producers_and_consumers(rec, producers=producers, per_producer=per_producer, consumers=consumers,
+                                    batch=batch, delete=keep, code=code, seed=seed,
+                                    group_of=(lambda name: name) if fifo else None)
+        except CheckFailed as exc:
+            raise CheckFailed(exc.rule, f"{exc.detail}\nScenario: {told}") from None
+        replay(h, takes=takes, held=held, fifo=fifo, expect_all_deleted=False).raise_first(told)
+        if crash_every:
+            clock.advance(visibility_timeout + 1)
+            producers_and_consumers(rec, producers=0, per_producer=0, consumers=consumers, batch=batch,
+                                    code=code, seed=seed)
+        elif not held and not takes:
+            clock.advance(visibility_timeout + 1)
+        rec.drain()
+        v = replay(h, takes=takes, held=held, fifo=fifo)
+        v.raise_first(told)
+        if len(v.messages) != total:
+            fail("every message gets its own id", f"{total} sends returned only {len(v.messages)} different ids.")
+        if crash_every and v.redeliveries != crashed:
+            fail("a message whose visibility timeout ends becomes visible again",
+                 f"{crashed} messages were never deleted in the first round, but {v.redeliveries} were delivered "
+                 f"again.\nScenario: {told}")
+    lines = [f"{producers} producers and {consumers} consumers on threads, {total} messages"
+             f"{', a group per producer' if fifo else ''}, {len(seeds)} seeded schedules"]
     if crash_every:
-        clock.advance(visibility_timeout + 1)
-        producers_and_consumers(rec, producers=0, per_producer=0, consumers=consumers, batch=batch)
-        crashed = producers * (per_producer // crash_every)
         lines.append(f"{crashed} messages whose consumer crashed came back after the visibility timeout")
-    elif not held and not takes:
-        clock.advance(visibility_timeout + 1)
-    rec.drain()
-    v = replay(h, takes=takes, held=held)
-    v.raise_first(scenario)
-    if len(v.messages) != total:
-        fail("every message gets its own id", f"{total} sends returned only {len(v.messages)} different ids.")
-    if crash_every and v.redeliveries != crashed:
-        fail("a message whose visibility timeout ends becomes visible again",
-             f"{crashed} messages were never deleted in the first round, but {v.redeliveries} were delivered "
-             f"again.\nScenario: {scenario}")
     lines.append("every message delivered, none twice while in flight, none lost")
-    return passed(title, lines)
+    return lines

@@ -1,64 +1,157 @@
-"""Producers and consumers on threads, against a learner's queue, on a frozen virtual clock.
+"""Calls of a learner's queue at the same time, under the controlled scheduler (interleave.py).
 
-Races are what a queue without a lock gets wrong, so the threads start together behind a barrier
-and the interpreter switches threads very often while they run. The clock does not move while
-they run, so whatever the interleaving, a correct queue gives the same counts.
+Two kinds of scenario, both the same on every run:
+
+- `every_overlap`: two calls, A and B, on a queue in a given state. A is stopped before each
+  point where its code touches the queue, one point per run, and B runs from start to end right
+  there. That is every way the two calls can overlap with one switch, which is where nearly all
+  races of a queue live (a check and the act that depends on it, a read and the write-back).
+- `crowd`: producers and consumers on threads, switched at points chosen by a seeded generator,
+  for what takes more than two threads (crashed consumers, redeliveries, batches).
+
+A failure tells the learner what each thread did and where the switch fell, in their own code.
 """
 from __future__ import annotations
 
-import sys
+import itertools
 import threading
-import time
+from dataclasses import dataclass
+from typing import Callable
 
+from . import interleave as il
 from .failures import CheckFailed
 
-JOIN_SECONDS = 20.0
+LOCK_HINT = ("hint: two threads must never look at or change the queue's state at the same time; do every "
+             "look-then-change inside one `with self._lock:` block")
 
 
-def run_threads(jobs: dict[str, callable]) -> None:
-    """Run each job on its own thread, started together; re-raise the first failure here."""
+@dataclass
+class Op:
+    """One call a thread makes, named the way the learner would write it."""
+    words: str                                   # e.g. "receive(max_messages=2)"
+    run: Callable[[object, str], object]         # (world, who) -> anything
+
+
+@dataclass
+class Race:
+    """What a failing run did, for the message."""
+    a: Op
+    b: Op
+    where: il.Point | None
+    held: int
+    failure: CheckFailed | BaseException
+
+
+class NoRace(Exception):
+    pass
+
+
+def _describe(race: Race, locks_used: int) -> str:
+    a, b, p = race.a, race.b, race.where
+    lines = [f"Thread A called {a.words} and thread B called {b.words} at the same moment."]
+    if p is not None:
+        at = f"line {p.line} of your {p.function}()"
+        src = p.source()
+        if src:
+            at += f", `{src}`"
+        lock = "while holding a lock" if race.held else "holding no lock"
+        lines.append(f"A was stopped at {at}, {lock}; B ran from start to end right there; then A went on.")
+    if locks_used == 0:
+        lines.append("Your queue takes no lock at all, so nothing stops two calls from changing it at once.")
+    elif p is not None and not race.held:
+        lines.append("That point is outside your `with self._lock:` block.")
+    elif p is not None:
+        lines.append(f"A held the lock there, so B's {b.words.split('(')[0]}() went ahead without taking it.")
+    lines.append(LOCK_HINT + ".")
+    return "\n".join(lines)
+
+
+def _fail_with(race: Race, locks_used: int):
     __tracebackhide__ = True
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(len(jobs))
+    story = _describe(race, locks_used)
+    f = race.failure
+    if isinstance(f, CheckFailed):
+        raise CheckFailed(f.rule, f"{f.detail}\n{story}" if f.detail else story) from None
+    raise CheckFailed("", f"{type(f).__name__}: {f}\n{story}") from None
 
-    def wrap(fn):
-        def go():
-            try:
-                barrier.wait()
-                fn()
-            except BaseException as exc:  # noqa: BLE001 - handed to the main thread
-                errors.append(exc)
-        return go
 
-    old = sys.getswitchinterval()
-    sys.setswitchinterval(1e-5)
-    try:
-        threads = [threading.Thread(target=wrap(fn), name=name, daemon=True) for name, fn in jobs.items()]
-        for th in threads:
-            th.start()
-        deadline = time.monotonic() + JOIN_SECONDS
-        for th in threads:
-            th.join(max(0.0, deadline - time.monotonic()))
-    finally:
-        sys.setswitchinterval(old)
-    stuck = [th.name for th in threads if th.is_alive()]
-    if stuck:
-        raise CheckFailed("a queue answers every call (no call waits forever)",
-                          f"{', '.join(stuck)} still had not returned after {JOIN_SECONDS:.0f} s of real time: "
-                          "is a lock taken and never released?")
-    if errors:
-        raise errors[0]
+def _fail_plain(a: Op, b: Op, f):
+    __tracebackhide__ = True
+    story = f"Thread A called {a.words}; when it had returned, thread B called {b.words}."
+    if isinstance(f, CheckFailed):
+        raise CheckFailed(f.rule, f"{f.detail}\n{story}" if f.detail else story) from None
+    raise CheckFailed("", f"{type(f).__name__}: {f}\n{story}") from None
+
+
+def every_overlap(build: Callable[[], object], pairs: list[tuple[Op, Op]], judge: Callable[[object], None],
+                  code: set) -> dict:
+    """Run each pair (A, B) once per point of A, B running to the end at that point, each run on a
+    fresh world from `build()`; `judge(world)` raises CheckFailed if the end state breaks a rule.
+
+    Returns {"runs": n, "locks": lock acquisitions seen}; raises CheckFailed at the first failure.
+    """
+    __tracebackhide__ = True
+    runs = locks = 0
+    for a, b in pairs:
+        for at in itertools.count(0):       # 0: A, then B, no switch at all
+            world = build()
+            sched = il.run(il.PreemptOnce("A", "B", at), {"A": lambda: a.run(world, "A"),
+                                                          "B": lambda: b.run(world, "B")}, code)
+            runs += 1
+            locks += sched.acquired
+            where = sched.switches[0][0] if sched.switches else None
+            held = sched.switches[0][2] if sched.switches else 0
+            failure = _run_failure(sched)
+            if failure is None:
+                try:
+                    judge(world)
+                except CheckFailed as exc:
+                    failure = exc
+            if failure is not None and at == 0:     # wrong even one call after the other: not a race
+                _fail_plain(a, b, failure)
+            if failure is not None:
+                _fail_with(Race(a, b, where, held, failure), locks)
+            if at and not sched.switches:   # A finished before reaching point `at`: every point was tried
+                break
+    return {"runs": runs, "locks": locks}
+
+
+def _run_failure(sched: il.Scheduler):
+    if sched.deadlock:
+        names = ", ".join(w.name for w in sched.deadlock)
+        return CheckFailed("a queue answers every call (no call waits forever)",
+                           f"thread {names} waited for a lock that was never released: a method holding "
+                           "self._lock called another method that takes it again (threading.Lock is not "
+                           "re-entrant), or two queues' locks were taken in opposite orders.")
+    if sched.stuck:
+        return CheckFailed("a queue answers every call (no call waits forever)",
+                           f"a call had not returned after {il.STUCK_SECONDS:.0f} s of real time: is there a loop "
+                           "that never ends, or a lock taken and never released?")
+    for w in sched.workers:
+        if w.error is not None:
+            return w.error
+    return None
+
+
+def crowd(jobs: dict[str, Callable[[], None]], code: set, seed: int, p: float = 0.25) -> int:
+    """Run `jobs` on controlled threads switched at points a seeded generator picks; raise the
+    first failure. Returns how many lock acquisitions the learner's code made."""
+    __tracebackhide__ = True
+    sched = il.run(il.Seeded(seed, p), jobs, code)
+    failure = _run_failure(sched)
+    if failure is not None:
+        raise failure
+    return sched.acquired
 
 
 def producers_and_consumers(rec, *, producers: int, per_producer: int, consumers: int, batch: bool = False,
-                            delete=lambda body: True, group_of=None) -> None:
+                            delete=lambda body: True, group_of=None, code: set, seed: int) -> int:
     """Producers send `per_producer` messages each while consumers receive (and delete what
-    `delete(body)` approves); consumers stop once producers are done and the queue answers empty."""
-    done = threading.Event()
-    if producers == 0:
-        done.set()
-    finished = [0]
-    lock = threading.Lock()
+    `delete(body)` approves); consumers stop once producers are done and the queue answers empty.
+    Returns the learner's lock acquisitions."""
+    __tracebackhide__ = True
+    left = [producers]
+    guard = threading.Lock()   # ours, made before the learner's queue: a real lock, never switched inside
 
     def producer(name):
         def go():
@@ -74,20 +167,18 @@ def producers_and_consumers(rec, *, producers: int, per_producer: int, consumers
                         else:
                             rec.send(name, body, group=group_of(name), dedup=body)
             finally:
-                with lock:
-                    finished[0] += 1
-                    if finished[0] == producers:
-                        done.set()
+                with guard:
+                    left[0] -= 1
         return go
 
-    budget = [3 * max(producers * per_producer, 100) + 100]  # a broken queue may hand out messages forever
+    budget = [3 * max(producers * per_producer, 30) + 30]   # a broken queue may hand out messages forever
 
     def consumer(name):
         def go():
-            for _ in range(100_000):
-                was_done = done.is_set()
+            for _ in range(10_000):
+                was_done = left[0] == 0
                 got = rec.receive(name, max_messages=10)
-                with lock:
+                with guard:
                     budget[0] -= len(got)
                     if budget[0] < 0:
                         return
@@ -107,4 +198,4 @@ def producers_and_consumers(rec, *, producers: int, per_producer: int, consumers
 
     jobs = {f"P{i}": producer(f"P{i}") for i in range(1, producers + 1)}
     jobs.update({f"C{i}": consumer(f"C{i}") for i in range(1, consumers + 1)})
-    run_threads(jobs)
+    return crowd(jobs, code, seed)

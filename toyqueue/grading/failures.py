@@ -1,8 +1,10 @@
 """Turning a learner's mistake into one sentence they can act on.
 
 A bare `AssertionError` or a traceback ending deep inside the grader teaches nothing, so every
-check raises `CheckFailed` whose text names the rule that broke and what was seen. It subclasses
-AssertionError so pytest and nbval count it as an ordinary failed check.
+check raises `CheckFailed` whose text names the rule that broke and what was seen, in the
+learner's terms: their class, their method, the call the scenario made. Nothing in a message
+names the grader's own functions. It subclasses AssertionError so pytest and nbval count it as
+an ordinary failed check.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import contextlib
 import os
 
 GRADER_DIR = os.path.dirname(os.path.abspath(__file__))
+PACKAGE_DIR = os.path.dirname(GRADER_DIR)
 
 
 class CheckFailed(AssertionError):
@@ -26,31 +29,49 @@ class CheckFailed(AssertionError):
 class NotImplementedYet(CheckFailed):
     """The learner has not filled in a TODO yet: not a bug, just not done."""
 
-    def __init__(self, where: str):
-        super().__init__("", f"not implemented yet: fill in {where} in the cell above, then run this check again.")
+    def __init__(self, what: str):
+        super().__init__("", f"not implemented yet: {what}, then run this check again.")
 
 
-def _where(exc: BaseException, innermost: bool = True) -> str:
-    """Name the learner's method that raised, e.g. `MyQueue.receive`: the innermost frame for a
-    TODO, else the first frame outside the grader (the method the check called)."""
+def _is_learner(frame) -> bool:
+    name = frame.f_code.co_filename
+    return not name.startswith(PACKAGE_DIR) and "/lib/python" not in name and not name.startswith("<frozen")
+
+
+def place(frame) -> str:
+    """Where a learner's code lives, in their words: myqueue.py or the notebook cell above."""
+    name = os.path.basename(frame.f_code.co_filename)
+    return name if name.endswith(".py") and not name[:-3].isdigit() else "the cell above"
+
+
+def _where(exc: BaseException, innermost: bool = True):
+    """The learner's function that raised, e.g. ("MyQueue.receive", "myqueue.py"): the innermost
+    learner frame for a TODO, else the outermost one (the method the check called); None when
+    no learner code ran (the call itself did not fit)."""
     tb = exc.__traceback__
-    last = None
+    found = None
     while tb is not None:
-        if not innermost and not tb.tb_frame.f_code.co_filename.startswith(GRADER_DIR):
-            last = tb
-            break
-        last = tb
+        if _is_learner(tb.tb_frame):
+            found = tb.tb_frame
+            if not innermost:
+                break
         tb = tb.tb_next
-    if last is None:
-        return "the TODOs"
-    frame = last.tb_frame
-    name = frame.f_code.co_name
-    owner = frame.f_locals.get("self")
-    if owner is not None:
-        return f"{type(owner).__name__}.{name}"
+    if found is None:
+        return None
+    name = found.f_code.co_name
+    owner = found.f_locals.get("self")
     if name == "<module>":
-        return "the TODOs"
-    return name
+        return "the TODOs", place(found)
+    if owner is not None:
+        return f"{type(owner).__name__}.{name}", place(found)
+    return name, place(found)
+
+
+def not_done(exc: NotImplementedError) -> NotImplementedYet:
+    where = _where(exc)
+    if where is None:
+        return NotImplementedYet("fill in the TODOs")
+    return NotImplementedYet(f"fill in {where[0]} in {where[1]}")
 
 
 @contextlib.contextmanager
@@ -65,9 +86,11 @@ def learner_code(doing: str):
     except CheckFailed:
         raise
     except NotImplementedError as exc:
-        raise NotImplementedYet(_where(exc)) from None
+        raise not_done(exc) from None
     except Exception as exc:  # the learner's bug, reported as such
-        raise CheckFailed("", f"{_where(exc, innermost=False)} raised {type(exc).__name__}: {exc} (while {doing})") from exc
+        where = _where(exc, innermost=False)
+        who = f"{where[0]} raised " if where else ""
+        raise CheckFailed("", f"{who}{type(exc).__name__}: {exc} (while {doing})") from exc
 
 
 def expect_error(call, doing: str, rule: str, errors=(ValueError,)):
@@ -76,7 +99,7 @@ def expect_error(call, doing: str, rule: str, errors=(ValueError,)):
     try:
         call()
     except NotImplementedError as exc:
-        raise NotImplementedYet(_where(exc)) from None
+        raise not_done(exc) from None
     except errors:
         return
     except Exception as exc:

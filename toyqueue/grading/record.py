@@ -136,9 +136,9 @@ class Recorder:
         with learner_code(f"{who} called receive({args})"):
             got = self.q.receive(**kw)
         t = self.h.now()
-        width = 2 if self.takes else 3
+        widths = (2, 3) if self.takes else (3,)   # exercise 01's checks also grade the queue of later steps
         shape = "(message_id, body)" if self.takes else "(message_id, body, receipt_handle)"
-        if not isinstance(got, (list, tuple)) or any(not isinstance(m, (list, tuple)) or len(m) != width for m in got):
+        if not isinstance(got, (list, tuple)) or any(not isinstance(m, (list, tuple)) or len(m) not in widths for m in got):
             raise CheckFailed(f"receive returns a list of {shape} tuples",
                               f"receive({args}) returned {got!r}.")
         if len(got) > max_messages:
@@ -211,8 +211,9 @@ class Recorder:
         if mid is None:
             raise CheckFailed("send returns the new message's id (a string)", f"{call} returned None.")
 
-    def drain(self, who: str = "drain", rounds: int = 10_000) -> int:
-        """Receive and delete until the queue answers empty; returns how many were taken."""
+    def drain(self, who: str = "Z", rounds: int = 10_000) -> int:
+        """A last consumer, Z, receives and deletes until the queue answers empty; returns how many
+        it took."""
         __tracebackhide__ = True
         taken = 0
         for _ in range(rounds):
@@ -224,5 +225,5 @@ class Recorder:
                 for m in got:
                     self.delete(who, m[2])
         raise CheckFailed("a deleted message is never delivered again",
-                          f"the queue still returned messages after {rounds:,} receive-and-delete rounds: "
-                          "does delete really remove the message?")
+                          f"a consumer that receives and deletes everything still got messages after {rounds:,} "
+                          "rounds: does delete really remove the message?")

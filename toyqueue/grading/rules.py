@@ -75,10 +75,11 @@ class Verdict:
 
 def replay(history: History, queue: str = "queue", *, retention: float = FOREVER, takes: bool = False,
            fifo: bool = False, held: bool = False, known: dict | None = None, end: float | None = None,
-           expect_all_deleted: bool = True) -> Verdict:
+           expect_all_deleted: bool = True, moved: set = frozenset()) -> Verdict:
     """Replay one queue's events; `held=True` means no visibility timeout yet (exercise 02).
 
-    `known` adds messages that arrived without a send on this queue (a dead-letter queue's).
+    `known` adds messages that arrived without a send on this queue (a dead-letter queue's);
+    `moved` names messages that left this queue for another, so they are not missed at the end.
     """
     v = Verdict()
     msgs: dict[object, Msg] = {} if known is None else dict(known)
@@ -132,6 +133,9 @@ def replay(history: History, queue: str = "queue", *, retention: float = FOREVER
             m = msgs.get(ev.message_id)
             if m is not None and ev.handle == m.handle and t < m.hidden_until:
                 m.hidden_until, m.timeout = t + ev.timeout, ev.timeout
+    for mid in moved:
+        if mid in msgs:
+            msgs[mid].moved = True
     if expect_all_deleted:
         end = history.now() if end is None else end
         for m in msgs.values():

@@ -1,13 +1,15 @@
 # ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
-# Exercise 05 source: tools/nbbuild.py makes exercises/ and solutions/05_batches.ipynb.
+# Exercise 08 source: tools/nbbuild.py makes exercises/ and solutions/08_batches.ipynb.
+# The [solution] cell is the reference myqueue.py after this step; the step's code is between markers.
 
 # %% [markdown]
-# # Exercise 05 · Batches
+# # Exercise 08 · Batches
 #
 # **Goal:** send and delete up to ten messages in one call.
 #
-# Lessons: [04 · Producing messages](../notebooks/04_producing_messages.ipynb) and
-# [10 · Beyond the lecture](../notebooks/10_beyond_the_lecture.ipynb) (batching).
+# Lessons: [04 · Producing messages](../notebooks/04_producing_messages.ipynb) (`SendMessageBatch`)
+# and [10 · Beyond the lecture](../notebooks/10_beyond_the_lecture.ipynb) (batching). Your queue
+# from exercise 07 is the starting point.
 #
 # **Why.** Every SQS call is a network round trip and is billed as one request. `SendMessageBatch`,
 # `ReceiveMessage` with `MaxNumberOfMessages=10` and `DeleteMessageBatch` move ten messages for
@@ -23,24 +25,43 @@
 #
 # Rules, as in SQS:
 # - A batch has 1 to 10 entries, else `ValueError` (`EmptyBatchRequest`,
-#   `TooManyEntriesInBatchRequest`); a `send_batch` whose bodies add up to more than 1,048,576
-#   bytes (1 MiB, counted as UTF-8) raises `ValueError` (`BatchRequestTooLong`). A refused batch
-#   stores **nothing**.
+#   `TooManyEntriesInBatchRequest`).
+# - A `send_batch` whose bodies add up to more than 1,048,576 bytes (1 MiB) raises `ValueError`
+#   (`BatchRequestTooLong`); exactly 1,048,576 is fine. Bytes, not characters: count each body
+#   as UTF-8 (`len(body.encode())`), so `"é"` is 2 bytes and `"📦"` is 4.
+# - A refused batch does **nothing**: no message of it is stored, not even the first few.
 # - Inside a valid batch, entries succeed or fail one by one: `delete_batch` deletes every valid
-#   handle and returns the unknown ones instead of raising (SQS answers HTTP 200 with a `Failed`
-#   list).
-#
-# The starting code is exercise 04's solution, shortened: the `Message` record and the checks on
-# numbers are in the first lines.
+#   handle and returns the others (unknown handles) instead of raising (SQS answers HTTP 200
+#   with a `Failed` list).
 
-# %%
+# %% [markdown]
+# ## What to add to `myqueue.py`
+#
+# ```python
+# MAX_BATCH_ENTRIES, MAX_BATCH_BYTES = 10, 1_048_576
+#
+#
+# class MyQueue:
+#     ...
+#     def send_batch(self, bodies):
+#         raise NotImplementedError("TODO: check 1..10 bodies and at most MAX_BATCH_BYTES in all (UTF-8), "
+#                                   "then send each; return the ids")
+#
+#     def delete_batch(self, receipt_handles):
+#         raise NotImplementedError("TODO: check 1..10 handles; delete each one, collecting the handles "
+#                                   "whose delete raised ValueError; return that list")
+# ```
+
+# %% [solution]
+# myqueue.py after exercise 08 (the course's reference)
 import threading
 import uuid
 from dataclasses import dataclass
 
-MAX_VISIBILITY_TIMEOUT = 43_200
-MAX_DELAY = 900
-MIN_RETENTION, MAX_RETENTION, DEFAULT_RETENTION = 60, 1_209_600, 345_600
+MAX_VISIBILITY_TIMEOUT = 43_200     # 12 hours
+MAX_DELAY = 900                     # 15 minutes
+MIN_RETENTION, MAX_RETENTION = 60, 1_209_600
+DEFAULT_RETENTION = 345_600         # 4 days
 MAX_BATCH_ENTRIES, MAX_BATCH_BYTES = 10, 1_048_576
 
 
@@ -49,8 +70,8 @@ class Message:
     message_id: str
     body: str
     sent_at: float
-    visible_at: float
-    receipt_handle: str | None = None
+    visible_at: float                   # hidden until this time (a delay, or in flight)
+    receipt_handle: str | None = None   # the newest handle
     receive_count: int = 0
 
 
@@ -60,7 +81,7 @@ def check_range(name, value, low, high):
 
 
 class MyQueue:
-    """Exercise 04's queue, plus batches."""
+    """A queue with a visibility timeout, a retention period, delays and batches."""
 
     def __init__(self, clock, visibility_timeout=30, retention_period=DEFAULT_RETENTION, delay_seconds=0):
         check_range("visibility_timeout", visibility_timeout, 0, MAX_VISIBILITY_TIMEOUT)
@@ -84,7 +105,7 @@ class MyQueue:
         return message_id
 
     def send_batch(self, bodies):
-        # BEGIN SOLUTION TODO: check 1..10 bodies and at most MAX_BATCH_BYTES in all (len(body.encode())), then send each; return the ids.
+        # BEGIN SOLUTION
         check_range("number of entries", len(bodies), 1, MAX_BATCH_ENTRIES)
         size = sum(len(body.encode("utf-8")) for body in bodies)
         if size > MAX_BATCH_BYTES:
@@ -93,6 +114,7 @@ class MyQueue:
         # END SOLUTION
 
     def _drop_expired(self, now):
+        """Forget messages older than the retention period. Call it with the lock held."""
         expired = [mid for mid, m in self._messages.items() if now >= m.sent_at + self.retention_period]
         for mid in expired:
             del self._messages[mid]
@@ -109,12 +131,16 @@ class MyQueue:
                 if len(got) == max_messages:
                     break
                 if m.visible_at <= now:
-                    m.visible_at = now + timeout
-                    m.receipt_handle = str(uuid.uuid4())
-                    m.receive_count += 1
-                    self._handles[m.receipt_handle] = m.message_id
-                    got.append((m.message_id, m.body, m.receipt_handle))
+                    got.append(self._hand_out(m, now + timeout))
         return got
+
+    def _hand_out(self, m, hidden_until):
+        """Put m in flight under a new receipt handle. Call it with the lock held."""
+        m.visible_at = hidden_until
+        m.receipt_handle = str(uuid.uuid4())
+        m.receive_count += 1
+        self._handles[m.receipt_handle] = m.message_id
+        return (m.message_id, m.body, m.receipt_handle)
 
     def delete(self, receipt_handle):
         with self._lock:
@@ -125,7 +151,7 @@ class MyQueue:
                 del self._messages[m.message_id]
 
     def delete_batch(self, receipt_handles):
-        # BEGIN SOLUTION TODO: check 1..10 handles; delete each one, collecting the handles whose delete raised ValueError; return that list.
+        # BEGIN SOLUTION
         check_range("number of entries", len(receipt_handles), 1, MAX_BATCH_ENTRIES)
         failed = []
         for handle in receipt_handles:
@@ -155,26 +181,36 @@ class MyQueue:
             delayed = sum(1 for m in self._messages.values() if m.visible_at > now and m.receive_count == 0)
             return {"visible": visible, "inflight": len(self._messages) - visible - delayed, "delayed": delayed}
 
+
+# %% [exercise]
+from toyqueue.grading import mycode
+
+# Stuck on an earlier exercise? Uncomment the next line once: it puts the course's version of
+# exercise 07 in myqueue.py (yours is kept as myqueue.mine.py).
+# mycode.use_reference("07")
+MyQueue = mycode.load("MyQueue")    # your class, from myqueue.py (read again each time this cell runs)
+
 # %% [markdown]
 # ## Check 1: batch rules
 #
-# Refused batches (empty, 11 entries, over 1 MiB) must store nothing; a `delete_batch` with one
-# bad handle must still delete the nine good ones.
+# Refused batches (empty, 11 entries, one byte over 1 MiB) must do nothing; a batch of exactly
+# 1 MiB of non-ASCII text must go through; a `delete_batch` with bad handles must still delete
+# the good ones.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-from toyqueue.grading import ex05
+from toyqueue.grading import batches
 
-ex05.check_batches(MyQueue)
+batches.check_batches(MyQueue)
 
 # %% [markdown]
-# ## Check 2: batches from many threads
+# ## Check 2: batches at the same time
 #
-# Producers send batches of ten while consumers receive ten at a time and delete in batches.
+# Batches sent, received and deleted while other calls overlap them in every way two calls can.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-ex05.check_batches_at_once(MyQueue)
+batches.check_batches_at_once(MyQueue)
 
 # %% [markdown]
-# **Done?** Next: [exercise 06 · dead-letter queues](06_dead_letter.ipynb).
+# **Done?** Next: [exercise 09 · dead-letter queues](09_dead_letter.ipynb).

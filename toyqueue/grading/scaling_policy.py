@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import random
 
-from .common import check, fail, passed
+from .common import check, fail, learner_functions, passed
 from .failures import learner_code
 
 TARGET_RULE = "the backlog target is acceptable latency / seconds per message"
@@ -28,7 +28,15 @@ CASES = [  # visible, in_service, target, min, max, expected, what it shows
     (250, 0, 100, 0, 10, 3, "with no instance in service yet, the backlog alone decides"),
     (99, 2, 100, 0, 10, 1, "99 messages fit on one instance"),
     (0, 0, 100, 0, 10, 0, "nothing to do, nothing running: zero instances"),
+    (250, 4, 12.5, 1, 30, 20, "a target of 12.5 messages per instance (10 s / 0.8 s) is not a whole number: "
+                              "250 / 12.5 is exactly 20"),
+    (251, 4, 12.5, 1, 30, 21, "251 messages at 12.5 per instance need 20.08 instances' worth: 21"),
+    (3, 1, 0.5, 0, 10, 6, "an instance that takes 2 s per message within 1 s of latency has a target of 0.5: "
+                          "3 messages need 6 instances"),
+    (1_000, 8, 120.0, 1, 20, 9, "a target given as a float (120.0) still gives a whole number of instances"),
 ]
+TARGETS = [  # acceptable latency, seconds per message, expected target
+    (10, 0.1, 100), (60, 2, 30), (7, 2, 3.5), (10, 0.8, 12.5), (1, 2, 0.5)]
 
 
 def _call(desired_instances, *args):
@@ -46,7 +54,10 @@ def _call(desired_instances, *args):
 @check
 def check_scaling_policy(backlog_target, desired_instances):
     __tracebackhide__ = True
-    for latency, per_message, want in ((10, 0.1, 100), (60, 2, 30)):
+    backlog_target, desired_instances = learner_functions(
+        {"backlog_target": backlog_target, "desired_instances": desired_instances},
+        {"desired_instances": ["min_size", "max_size"]})
+    for latency, per_message, want in TARGETS:
         with learner_code(f"calling backlog_target({latency}, {per_message})"):
             got = backlog_target(latency, per_message)
         if not isinstance(got, (int, float)) or not math.isclose(got, want):
@@ -61,7 +72,7 @@ def check_scaling_policy(backlog_target, desired_instances):
                        f"expected {want}: {why}.")
     rng = random.Random(9)
     for _ in range(300):
-        target = rng.choice([10, 30, 100, 250])
+        target = rng.choice([10, 30, 100, 250, 12.5, 0.5, 7.5])
         lo = rng.randint(0, 3)
         hi = rng.randint(max(lo, 1), 40)
         visible = rng.choice([0, rng.randint(1, 50), rng.randint(0, 20_000)])
@@ -80,8 +91,9 @@ def check_scaling_policy(backlog_target, desired_instances):
                  f"the backlog per instance within {target}.")
     peak, worst, drained = simulate(backlog_target, desired_instances)
     return passed("scaling policy", [
-        "backlog_target(10 s, 0.1 s) = 100 messages per instance, as in AWS's example",
-        f"{len(CASES)} cases and 300 random ones: rounds up, stays within min_size..max_size",
+        "backlog_target(10 s, 0.1 s) = 100 messages per instance, as in AWS's example; 3.5, 12.5 and 0.5 too",
+        f"{len(CASES)} cases and 300 random ones, with whole and fractional targets: a whole number of instances, "
+        "rounded up, within min_size..max_size",
         f"spike simulation: peak backlog {worst:,} messages, peak {peak} instances, "
         f"backlog back under the target by minute {drained}"])
 

@@ -1,8 +1,8 @@
 # ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
-# Exercise 08 source: tools/nbbuild.py makes exercises/ and solutions/08_idempotent_consumer.ipynb.
+# Exercise 04 source: tools/nbbuild.py makes exercises/ and solutions/04_idempotent_consumer.ipynb.
 
 # %% [markdown]
-# # Exercise 08 · An idempotent consumer
+# # Exercise 04 · An idempotent consumer
 #
 # **Goal:** write a consumer (소비자) that charges every order **exactly once**, although SQS
 # delivers its messages **at least once**.
@@ -86,12 +86,12 @@ def consume(svc, queue_url, db):
 
 # %%
 # NBVAL_CHECK_OUTPUT
-from toyqueue.grading import ex08
+from toyqueue.grading import idempotent_consumer
 
-ex08.check_idempotent_consumer(handle_order, consume, make_db)
+idempotent_consumer.check_idempotent_consumer(handle_order, consume, make_db)
 
 # %% [markdown]
 # **Think about it.** Why would keying on `MessageId` not be enough? (Look at the producer retry.)
 # And why must the `processed` row and the charge be written in one transaction?
 #
-# **Done?** Next: [exercise 09 · a scaling policy](09_scaling_policy.ipynb).
+# **Done?** Exercise 05 comes with lesson [07 · Scaling consumers](../notebooks/07_scaling_consumers.ipynb).

@@ -1,8 +1,8 @@
 # ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
-# Exercise 09 source: tools/nbbuild.py makes exercises/ and solutions/09_scaling_policy.ipynb.
+# Exercise 05 source: tools/nbbuild.py makes exercises/ and solutions/05_scaling_policy.ipynb.
 
 # %% [markdown]
-# # Exercise 09 · A scaling policy
+# # Exercise 05 · A scaling policy
 #
 # **Goal:** decide how many consumer instances a queue needs, the way AWS recommends: by the
 # **backlog per instance**.
@@ -64,13 +64,13 @@ def desired_instances(visible_messages, in_service, target_backlog_per_instance,
 
 # %%
 # NBVAL_CHECK_OUTPUT
-from toyqueue.grading import ex09
+from toyqueue.grading import scaling_policy
 
-ex09.check_scaling_policy(backlog_target, desired_instances)
+scaling_policy.check_scaling_policy(backlog_target, desired_instances)
 
 # %% [markdown]
 # **Think about it.** The simulation's new instances need a minute to start. What happens to the
 # backlog during that minute, and how would a larger `max_size` or a faster consumer change the
 # peak? Lesson 07's widget lets you try a step policy against this one.
 #
-# **You are done with the exercises.** Back to the [course map](../notebooks/00_setup.ipynb).
+# **Done?** Exercise 06 comes with lesson [09 · Security](../notebooks/09_security.ipynb).

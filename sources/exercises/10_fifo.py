@@ -1,0 +1,331 @@
+# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
+# Exercise 10 source: tools/nbbuild.py makes exercises/ and solutions/10_fifo.ipynb.
+# The [solution] cell is the reference myqueue.py after this step; the step's code is between markers.
+
+# %% [markdown]
+# # Exercise 10 · FIFO queues: message groups and deduplication
+#
+# **Goal:** a queue that keeps order within a **message group** and drops **duplicate** sends:
+# SQS's FIFO queue, "the other type of product" the lecture mentions.
+#
+# Lesson: [10 · Beyond the lecture](../notebooks/10_beyond_the_lecture.ipynb) (FIFO queues), after
+# [06 · Visibility, duplicates, ordering](../notebooks/06_visibility_duplicates.ipynb). Your queue
+# from exercise 09 is the starting point: `MyFifoQueue` is a `MyQueue` with two methods changed.
+#
+# **Why.** A standard queue may reorder and duplicate. Some work cannot take that: the payments of
+# one account must be applied in order, and a payment sent twice (a producer retrying after a
+# timeout) must be charged once. A FIFO queue promises both, per group.
+
+# %% [markdown]
+# ## The interface
+#
+# ```python
+# q = MyFifoQueue(clock, visibility_timeout=30, content_based_deduplication=False)
+# q.send(body, group_id, deduplication_id=None)   # -> message_id
+# q.receive(max_messages=1, visibility_timeout=None), q.delete(handle), q.change_visibility(handle, t)
+# ```
+#
+# Rules, as in SQS:
+# - **Order within a group.** A receive returns a group's messages in send order, oldest
+#   undeleted first. Different groups are independent; a group is named by its exact string
+#   (`"Alice"` and `"alice"` are two groups).
+# - **One batch in flight per group.** While a message of a group is in flight, `receive` returns
+#   no other message of that group (the group is *blocked*), so a crashed consumer's message
+#   comes back first. One receive may return several messages of the same group, in order.
+# - **Deduplication.** Each send has a deduplication id: `deduplication_id`, or with
+#   `content_based_deduplication=True` and no explicit id, the SHA-256 hex digest of the body's
+#   UTF-8 bytes. Without either, raise `ValueError`. A send whose id was first accepted less than
+#   300 s (5 minutes) ago stores nothing and returns the first message's id, even if that message
+#   was already deleted, and even if it was sent to another group. From 300 s on, the same id is a
+#   new message. Deduplication ids are compared exactly, too.
+# - `group_id` is required (`ValueError` if missing or empty).
+
+# %% [markdown]
+# ## What to add to `myqueue.py`
+#
+# ```python
+# import hashlib
+#
+# DEDUP_WINDOW = 300                  # seconds (5 minutes)
+#
+# # Message gets one more field, last:   group_id: str | None = None   (FIFO queues only)
+#
+#
+# class MyFifoQueue(MyQueue):
+#     """A FIFO queue: order within a group, one batch in flight per group, deduplication."""
+#
+#     def __init__(self, clock, visibility_timeout=30, content_based_deduplication=False):
+#         super().__init__(clock, visibility_timeout=visibility_timeout)
+#         self.content_based_deduplication = content_based_deduplication
+#         self._dedup = {}        # deduplication id -> (message_id, when it was first accepted)
+#
+#     def send(self, body, group_id, deduplication_id=None):
+#         if not group_id:
+#             raise ValueError("MissingParameter: a FIFO message needs a group_id")
+#         raise NotImplementedError("TODO: find the deduplication id (explicit, or sha256 of the body, or "
+#                                   "ValueError); if it was accepted less than DEDUP_WINDOW s ago return that "
+#                                   "message's id; else store a new message with its group_id and remember "
+#                                   "the id and time in self._dedup")
+#
+#     def receive(self, max_messages=1, visibility_timeout=None):
+#         raise NotImplementedError("TODO: as MyQueue.receive, but once you meet an in-flight message its "
+#                                   "group is blocked: skip the group's later messages")
+# ```
+#
+# Everything else (delete, change_visibility, counts, retention) comes from your `MyQueue`.
+
+# %% [solution]
+# myqueue.py after exercise 10 (the course's reference)
+import hashlib
+import threading
+import uuid
+from dataclasses import dataclass
+
+MAX_VISIBILITY_TIMEOUT = 43_200     # 12 hours
+MAX_DELAY = 900                     # 15 minutes
+MIN_RETENTION, MAX_RETENTION = 60, 1_209_600
+DEFAULT_RETENTION = 345_600         # 4 days
+MAX_BATCH_ENTRIES, MAX_BATCH_BYTES = 10, 1_048_576
+MAX_RECEIVE_COUNT = 1000
+DEDUP_WINDOW = 300                  # seconds (5 minutes)
+
+
+@dataclass
+class Message:
+    message_id: str
+    body: str
+    sent_at: float
+    visible_at: float                   # hidden until this time (a delay, or in flight)
+    receipt_handle: str | None = None   # the newest handle
+    receive_count: int = 0
+    group_id: str | None = None         # FIFO queues only
+
+
+def check_range(name, value, low, high):
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
+
+
+class MyQueue:
+    """A queue with a visibility timeout, a retention period, delays, batches and a dead-letter queue."""
+
+    def __init__(self, clock, visibility_timeout=30, retention_period=DEFAULT_RETENTION, delay_seconds=0,
+                 dead_letter_queue=None, max_receive_count=None):
+        check_range("visibility_timeout", visibility_timeout, 0, MAX_VISIBILITY_TIMEOUT)
+        check_range("delay_seconds", delay_seconds, 0, MAX_DELAY)
+        check_range("retention_period", retention_period, MIN_RETENTION, MAX_RETENTION)
+        if dead_letter_queue is not None:
+            if not isinstance(max_receive_count, int) or not 1 <= max_receive_count <= MAX_RECEIVE_COUNT:
+                raise ValueError(f"max_receive_count must be a whole number from 1 to {MAX_RECEIVE_COUNT}")
+        self.dead_letter_queue = dead_letter_queue
+        self.max_receive_count = max_receive_count
+        self.clock = clock
+        self.visibility_timeout = visibility_timeout
+        self.retention_period = retention_period
+        self.delay_seconds = delay_seconds
+        self._messages = {}     # message_id -> Message, oldest first
+        self._handles = {}      # every receipt handle ever given out -> message_id
+        self._lock = threading.Lock()
+
+    def send(self, body, delay=None):
+        delay = self.delay_seconds if delay is None else delay
+        check_range("delay", delay, 0, MAX_DELAY)
+        now = self.clock.now()
+        message_id = str(uuid.uuid4())
+        with self._lock:
+            self._messages[message_id] = Message(message_id, body, sent_at=now, visible_at=now + delay)
+        return message_id
+
+    def send_batch(self, bodies):
+        check_range("number of entries", len(bodies), 1, MAX_BATCH_ENTRIES)
+        size = sum(len(body.encode("utf-8")) for body in bodies)
+        if size > MAX_BATCH_BYTES:
+            raise ValueError(f"BatchRequestTooLong: the batch is {size} bytes, at most {MAX_BATCH_BYTES}")
+        return [self.send(body) for body in bodies]
+
+    def _drop_expired(self, now):
+        """Forget messages older than the retention period. Call it with the lock held."""
+        expired = [mid for mid, m in self._messages.items() if now >= m.sent_at + self.retention_period]
+        for mid in expired:
+            del self._messages[mid]
+
+    def receive(self, max_messages=1, visibility_timeout=None):
+        check_range("max_messages", max_messages, 1, 10)
+        timeout = self.visibility_timeout if visibility_timeout is None else visibility_timeout
+        check_range("visibility_timeout", timeout, 0, MAX_VISIBILITY_TIMEOUT)
+        now = self.clock.now()
+        got, dead = [], []
+        with self._lock:
+            self._drop_expired(now)
+            for m in self._messages.values():
+                if len(got) == max_messages:
+                    break
+                if m.visible_at > now:
+                    continue
+                if self.dead_letter_queue is not None and m.receive_count >= self.max_receive_count:
+                    dead.append(m)
+                    continue
+                got.append(self._hand_out(m, now + timeout))
+            for m in dead:
+                del self._messages[m.message_id]
+        for m in dead:      # outside our lock: the other queue takes its own
+            self.dead_letter_queue._accept(m)
+        return got
+
+    def _accept(self, message):
+        """Take in a message moved from another queue: same id, body and send time, visible now,
+        never received here."""
+        with self._lock:
+            self._messages[message.message_id] = Message(message.message_id, message.body,
+                                                         sent_at=message.sent_at, visible_at=self.clock.now())
+
+    def move_messages(self, destination):
+        """Redrive: move every visible message to `destination`; return how many moved."""
+        now = self.clock.now()
+        with self._lock:
+            self._drop_expired(now)
+            moving = [m for m in self._messages.values() if m.visible_at <= now]
+            for m in moving:
+                del self._messages[m.message_id]
+        for m in moving:
+            destination._accept(m)
+        return len(moving)
+
+    def _hand_out(self, m, hidden_until):
+        """Put m in flight under a new receipt handle. Call it with the lock held."""
+        m.visible_at = hidden_until
+        m.receipt_handle = str(uuid.uuid4())
+        m.receive_count += 1
+        self._handles[m.receipt_handle] = m.message_id
+        return (m.message_id, m.body, m.receipt_handle)
+
+    def delete(self, receipt_handle):
+        with self._lock:
+            if receipt_handle not in self._handles:
+                raise ValueError(f"ReceiptHandleIsInvalid: {receipt_handle!r} is not a valid receipt handle")
+            m = self._messages.get(self._handles[receipt_handle])
+            if m is not None and m.receipt_handle == receipt_handle:
+                del self._messages[m.message_id]
+
+    def delete_batch(self, receipt_handles):
+        check_range("number of entries", len(receipt_handles), 1, MAX_BATCH_ENTRIES)
+        failed = []
+        for handle in receipt_handles:
+            try:
+                self.delete(handle)
+            except ValueError:
+                failed.append(handle)
+        return failed
+
+    def change_visibility(self, receipt_handle, timeout):
+        check_range("visibility timeout", timeout, 0, MAX_VISIBILITY_TIMEOUT)
+        now = self.clock.now()
+        with self._lock:
+            if receipt_handle not in self._handles:
+                raise ValueError(f"ReceiptHandleIsInvalid: {receipt_handle!r} is not a valid receipt handle")
+            m = self._messages.get(self._handles[receipt_handle])
+            if m is None or m.receipt_handle != receipt_handle or m.visible_at <= now:
+                raise ValueError("MessageNotInflight: the message is not in flight")
+            m.visible_at = now + timeout
+
+    def counts(self):
+        now = self.clock.now()
+        with self._lock:
+            self._drop_expired(now)
+            visible = sum(1 for m in self._messages.values() if m.visible_at <= now)
+            delayed = sum(1 for m in self._messages.values() if m.visible_at > now and m.receive_count == 0)
+            return {"visible": visible, "inflight": len(self._messages) - visible - delayed, "delayed": delayed}
+
+
+class MyFifoQueue(MyQueue):
+    """A FIFO queue: order within a group, one batch in flight per group, deduplication."""
+
+    def __init__(self, clock, visibility_timeout=30, content_based_deduplication=False):
+        super().__init__(clock, visibility_timeout=visibility_timeout)
+        self.content_based_deduplication = content_based_deduplication
+        self._dedup = {}        # deduplication id -> (message_id, when it was first accepted)
+
+    def send(self, body, group_id, deduplication_id=None):
+        if not group_id:
+            raise ValueError("MissingParameter: a FIFO message needs a group_id")
+        # BEGIN SOLUTION
+        if deduplication_id is None:
+            if not self.content_based_deduplication:
+                raise ValueError("InvalidParameterValue: the queue has no content-based deduplication, "
+                                 "so a deduplication_id is required")
+            deduplication_id = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        now = self.clock.now()
+        with self._lock:
+            seen = self._dedup.get(deduplication_id)
+            if seen is not None and now - seen[1] < DEDUP_WINDOW:
+                return seen[0]
+            message_id = str(uuid.uuid4())
+            self._messages[message_id] = Message(message_id, body, sent_at=now, visible_at=now, group_id=group_id)
+            self._dedup[deduplication_id] = (message_id, now)
+        return message_id
+        # END SOLUTION
+
+    def receive(self, max_messages=1, visibility_timeout=None):
+        check_range("max_messages", max_messages, 1, 10)
+        timeout = self.visibility_timeout if visibility_timeout is None else visibility_timeout
+        check_range("visibility_timeout", timeout, 0, MAX_VISIBILITY_TIMEOUT)
+        now = self.clock.now()
+        got, blocked = [], set()
+        with self._lock:
+            self._drop_expired(now)
+            # BEGIN SOLUTION
+            for m in self._messages.values():
+                if len(got) == max_messages:
+                    break
+                if m.group_id in blocked:
+                    continue
+                if m.visible_at > now:
+                    blocked.add(m.group_id)
+                    continue
+                got.append(self._hand_out(m, now + timeout))
+            # END SOLUTION
+        return got
+
+# %% [exercise]
+from toyqueue.grading import mycode
+
+# Stuck on an earlier exercise? Uncomment the next line once: it puts the course's version of
+# exercise 09 in myqueue.py (yours is kept as myqueue.mine.py).
+# mycode.use_reference("09")
+MyFifoQueue = mycode.load("MyFifoQueue")    # your class, from myqueue.py (read again each time this cell runs)
+
+# %% [markdown]
+# ## Check 1: order within groups
+#
+# Three groups (two of them differ only in upper and lower case), a consumer that crashes, and
+# another that keeps going.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+from toyqueue.grading import fifo
+
+fifo.check_fifo_order(MyFifoQueue)
+
+# %% [markdown]
+# ## Check 2: deduplication
+#
+# The same payment sent again 100 s later (dropped), at exactly 300 s (a new message), then a
+# queue that deduplicates by content, with non-ASCII bodies.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+fifo.check_deduplication(MyFifoQueue)
+
+# %% [markdown]
+# ## Check 3: calls at the same time
+#
+# Sends and receives of one group overlapped in every way two calls can: the group must stay in
+# order, one batch in flight, and a duplicate send must still be dropped.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+fifo.check_fifo_threads(MyFifoQueue)
+
+# %% [markdown]
+# **You have built a small SQS.** Back to the [course map](../notebooks/00_setup.ipynb), or on to
+# the [glossary](../notebooks/11_glossary.ipynb).

@@ -1,0 +1,218 @@
+"""Checks for exercise 10: FIFO queues, message groups and deduplication.
+
+Group ids and deduplication ids that differ only in case or a trailing space are different ids,
+bodies are hashed as UTF-8 (a non-ASCII body, and an explicit id equal to a body's hash, show
+it), and the 5-minute window is probed half a second before and exactly at its end, after
+duplicates that must not restart it.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from ..clock import VirtualClock
+from ..limits import DEDUP_WINDOW
+from .common import check, crowd_check, fail, lock_line, make, overlap_check, passed, queue_class
+from .concurrent import Op
+from .failures import expect_error
+from .record import History, Recorder
+from .rules import DEDUP, DEDUP_EXPIRES, LOST, replay
+
+INTERFACE = {"__init__": ["visibility_timeout", "content_based_deduplication"],
+             "send": ["group_id", "deduplication_id"], "receive": ["max_messages", "visibility_timeout"],
+             "delete": [], "change_visibility": [], "counts": []}
+SENT = (("a1", "alice"), ("A1", "Alice"), ("b1", "bob"), ("a2", "alice"), ("A2", "Alice"), ("b2", "bob"),
+        ("a3", "alice"))
+ORDER_SCENARIO = ("P1 sends a1, A1, b1, a2, A2, b2, a3 (groups 'alice', 'Alice' and 'bob'). At 0 s A receives one "
+                  "message and crashes; B receives up to 10 and deletes them, until it gets nothing; at 31 s C "
+                  "receives up to 10.")
+GROUPS = "messages of different groups are independent; a group is named by its exact string"
+KEYS = "deduplication ids are compared exactly: 'd1', 'D1' and 'd1 ' are three ids"
+HASH = "with content-based deduplication, the deduplication id is the SHA-256 hex digest of the body's UTF-8 bytes"
+
+
+@check
+def check_fifo_order(MyFifoQueue):
+    __tracebackhide__ = True
+    queue_class(MyFifoQueue, INTERFACE, "MyFifoQueue")
+    clock = VirtualClock()
+    h = History(clock)
+    q = make(MyFifoQueue, clock, visibility_timeout=30)
+    rec = Recorder(q, h, visibility_timeout=30, fifo=True, cls_name=MyFifoQueue.__name__)
+    ids = {body: rec.send("P1", body, group=group, dedup=body) for body, group in SENT}
+
+    def checkpoint(done=False):
+        __tracebackhide__ = True
+        replay(h, fifo=True, expect_all_deleted=done).raise_first(ORDER_SCENARIO)
+
+    a = rec.receive("A")
+    if not a:
+        fail("receive returns a message when the queue holds some", "at 0 s receive() returned [].")
+    blocked = next(g for body, g in SENT if ids[body] == a[0][0])
+    got = []
+    for _ in range(20):
+        more = rec.receive("B", max_messages=10)
+        checkpoint()
+        for m in more:
+            rec.delete("B", m[2])
+        got += more
+        if not more:
+            break
+    free = [body for body, g in SENT if g != blocked]
+    missing = [body for body in free if ids[body] not in [m[0] for m in got]]
+    if missing:
+        fail(GROUPS, f"while A held {a[0][1]!r} of group {blocked!r}, B's receives returned "
+                     f"{[m[1] for m in got]!r} and then nothing, but {missing!r} of the other groups were waiting "
+                     f"and free to go.\nScenario: {ORDER_SCENARIO}")
+    clock.advance(31)
+    c = rec.receive("C", max_messages=10)
+    checkpoint()
+    if a[0][0] not in [m[0] for m in c]:
+        fail("a message whose visibility timeout ends becomes visible again",
+             f"A received {a[0][1]!r} at 0 s and crashed; at 31 s C's receive did not get it back.")
+    for m in c:
+        rec.delete("C", m[2])
+    for bad in (None, ""):
+        expect_error(lambda: q.send("x", group_id=bad, deduplication_id="x"), f"send('x', group_id={bad!r})",
+                     "every message of a FIFO queue needs a group_id (SQS: MissingParameter)")
+    expect_error(lambda: q.send("x", group_id="alice"), "send('x', group_id='alice') without a deduplication_id",
+                 "without content-based deduplication, every FIFO message needs a deduplication_id "
+                 "(SQS: InvalidParameterValue)")
+    clock.advance(31)
+    rec.drain()
+    checkpoint(done=True)
+    return passed("FIFO order", ["each group's messages come in send order",
+                                 "a group waits while one of its messages is in flight; other groups go on",
+                                 "'alice' and 'Alice' are two groups",
+                                 "a crashed consumer's message comes back first in its group",
+                                 "a send without a group id (None or '') or a deduplication id is refused"])
+
+
+@check
+def check_deduplication(MyFifoQueue):
+    __tracebackhide__ = True
+    queue_class(MyFifoQueue, INTERFACE, "MyFifoQueue")
+    clock = VirtualClock()
+    clock.advance(0.5)
+    h = History(clock)
+    q = make(MyFifoQueue, clock, visibility_timeout=30)
+    rec = Recorder(q, h, visibility_timeout=30, fifo=True, cls_name=MyFifoQueue.__name__)
+
+    def at(t):
+        clock.advance(t - h.now())
+
+    first = rec.send("P1", "pay 10", group="alice", dedup="d1")
+    others = {key: rec.send("P1", f"pay for {key!r}", group="alice", dedup=key) for key in ("D1", "d1 ", "d2")}
+    if len(set(others.values()) | {first}) != 4:
+        fail(KEYS, f"sends with the deduplication ids 'd1', 'D1', 'd1 ' and 'd2' returned the ids "
+                   f"{[first, *others.values()]!r}: some were treated as the same message.")
+    at(50)
+    got = []
+    while len(got) < 4:
+        more = rec.receive("A", max_messages=10)
+        if not more:
+            break
+        for m in more:
+            rec.delete("A", m[2])
+        got += more
+    if len(got) != 4:
+        fail(LOST, f"four messages with four different deduplication ids were sent, but A received {len(got)}.")
+    for t, group in ((100, "alice"), (200, "bob"), (DEDUP_WINDOW - 0.5, "alice")):
+        at(t)
+        again = rec.send("P1", "pay 10", group=group, dedup="d1")
+        if again != first:
+            fail(DEDUP, f"at {t:g} s 'pay 10' was sent again with deduplication id 'd1' (group {group!r}); it was "
+                        f"first accepted at 0 s, received and deleted since, and the queue accepted it as a new "
+                        f"message. Within {DEDUP_WINDOW} s of the first send the duplicate must be dropped, in any "
+                        f"group: send returns the first message's id and stores nothing.")
+    leak = rec.receive("B", max_messages=10)
+    replay(h, fifo=True, expect_all_deleted=False).raise_first("four messages, received and deleted, then the same "
+                                                               "deduplication id again at 100 s, 200 s and 299.5 s.")
+    if leak:
+        fail(DEDUP, f"after the duplicate sends, B received {[m[1] for m in leak]!r}; no duplicate may be delivered.")
+    at(DEDUP_WINDOW)
+    late = rec.send("P1", "pay 10", group="alice", dedup="d1")
+    if late == first:
+        fail(DEDUP_EXPIRES, f"at {DEDUP_WINDOW} s, exactly {DEDUP_WINDOW} s after the first send with deduplication id "
+                            f"'d1', the queue still treated the message as a duplicate. The window counts from the "
+                            f"first send (duplicates do not restart it) and lasts {DEDUP_WINDOW} s: from then on the "
+                            f"same id is a new message.")
+    late_got = rec.receive("C", max_messages=10)
+    if late not in [m[0] for m in late_got]:
+        fail(LOST, f"the message sent at {DEDUP_WINDOW} s with deduplication id 'd1' (a new one: the window had "
+                   f"ended) was never delivered.")
+    for m in late_got:
+        rec.delete("C", m[2])
+
+    cq = make(MyFifoQueue, clock, visibility_timeout=30, content_based_deduplication=True)
+    crec = Recorder(cq, h, name="content", visibility_timeout=30, fifo=True, cls_name=MyFifoQueue.__name__)
+    hello = crec.send("P2", "hello", group="g")
+    if crec.send("P2", "hello", group="h") != hello:
+        fail(DEDUP, "with content_based_deduplication=True, 'hello' sent twice (in groups 'g' and 'h') became two "
+                    "messages: the deduplication id is then the SHA-256 of the body, whatever the group.")
+    for other in ("world", "hello "):
+        if crec.send("P2", other, group="g") == hello:
+            fail("different bodies are different messages",
+                 f"with content_based_deduplication=True, {other!r} was treated as a duplicate of 'hello'.")
+    korean = crec.send("P2", "주문 📦", group="g")
+    if crec.send("P2", "주문 📦", group="g") != korean:
+        fail(DEDUP, "with content_based_deduplication=True, '주문 📦' sent twice in a row became two messages.")
+    digest = hashlib.sha256("주문 📦".encode("utf-8")).hexdigest()
+    if crec.send("P2", "an order", group="g", dedup=digest) != korean:
+        fail(HASH, f"a send with deduplication_id={digest[:12]}... (the SHA-256 hex digest of '주문 📦' in UTF-8) "
+                   "came right after '주문 📦' was sent without an id, and was stored as a new message.")
+    if crec.send("P2", "hello", group="g", dedup="explicit") == hello:
+        fail("an explicit deduplication_id wins over the body's hash",
+             "with content_based_deduplication=True, 'hello' sent with deduplication_id='explicit' was "
+             "treated as a duplicate of the first 'hello'.")
+    crec.drain()
+    replay(h, fifo=True).raise_first("deduplication by id.")
+    replay(h, queue="content", fifo=True).raise_first("content-based deduplication: 'hello' (twice), 'world', "
+                                                      "'hello ', '주문 📦' (twice, then its digest as an id), "
+                                                      "'hello' with deduplication_id='explicit'.")
+    return passed("deduplication", [
+        f"a duplicate within {DEDUP_WINDOW} s of the first send is dropped (also at {DEDUP_WINDOW - 0.5:g} s, in "
+        "another group, after the first was deleted)",
+        f"at exactly {DEDUP_WINDOW} s the same id is a new message; duplicates did not restart the window",
+        "'d1', 'D1' and 'd1 ' are three ids",
+        "content-based deduplication hashes the UTF-8 body with SHA-256; an explicit id wins"])
+
+
+def _setup(w):
+    for body, group in (("a1", "g1"), ("a2", "g1"), ("b1", "g2")):
+        w.rec.send("P0", body, group=group, dedup=body)
+
+
+def _judge(w):
+    __tracebackhide__ = True
+    story = ("the queue held a1, a2 (group 'g1') and b1 (group 'g2') when A and B made their calls; 31 s later "
+             "consumer Z received and deleted whatever was left.")
+    replay(w.h, fifo=True, expect_all_deleted=False).raise_first(story)
+    dup = {e.message_id for e in w.h.events if e.op == "send" and e.dedup == "same"}
+    if len(dup) > 1:
+        fail(DEDUP, f"two sends with the deduplication id 'same' at the same moment became {len(dup)} messages.\n"
+                    f"Scenario: {story}")
+    w.clock.advance(31)
+    w.rec.drain()
+    replay(w.h, fifo=True).raise_first(story)
+
+
+RECEIVE = Op("receive(max_messages=1)", lambda w, who: w.rec.receive(who, max_messages=1))
+DUP = Op("send('dup', group_id='g1', deduplication_id='same')",
+         lambda w, who: w.rec.send(who, "dup", group="g1", dedup="same"))
+SEND = Op("send(..., group_id='g1')", lambda w, who: w.rec.send(who, f"new from {who}", group="g1", dedup=who))
+PAIRS = [(RECEIVE, RECEIVE), (DUP, DUP), (SEND, RECEIVE), (RECEIVE, SEND), (SEND, SEND)]
+
+
+@check
+def check_fifo_threads(MyFifoQueue):
+    __tracebackhide__ = True
+    queue_class(MyFifoQueue, INTERFACE, "MyFifoQueue")
+    runs, locks = overlap_check(MyFifoQueue, pairs=PAIRS, setup=_setup, judge=_judge,
+                                kwargs={"visibility_timeout": 30},
+                                recorder_kw={"visibility_timeout": 30, "fifo": True})
+    crowd = crowd_check(MyFifoQueue, kwargs={"visibility_timeout": 30}, fifo=True, producers=3, per_producer=6,
+                        consumers=3)
+    return passed("FIFO with calls at the same time", [
+        f"receive and send (with one deduplication id twice), two at a time, overlapped in all {runs} possible "
+        f"ways: {lock_line(locks)}",
+        *crowd])

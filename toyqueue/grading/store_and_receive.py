@@ -1,0 +1,92 @@
+"""Checks for exercise 01, store and receive: the simplest queue, where receive takes messages out.
+
+Later exercises change receive to hide a message instead (a third item, the receipt handle), and
+the learner keeps one file; so these checks accept that shape too, on a clock that never moves.
+"""
+from __future__ import annotations
+
+from ..clock import VirtualClock
+from .common import check, crowd_check, fail, lock_line, make, overlap_check, passed, queue_class
+from .concurrent import Op
+from .failures import expect_error
+from .record import History, Recorder
+from .rules import replay
+
+INTERFACE = {"__init__": [], "send": [], "receive": ["max_messages"]}
+BODIES = ["order 1", "주문 2 📦", "order 1", " ", "order 3"]
+SCENARIO = ("producer P1 sends 'order 1', '주문 2 📦', 'order 1' again (same body, a second message), ' ' and "
+            "'order 3'; consumer C1 receives 1, consumer C2 up to 3, then consumer Z receives the rest.")
+MAX_RULE = "max_messages is between 1 and 10, as in SQS"
+
+
+@check
+def check_store_and_receive(MyQueue):
+    __tracebackhide__ = True
+    queue_class(MyQueue, INTERFACE)
+    clock = VirtualClock()
+    h = History(clock)
+    q = make(MyQueue, clock)
+    expect_error(lambda: q.receive(max_messages=0), "receive(max_messages=0) on an empty queue", MAX_RULE)
+    rec = Recorder(q, h, takes=True, cls_name=MyQueue.__name__)
+    got = rec.receive("C1")
+    if got:
+        fail("receive on an empty queue returns an empty list", f"receive() on a new queue returned {got!r}.")
+    ids = [rec.send("P1", body) for body in BODIES]
+    if len(set(ids)) != len(ids):
+        fail("every message gets its own id, even when two bodies are the same",
+             f"sends of {BODIES!r} returned the ids {ids!r}.")
+    first = rec.receive("C1", max_messages=1)
+    if len(first) != 1:
+        fail("receive returns a message when the queue holds some", f"receive(max_messages=1) on a queue "
+             f"holding {len(BODIES)} messages returned {first!r}.")
+    more = rec.receive("C2", max_messages=3)
+    if not more:
+        fail("receive returns a message when the queue holds some", "receive(max_messages=3) on a queue "
+             f"holding {len(BODIES) - 1} messages returned [].")
+    replay(h, takes=True, expect_all_deleted=False).raise_first(SCENARIO)
+    expect_error(lambda: q.receive(max_messages=11), "receive(max_messages=11)", MAX_RULE)
+    rec.drain()
+    replay(h, takes=True).raise_first(SCENARIO)
+
+    ten = make(MyQueue, clock)
+    rec10 = Recorder(ten, h, name="ten", takes=True, cls_name=MyQueue.__name__)
+    for i in range(12):
+        rec10.send("P2", f"m{i}")
+    got = rec10.receive("C3", max_messages=10)
+    if not got:
+        fail("receive returns a message when the queue holds some",
+             "receive(max_messages=10), the largest allowed, on a queue holding 12 messages returned [].")
+    rec10.drain()
+    replay(h, queue="ten", takes=True).raise_first("P2 sends 12 messages; C3 receives up to 10, Z the rest.")
+    return passed("store and receive", [
+        "an empty queue answers []",
+        "5 messages (one non-ASCII, two with the same body) each received exactly once, bodies unchanged",
+        "max_messages 1 and 10 accepted; 0 (even on an empty queue) and 11 refused"])
+
+
+def _setup(w):
+    for i in (1, 2):
+        w.rec.send("P0", f"old {i}")
+
+
+def _judge(w):
+    __tracebackhide__ = True
+    w.rec.drain()
+    replay(w.h, takes=True).raise_first("the queue held 'old 1' and 'old 2' when A and B made their calls; "
+                                        "then consumer Z received whatever was left.")
+
+
+SEND = Op("send('new')", lambda w, who: w.rec.send(who, f"new from {who}"))
+RECEIVE = Op("receive(max_messages=2)", lambda w, who: w.rec.receive(who, max_messages=2))
+PAIRS = [(SEND, SEND), (SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE)]
+
+
+@check
+def check_many_at_once(MyQueue):
+    __tracebackhide__ = True
+    queue_class(MyQueue, INTERFACE)
+    runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge, recorder_kw={"takes": True})
+    crowd = crowd_check(MyQueue, takes=True, producers=3, per_producer=6, consumers=3)
+    return passed("many producers and consumers at once", [
+        f"send and receive, two at a time, overlapped in all {runs} possible ways: {lock_line(locks)}",
+        *crowd])
