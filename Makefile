@@ -1,8 +1,8 @@
 # The course in two commands:
 #   make lab    set up .venv (Python 3.13), start LocalStack, open JupyterLab on notebooks/
 #   make test   set up the same way, then run every test with a LocalStack of its own
-# Also: make hub (a JupyterHub for a class: docs/classroom.md) | notebooks | bench | lock | clean |
-#       distclean | find-python
+# Also: make hub (a JupyterHub for a class: docs/classroom.md) | notebooks | bench | mutants |
+#       verdicts | lock | clean | distclean | find-python
 #
 # Knobs: LOCALSTACK_PORT (4566), LAB_PORT (8888), LAB_ARGS (e.g. --no-browser),
 #        PYTEST_ARGS (e.g. -x -k fifo), PYTEST_WORKERS (2), PYTHON (a python3.13 to use),
@@ -66,14 +66,14 @@ endef
 export FIND_PYTHON
 export PYTHON
 
-.PHONY: help lab test setup notebooks bench lock clean distclean find-python localstack-status \
+.PHONY: help lab test setup notebooks bench mutants verdicts lock clean distclean find-python localstack-status \
 	hub hub-proxy
 
 help:
 	@echo "make lab    - set up (first time 2-5 min), start LocalStack, open JupyterLab on notebooks/"
 	@echo "make test   - set up, then run every test (own LocalStack on a free port)"
 	@echo "make hub    - JupyterHub for a class on this machine (TOYQUEUE_HUB_PASSWORD=... make hub)"
-	@echo "make notebooks | bench | lock | clean | distclean | find-python"
+	@echo "make notebooks | bench | mutants | verdicts | lock | clean | distclean | find-python"
 
 find-python:
 	@bash -c "$$FIND_PYTHON"
@@ -151,6 +151,14 @@ notebooks: setup
 
 bench: setup
 	@set -e; for f in benchmarks/bench_*.py; do [ -e "$$f" ] || continue; echo "== $$f"; $(PY) "$$f"; done
+
+# How good the exercise checks are (slow, so not part of make test): mutation score per exercise,
+# and the verdicts of every concurrency check over 50 runs.
+mutants: setup
+	$(PY) tools/mutants.py
+
+verdicts: setup
+	$(PY) tools/verdicts.py
 
 localstack-status: setup
 	@$(PY) -m toyqueue.localstack status --port $(LOCALSTACK_PORT)

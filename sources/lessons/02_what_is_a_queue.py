@@ -451,8 +451,9 @@ from toyqueue.widgets import quiz
 quiz("02")
 
 # %% [markdown]
-# **Exercise:** [01 · Store and receive](../exercises/01_store_and_receive.ipynb): build the first
-# piece of the toy queue yourself.
+# **Exercises:** [01 · Store and receive](../exercises/01_store_and_receive.ipynb): build the first
+# piece of the toy queue yourself; then [02 · Receipt handles](../exercises/02_receipt_handles.ipynb)
+# makes a received message go in flight until it is deleted.
 #
 # Next: [03 The standard queue →](03_standard_queue.ipynb)
 

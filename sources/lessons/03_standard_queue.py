@@ -516,7 +516,7 @@ from toyqueue.widgets import quiz
 quiz("03")
 
 # %% [markdown]
-# Retention is part of exercise 04 (retention and delay), which comes after delays are taught
+# Retention is part of exercise 07 (retention and delay), which comes after delays are taught
 # in lesson 10.
 #
 # Next: [04 Producing messages →](04_producing_messages.ipynb)

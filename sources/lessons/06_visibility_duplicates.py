@@ -756,7 +756,7 @@ quiz("06")
 # %% [markdown]
 # **Exercises:** build the visibility timeout yourself in
 # [03 · Visibility timeout](../exercises/03_visibility_timeout.ipynb), and write an idempotent
-# consumer in [08 · Idempotent consumer](../exercises/08_idempotent_consumer.ipynb).
+# consumer in [04 · Idempotent consumer](../exercises/04_idempotent_consumer.ipynb).
 #
 # Next: [07 Scaling consumers →](07_scaling_consumers.ipynb)
 

@@ -477,7 +477,7 @@ quiz("07")
 
 # %% [markdown]
 # **Exercise:** write a scaling policy yourself in
-# [09 · Scaling policy](../exercises/09_scaling_policy.ipynb).
+# [05 · Scaling policy](../exercises/05_scaling_policy.ipynb).
 #
 # Next: [08 Decoupling tiers →](08_decoupling_tiers.ipynb)
 

@@ -353,7 +353,7 @@ quiz("08")
 
 # %% [markdown]
 # **Exercise:** the GPU tier scales on backlog per instance; write such a policy in
-# [09 · Scaling policy](../exercises/09_scaling_policy.ipynb).
+# [05 · Scaling policy](../exercises/05_scaling_policy.ipynb).
 #
 # Next: [09 Security →](09_security.ipynb)
 

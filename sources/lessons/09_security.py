@@ -563,6 +563,11 @@ quiz("09")
 # **Try it:** change `queue_policy` (let the partner `ReceiveMessage`, or remove the
 # `aws:SourceArn` condition) and rerun the evaluator cells: which answers change, and why?
 #
+# **Exercise:** [06 · An access policy](../exercises/06_access_policy.ipynb) has you write the
+# orders queue's policy for these cases yourself (the partner account, S3 and SNS for your own
+# bucket and topic only, HTTPS only), graded by the same evaluator, with the near misses a real
+# policy must refuse.
+#
 # Next: [10 Beyond the lecture →](10_beyond_the_lecture.ipynb)
 
 # %% [markdown] ko en=c3cfd806

@@ -685,10 +685,10 @@ from toyqueue.widgets import quiz
 quiz("10")
 
 # %% [markdown]
-# **Exercises:** [04 · Retention and delay](../exercises/04_retention_and_delay.ipynb),
-# [05 · Batches](../exercises/05_batches.ipynb),
-# [06 · Dead-letter queue](../exercises/06_dead_letter.ipynb),
-# [07 · FIFO](../exercises/07_fifo.ipynb).
+# **Exercises:** [07 · Retention and delay](../exercises/07_retention_and_delay.ipynb),
+# [08 · Batches](../exercises/08_batches.ipynb),
+# [09 · Dead-letter queue](../exercises/09_dead_letter.ipynb),
+# [10 · FIFO](../exercises/10_fifo.ipynb).
 #
 # Next: [11 Glossary →](11_glossary.ipynb)
 

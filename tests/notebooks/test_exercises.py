@@ -1,13 +1,16 @@
 """An untouched exercise fails at its check cells, and only there, with a friendly message.
 
 A learner who opens an exercise and runs it before writing anything must see every cell above the
-checks run cleanly (the starting code, the helpers) and each check say what to fill in, never a
-traceback from deep inside the grader. tests/grading/ checks the same rule fast, in-process, on
-what the sources generate; this test runs the committed exercises/*.ipynb files themselves in a
-real Jupyter kernel, as a learner's JupyterLab does (nbval never collects exercises/).
+checks run cleanly (the starting code, the cell that loads their myqueue.py) and each check say
+what to fill in, never a traceback from deep inside the grader. tests/grading/ checks the same
+rule fast, in-process, on what the sources generate; this test runs the committed
+exercises/*.ipynb files themselves, with the committed starter exercises/myqueue.py beside them
+(copied to a folder of the test's own, so a learner's edits never matter), in a real Jupyter
+kernel, as a learner's JupyterLab does (nbval never collects exercises/).
 """
 import os
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -20,10 +23,13 @@ EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]_*.ipynb"))
 
 def is_check(cell):
     """A check cell is one that hands the learner's code to the grader."""
-    return cell.cell_type == "code" and bool(re.search(r"toyqueue\.grading|\bex\d\d\.check\w*\(", cell.source))
+    return cell.cell_type == "code" and bool(re.search(r"\.check_\w*\(", cell.source))
 
 
-def run_untouched(path):
+def run_untouched(path, folder):
+    shutil.copy(path, folder)
+    shutil.copy(ROOT / "exercises" / "myqueue.py", folder)
+    path = folder / path.name
     nb = nbformat.read(path, as_version=4)
     env = {"PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     old = {k: os.environ.get(k) for k in env}
@@ -46,8 +52,8 @@ def test_there_is_an_exercise_per_step():
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.name)
-def test_untouched_exercise_fails_only_at_its_checks(path):
-    nb = run_untouched(path)
+def test_untouched_exercise_fails_only_at_its_checks(path, tmp_path):
+    nb = run_untouched(path, tmp_path)
     checks = [i for i, c in enumerate(nb.cells) if is_check(c)]
     failed = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and errors(c)]
     assert checks, "an exercise needs check cells"

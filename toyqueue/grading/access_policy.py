@@ -23,9 +23,10 @@ PARTNER_ROLE = {"AWS": f"arn:aws:iam::{PARTNER}:role/order-importer"}
 STRANGER_USER = {"AWS": f"arn:aws:iam::{STRANGER}:user/mallory"}
 CONSUMER_ROLE = {"AWS": f"arn:aws:iam::{OUR}:role/order-consumer"}
 S3, SNS = {"Service": "s3.amazonaws.com"}, {"Service": "sns.amazonaws.com"}
-ANY_SQS = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]}
+ANY_SQS = {"Version": "2012-10-17", "Statement": [{"Sid": "CallerIamPolicy", "Effect": "Allow", "Action": "sqs:*",
+                                                   "Resource": "*"}]}
 CONSUMER_IAM = {"Version": "2012-10-17", "Statement": [{
-    "Effect": "Allow", "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage"], "Resource": "*"}]}
+    "Sid": "ConsumerRoleIamPolicy", "Effect": "Allow", "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage"], "Resource": "*"}]}
 OUR_BUCKET = {"aws:SourceArn": BUCKET, "aws:SourceAccount": OUR}
 OUR_TOPIC = {"aws:SourceArn": TOPIC}
 
@@ -108,6 +109,8 @@ def _ask(doc, case: Case, queue_arn: str) -> iam.Decision:
 
 
 def _judge(queue_policy, cases: list[Case], explicit: bool = False) -> int:
+    """Ask every case on both queues; with `explicit`, a caller of your own account must meet an
+    explicit Deny (an implicit one would leave the decision to their IAM policy)."""
     __tracebackhide__ = True
     asked = 0
     for queue_arn in QUEUES:
@@ -121,9 +124,12 @@ def _judge(queue_policy, cases: list[Case], explicit: bool = False) -> int:
                          if queue_arn != QUEUES[0] else "")
                 fail(case.why, f"case '{case.words}'{where}: your policy answers {d.effect} "
                                f"({d.sid}); it must allow it.{extra}")
+            ours = iam.account_of(case.caller.get("AWS", "")) == OUR     # only their IAM policy could let them in
             if not case.allowed and d.effect == iam.ALLOW:
-                fail(case.why, f"case '{case.words}'{where}: your policy allows it ({d.sid}); it must not.")
-            if explicit and d.effect != iam.DENY:
+                extra = (" The role's own IAM policy allows it, and only an explicit Deny in the queue policy stops "
+                         "that." if explicit and ours else "")
+                fail(case.why, f"case '{case.words}'{where}: your policy lets it through ({d.sid}); it must not.{extra}")
+            if explicit and ours and d.effect != iam.DENY:
                 fail(case.why, f"case '{case.words}'{where}: your policy answers {d.effect} ({d.sid}), which "
                                f"lets the caller's own IAM policy decide. Only an explicit Deny stops it.")
     return asked
@@ -149,5 +155,5 @@ def check_https_only(queue_policy):
     asked = _judge(queue_policy, HTTPS, explicit=True)
     _judge(queue_policy, [c for c in WRITERS if c.allowed])
     return passed("HTTPS only", [
-        f"the {len(HTTPS)} requests allowed over HTTPS are explicitly denied over plain HTTP "
-        f"({asked} answers, on two queues), your own role's included"])
+        f"the {len(HTTPS)} requests allowed over HTTPS are denied over plain HTTP ({asked} answers, on two queues)",
+        "your own consumer role, whose IAM policy allows it, meets an explicit Deny"])

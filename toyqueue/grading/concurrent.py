@@ -140,12 +140,22 @@ def crowd(jobs: dict[str, Callable[[], None]], code: set, seed: int, p: float = 
     sched = il.run(il.Seeded(seed, p), jobs, code)
     failure = _run_failure(sched)
     if failure is not None:
+        failure.locks = sched.acquired
         raise failure
     return sched.acquired
 
 
+def race_story(locks: int) -> str:
+    """What a crowd run that fails only with thread switches says about it."""
+    lines = ["It goes wrong only when the threads switch in the middle of your methods: a race."]
+    if locks == 0:
+        lines.append("Your queue takes no lock at all, so nothing stops two calls from changing it at once.")
+    lines.append(LOCK_HINT + ".")
+    return "\n".join(lines)
+
+
 def producers_and_consumers(rec, *, producers: int, per_producer: int, consumers: int, batch: bool = False,
-                            delete=lambda body: True, group_of=None, code: set, seed: int) -> int:
+                            delete=lambda body: True, group_of=None, code: set, seed: int, p: float = 0.25) -> int:
     """Producers send `per_producer` messages each while consumers receive (and delete what
     `delete(body)` approves); consumers stop once producers are done and the queue answers empty.
     Returns the learner's lock acquisitions."""
@@ -198,4 +208,4 @@ def producers_and_consumers(rec, *, producers: int, per_producer: int, consumers
 
     jobs = {f"P{i}": producer(f"P{i}") for i in range(1, producers + 1)}
     jobs.update({f"C{i}": consumer(f"C{i}") for i in range(1, consumers + 1)})
-    return crowd(jobs, code, seed)
+    return crowd(jobs, code, seed, p)

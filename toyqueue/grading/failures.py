@@ -107,3 +107,18 @@ def expect_error(call, doing: str, rule: str, errors=(ValueError,)):
         raise CheckFailed(rule, f"{doing} raised {type(exc).__name__}: {exc}; expected {names}.") from None
     names = " or ".join(e.__name__ for e in errors)
     raise CheckFailed(rule, f"{doing} was accepted; it should raise {names}.")
+
+
+def expect_accepted(call, doing: str, rule: str):
+    """The learner's code must accept a value at the edge of what is allowed (SQS takes it)."""
+    __tracebackhide__ = True
+    try:
+        return call()
+    except NotImplementedError as exc:
+        raise not_done(exc) from None
+    except CheckFailed as exc:          # already worded (the learner's code raised inside a recorded call)
+        if exc.rule:
+            raise
+        raise CheckFailed(rule, f"{exc.detail}; that value is allowed.") from None
+    except Exception as exc:
+        raise CheckFailed(rule, f"{doing} raised {type(exc).__name__}: {exc}; that value is allowed.") from None

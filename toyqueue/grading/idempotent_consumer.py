@@ -65,16 +65,18 @@ class Plan:
     """Counts the consumer's steps and kills the process before step `at` (0: never)."""
 
     def __init__(self, at: int = 0):
-        self.at, self.steps, self.dead, self.where = at, 0, False, None
+        self.at, self.steps, self.dead, self.where, self.last = at, 0, False, None, None
 
     def step(self, what: str):
         if self.dead:
             raise Crash()
         self.steps += 1
+        line = _learner_line()
         if self.steps == self.at:
             self.dead = True
-            self.where = (what, _learner_line())
+            self.where = (what, line)
             raise Crash()
+        self.last = (what, line)
 
 
 def _learner_line() -> str:
@@ -263,8 +265,9 @@ def _crash_at(backend: Backend, handle_order, consume, make_db, at: int):
         run.clock.advance(VISIBILITY + 1)
         run.consume_until_empty()
         what, line = plan.where
+        after = f"right after {plan.last[0]}{' in ' + plan.last[1] if plan.last[1] else ''} and " if plan.last else ""
         story = (f"Scenario ({backend.words}): a producer sends {ORDERS} orders (and retries {', '.join(RETRIED)}); "
-                 f"your consume() runs until the process dies right before its step {at}, {what}"
+                 f"your consume() runs until the process dies {after}right before its step {at}, {what}"
                  f"{' in ' + line if line else ''}; what it had not committed is rolled back; "
                  f"{VISIBILITY + 1} s later a new consume() runs until it returns 0.")
         try:

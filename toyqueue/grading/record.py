@@ -71,12 +71,12 @@ class History:
 
 
 def fmt_s(seconds: float) -> str:
-    """`12 s`, `1.5 s`, `345,600 s` - times as a learner reads them."""
+    """`12 s`, `1.5 s`, `0.25 s`, `345,600 s` - times as a learner reads them."""
     if seconds == FOREVER:
         return "forever"
     if float(seconds).is_integer():
         return f"{int(seconds):,} s"
-    return f"{seconds:,.1f} s"
+    return f"{seconds:,.3f}".rstrip("0").rstrip(".") + " s"
 
 
 class Recorder:
@@ -113,7 +113,7 @@ class Recorder:
 
     def send_batch(self, who: str, bodies: list[str]):
         __tracebackhide__ = True
-        with learner_code(f"{who} called send_batch() with {len(bodies)} bodies"):
+        with learner_code(f"{who} called send_batch() with {len(bodies)} bod{'y' if len(bodies) == 1 else 'ies'}"):
             ids = self.q.send_batch(list(bodies))
         if not isinstance(ids, (list, tuple)) or len(ids) != len(bodies):
             raise CheckFailed("send_batch returns one message id per body, in order",

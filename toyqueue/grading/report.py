@@ -3,10 +3,15 @@
     python -m toyqueue.grading report submissions/           # submissions/<student>/NN_name.ipynb
     python -m toyqueue.grading report submissions/ -j 4 --csv grades.csv
 
-Each notebook is executed from top to bottom in a fresh kernel (errors do not stop it), then
-every check cell (a code cell that calls `toyqueue.grading`) is read: PASS if it raised nothing,
-else the first line of its error, which names the broken rule. An error in any other cell is
-reported too, since it usually explains the failed checks after it.
+A student's folder holds their notebooks and their myqueue.py (the file exercises 01-03 and 07-10
+grow); each notebook runs with its own folder as the working directory, so it grades that
+student's file. Each notebook is executed from top to bottom in a fresh kernel (errors do not
+stop it), then every check cell (a code cell calling `<module>.check_...(...)`) is read: PASS if
+it raised nothing, else the first line of its error, which names the broken rule. An error in any
+other cell is reported too, since it usually explains the failed checks after it. A myqueue.py
+that is the course's reference for an earlier step (the learner opted into it with
+mycode.use_reference) is noted, and use_reference is switched off while grading
+(TOYQUEUE_GRADING=1 in the kernel's environment).
 """
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ class Result:
     passed: int = 0
     checks: int = 0
     problems: list[str] = field(default_factory=list)
+    based_on: str = ""          # "reference after exercise 03" when myqueue.py started from it
 
     @property
     def ok(self) -> bool:
@@ -37,6 +43,8 @@ class Result:
     def line(self, width: int) -> str:
         status = "PASS" if self.ok else "FAIL"
         text = f"{self.student:<{width}}  {self.exercise:<24}  {self.passed}/{self.checks}  {status}"
+        if self.based_on:
+            text += f"  (myqueue.py: {self.based_on})"
         if self.problems:
             text += f"  {self.problems[0]}"
         return text
@@ -64,11 +72,12 @@ def grade(path: Path, student: str, timeout: int = 120) -> Result:
     import nbformat
     from nbclient import NotebookClient
 
-    result = Result(student, path.stem)
+    result = Result(student, path.stem, based_on=reference_used(path.parent))
     nb = nbformat.read(path, as_version=4)
     # The kernel imports toyqueue from this project; our own environment stays as it was.
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    env["TOYQUEUE_GRADING"] = "1"
     try:
         NotebookClient(nb, kernel_name="python3", timeout=timeout, allow_errors=True,
                        resources={"metadata": {"path": str(path.parent)}}).execute(env=env)
@@ -93,6 +102,19 @@ def grade(path: Path, student: str, timeout: int = 120) -> Result:
             e = errors[0]
             result.problems.append(f"error before check {n + 1}: {e.get('ename')}: {_first_line(e.get('evalue', ''))}")
     return result
+
+
+def reference_used(folder: Path) -> str:
+    """Whether a student's myqueue.py is (or started as) the course's reference for some step."""
+    from .mycode import FILE, REFERENCE_MARK
+    path = folder / FILE
+    if not path.exists():
+        return ""
+    first = path.read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
+    if not first.startswith(REFERENCE_MARK):
+        return ""
+    step = first[len(REFERENCE_MARK):].split()[0] if first[len(REFERENCE_MARK):].split() else "?"
+    return f"started from the reference after exercise {step}"
 
 
 def submissions(folder: Path) -> list[tuple[str, Path]]:
@@ -135,8 +157,8 @@ def main(argv=None) -> int:
     if args.csv:
         with args.csv.open("w", newline="") as f:
             w = csv.writer(f)
-            w.writerow(["student", "exercise", "passed", "checks", "status", "first problem"])
+            w.writerow(["student", "exercise", "passed", "checks", "status", "first problem", "myqueue.py"])
             for r in results:
                 w.writerow([r.student, r.exercise, r.passed, r.checks, "PASS" if r.ok else "FAIL",
-                            r.problems[0] if r.problems else ""])
+                            r.problems[0] if r.problems else "", r.based_on])
     return 0 if done == len(results) else 1
