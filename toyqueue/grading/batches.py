@@ -40,7 +40,7 @@ def _sized(total_bytes: int, parts: int = 2) -> list[str]:
 @check
 def check_batches(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="08")
     clock = VirtualClock()
     h = History(clock)
     q = make(MyQueue, clock)
@@ -136,7 +136,7 @@ PAIRS = [(SEND, SEND), (SEND, RECEIVE), (RECEIVE, SEND), (DELETE, RECEIVE), (REC
 @check
 def check_batches_at_once(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="08")
     runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge,
                                 recorder_kw={"visibility_timeout": 30})
     crowd = crowd_check(MyQueue, batch=True, producers=2, per_producer=10, consumers=2)

@@ -74,7 +74,25 @@ def _params(fn):
     return names, any(p.kind == p.VAR_KEYWORD for p in sig.parameters.values())
 
 
-def _missing_param(owner: str, fn, wanted: list[str], call: str):
+# Which exercise adds each method or parameter of the learner's queue, so a check can say where
+# to look when one is missing (the learner may have skipped a step).
+INTRODUCED = {"send": "01", "receive": "01", "max_messages": "01", "delete": "02", "counts": "02",
+              "visibility_timeout": "03", "change_visibility": "03", "retention_period": "07",
+              "delay_seconds": "07", "delay": "07", "send_batch": "08", "delete_batch": "08",
+              "dead_letter_queue": "09", "max_receive_count": "09", "move_messages": "09",
+              "group_id": "10", "deduplication_id": "10", "content_based_deduplication": "10"}
+
+
+def _todo(item: str, step: str | None) -> str:
+    """Where a missing piece is described: above, or in the earlier exercise that adds it."""
+    when = INTRODUCED.get(item)
+    if step is None or when is None or when == step:
+        return "add it as described above"
+    return (f"exercise {when} adds it (stuck there? mycode.use_reference(\"{when}\") in the cell that loads your "
+            f"queue starts you from the course's version)")
+
+
+def _missing_param(owner: str, fn, wanted: list[str], call: str, step: str | None = None):
     """Raise if `fn` cannot be called with the keyword names the interface uses."""
     __tracebackhide__ = True
     names, open_kw = _params(fn)
@@ -89,13 +107,14 @@ def _missing_param(owner: str, fn, wanted: list[str], call: str):
             fail(f"the checks call {call} with the interface's parameter names",
                  f"{owner} calls its parameter {close[0]!r}, but the interface (and every check) calls it "
                  f"{want!r}: rename it to {want}.")
-        raise NotImplementedYet(f"{owner} has no parameter {want} yet: add it as described above")
+        raise NotImplementedYet(f"{owner} has no parameter {want} yet: {_todo(want, step)}")
 
 
-def queue_class(obj, interface: dict[str, list[str]], what: str = "MyQueue"):
+def queue_class(obj, interface: dict[str, list[str]], what: str = "MyQueue", step: str | None = None):
     """The class a check was given, after the slips a learner makes most: passing a queue made
     from the class instead of the class, a class not written yet, a missing method, a parameter
-    under another name. `interface` maps each method to the keyword names the checks pass."""
+    under another name. `interface` maps each method to the keyword names the checks pass; `step`
+    is the exercise checking, so a piece an earlier exercise adds is pointed at there."""
     __tracebackhide__ = True
     if isinstance(obj, mycode.NotWritten):
         raise NotImplementedYet(obj.why())
@@ -108,12 +127,12 @@ def queue_class(obj, interface: dict[str, list[str]], what: str = "MyQueue"):
         fail(f"a check takes your class, {what}", f"the check was given {obj!r}.")
     for method, params in interface.items():
         if method == "__init__":
-            _missing_param(f"{obj.__name__}(...)", obj, params, f"{obj.__name__}(...)")
+            _missing_param(f"{obj.__name__}.__init__()", obj, params, f"{obj.__name__}(...)", step)
             continue
         fn = getattr(obj, method, None)
         if fn is None or not callable(fn):
-            raise NotImplementedYet(f"{obj.__name__} has no method {method}() yet: add it as described above")
-        _missing_param(f"{obj.__name__}.{method}()", fn, params, f"{method}()")
+            raise NotImplementedYet(f"{obj.__name__} has no method {method}() yet: {_todo(method, step)}")
+        _missing_param(f"{obj.__name__}.{method}()", fn, params, f"{method}()", step)
     return obj
 
 

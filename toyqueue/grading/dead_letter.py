@@ -30,7 +30,7 @@ def _deliveries(h, queue, message_id):
 @check
 def check_dead_letter(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="09")
     clock = VirtualClock()
     clock.advance(0.5)                      # a clock that is not on a whole second
     h = History(clock)
@@ -235,7 +235,7 @@ PAIRS = [(RECEIVE, RECEIVE), (RECEIVE, DLQ_RECEIVE), (DLQ_RECEIVE, RECEIVE), (RE
 @check
 def check_at_once(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="09")
     runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=None, judge=_judge, world=lambda: _World(MyQueue))
     return passed("dead-letter queue with calls at the same time", [
         f"receives finding the same worn-out message, and a redrive, overlapped in all {runs} possible ways: "

@@ -33,7 +33,7 @@ HASH = "with content-based deduplication, the deduplication id is the SHA-256 he
 @check
 def check_fifo_order(MyFifoQueue):
     __tracebackhide__ = True
-    queue_class(MyFifoQueue, INTERFACE, "MyFifoQueue")
+    queue_class(MyFifoQueue, INTERFACE, "MyFifoQueue", step="10")
     clock = VirtualClock()
     h = History(clock)
     q = make(MyFifoQueue, clock, visibility_timeout=30)
@@ -90,7 +90,7 @@ def check_fifo_order(MyFifoQueue):
 @check
 def check_deduplication(MyFifoQueue):
     __tracebackhide__ = True
-    queue_class(MyFifoQueue, INTERFACE, "MyFifoQueue")
+    queue_class(MyFifoQueue, INTERFACE, "MyFifoQueue", step="10")
     clock = VirtualClock()
     clock.advance(0.5)
     h = History(clock)
@@ -206,7 +206,7 @@ PAIRS = [(RECEIVE, RECEIVE), (DUP, DUP), (SEND, RECEIVE), (RECEIVE, SEND), (SEND
 @check
 def check_fifo_threads(MyFifoQueue):
     __tracebackhide__ = True
-    queue_class(MyFifoQueue, INTERFACE, "MyFifoQueue")
+    queue_class(MyFifoQueue, INTERFACE, "MyFifoQueue", step="10")
     runs, locks = overlap_check(MyFifoQueue, pairs=PAIRS, setup=_setup, judge=_judge,
                                 kwargs={"visibility_timeout": 30},
                                 recorder_kw={"visibility_timeout": 30, "fifo": True})

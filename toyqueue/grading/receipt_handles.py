@@ -20,7 +20,7 @@ HANDLE = "a receipt handle is new for every receive: never the message id, never
 @check
 def check_receipt_handles(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="02")
     clock = VirtualClock()
     h = History(clock)
     q = make(MyQueue, clock)
@@ -104,7 +104,7 @@ PAIRS = [(SEND, SEND), (SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE), (DE
 @check
 def check_many_at_once(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="02")
     runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge)
     crowd = crowd_check(MyQueue, held=True, producers=3, per_producer=6, consumers=3)
     return passed("many producers and consumers at once", [

@@ -36,7 +36,7 @@ def _start():
 @check
 def check_delay(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="07")
     clock, h = _start()
     q = make(MyQueue, clock, delay_seconds=5)
     rec = Recorder(q, h, visibility_timeout=30, delay=5, cls_name=MyQueue.__name__)
@@ -78,7 +78,7 @@ def check_delay(MyQueue):
 @check
 def check_retention(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="07")
     clock, h = _start()
     q = expect_accepted(lambda: make(MyQueue, clock, retention_period=MIN_RETENTION),
                         f"MyQueue(clock, retention_period={MIN_RETENTION})", RETENTION_RANGE)
@@ -183,7 +183,7 @@ PAIRS = [(RECEIVE, RECEIVE), (COUNTS, RECEIVE), (RECEIVE, COUNTS), (SEND, RECEIV
 @check
 def check_at_once(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="07")
     runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge, kwargs={"retention_period": 60},
                                 recorder_kw={"visibility_timeout": 30})
     return passed("expiring messages while calls overlap", [

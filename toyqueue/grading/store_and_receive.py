@@ -23,7 +23,7 @@ MAX_RULE = "max_messages is between 1 and 10, as in SQS"
 @check
 def check_store_and_receive(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="01")
     clock = VirtualClock()
     h = History(clock)
     q = make(MyQueue, clock)
@@ -78,7 +78,7 @@ PAIRS = [(SEND, SEND), (SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE)]
 @check
 def check_many_at_once(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="01")
     runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge, recorder_kw={"takes": True})
     crowd = crowd_check(MyQueue, takes=True, producers=3, per_producer=6, consumers=3)
     return passed("many producers and consumers at once", [

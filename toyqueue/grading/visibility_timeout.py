@@ -36,7 +36,7 @@ def _handle(got, mid):
 @check
 def check_visibility_timeout(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="03")
     clock = VirtualClock()
     clock.advance(0.5)                      # a clock that is not on a whole second
     h = History(clock)
@@ -192,7 +192,7 @@ PAIRS = [(SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE), (DELETE, RECEIVE)
 @check
 def check_slow_consumers(MyQueue):
     __tracebackhide__ = True
-    queue_class(MyQueue, INTERFACE)
+    queue_class(MyQueue, INTERFACE, step="03")
     runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge,
                                 recorder_kw={"visibility_timeout": 30})
     crowd = crowd_check(MyQueue, kwargs={"visibility_timeout": 30}, producers=2, per_producer=10, consumers=3,
