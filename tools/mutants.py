@@ -84,7 +84,8 @@ EQUIVALENT: dict[str, dict[str, str]] = {
             "flight); how many times is exercise 09's business, whose checks count deliveries",
     },
     "09_dead_letter": {
-        "MyQueue._accept: sent_at=message.sent_at, visible_at=self.clock.now()) | time rounded down to a whole second (int(...now()))":
+        "MyQueue._accept: sent_at=message.sent_at, visible_at=self.clock.now()) | "
+        "time rounded down to a whole second (int(...now()))":
             "a moved message must be visible at once; visible from the start of the current second is "
             "visible at once too",
     },

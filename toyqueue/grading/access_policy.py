@@ -26,7 +26,8 @@ S3, SNS = {"Service": "s3.amazonaws.com"}, {"Service": "sns.amazonaws.com"}
 ANY_SQS = {"Version": "2012-10-17", "Statement": [{"Sid": "CallerIamPolicy", "Effect": "Allow", "Action": "sqs:*",
                                                    "Resource": "*"}]}
 CONSUMER_IAM = {"Version": "2012-10-17", "Statement": [{
-    "Sid": "ConsumerRoleIamPolicy", "Effect": "Allow", "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage"], "Resource": "*"}]}
+    "Sid": "ConsumerRoleIamPolicy", "Effect": "Allow", "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage"],
+    "Resource": "*"}]}
 OUR_BUCKET = {"aws:SourceArn": BUCKET, "aws:SourceAccount": OUR}
 OUR_TOPIC = {"aws:SourceArn": TOPIC}
 

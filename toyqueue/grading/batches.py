@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..limits import MAX_BATCH_ENTRIES, MAX_BATCH_SIZE
-from .common import (check, counts, crowd_check, expect_counts, fail, lock_line, make, overlap_check, passed,
+from .common import (check, counts, crowd_check, expect_counts, fail, make, overlap_check, overlap_line, passed,
                      queue_class)
 from .concurrent import Op
 from .failures import CheckFailed, expect_accepted, expect_error
@@ -141,6 +141,5 @@ def check_batches_at_once(MyQueue):
                                 recorder_kw={"visibility_timeout": 30})
     crowd = crowd_check(MyQueue, batch=True, producers=2, per_producer=10, consumers=2)
     return passed("batches at the same time", [
-        f"send_batch, receive and delete_batch, two at a time, overlapped in all {runs} possible ways: "
-        f"{lock_line(locks)}",
+        overlap_line("send_batch, receive and delete_batch, two calls at a time", runs, locks),
         *crowd])

@@ -211,9 +211,11 @@ def overlap_check(cls, *, pairs: list[tuple[Op, Op]], setup, judge, kwargs=None,
     return result["runs"], result["locks"]
 
 
-def lock_line(locks: int) -> str:
-    return ("your queue takes no lock, and every overlap tried was still correct" if locks == 0
-            else "no race found")
+def overlap_line(what: str, runs: int, locks: int) -> str:
+    """The PASS line of an overlap check: what was tried, how, and what was (not) found."""
+    found = ("your queue takes no lock, and every overlap tried was still correct" if locks == 0
+             else "no race found")
+    return f"{what}: one thread stopped at each point where your code touches the queue ({runs} runs), {found}"
 
 
 def crowd_check(cls, *, kwargs=None, takes=False, held=False, batch=False, fifo=False, producers=3, per_producer=8,

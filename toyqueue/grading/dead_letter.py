@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..limits import MAX_MAX_RECEIVE_COUNT
-from .common import check, counts, expect_counts, fail, lock_line, make, overlap_check, passed, queue_class
+from .common import check, counts, expect_counts, fail, make, overlap_check, overlap_line, passed, queue_class
 from .concurrent import Op
 from .failures import expect_accepted, expect_error, learner_code
 from .record import History, Recorder, fmt_s
@@ -238,5 +238,4 @@ def check_at_once(MyQueue):
     queue_class(MyQueue, INTERFACE, step="09")
     runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=None, judge=_judge, world=lambda: _World(MyQueue))
     return passed("dead-letter queue with calls at the same time", [
-        f"receives finding the same worn-out message, and a redrive, overlapped in all {runs} possible ways: "
-        f"{lock_line(locks)}"])
+        overlap_line("two receives finding the same worn-out message, a receive and a redrive", runs, locks)])

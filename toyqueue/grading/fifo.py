@@ -11,7 +11,7 @@ import hashlib
 
 from ..clock import VirtualClock
 from ..limits import DEDUP_WINDOW
-from .common import check, crowd_check, fail, lock_line, make, overlap_check, passed, queue_class
+from .common import check, crowd_check, fail, make, overlap_check, overlap_line, passed, queue_class
 from .concurrent import Op
 from .failures import expect_error
 from .record import History, Recorder
@@ -213,6 +213,5 @@ def check_fifo_threads(MyFifoQueue):
     crowd = crowd_check(MyFifoQueue, kwargs={"visibility_timeout": 30}, fifo=True, producers=3, per_producer=6,
                         consumers=3)
     return passed("FIFO with calls at the same time", [
-        f"receive and send (with one deduplication id twice), two at a time, overlapped in all {runs} possible "
-        f"ways: {lock_line(locks)}",
+        overlap_line("receive and send (one deduplication id sent twice), two calls at a time", runs, locks),
         *crowd])

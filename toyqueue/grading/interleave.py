@@ -263,10 +263,22 @@ def coop_locks():
 
 
 def swap_locks(obj) -> None:
-    """Replace real locks the queue holds in its attributes (e.g. made by `from threading import Lock`)."""
-    for name, value in list(vars(obj).items()):
+    """Replace real locks the queue reaches through its attributes (made by `from threading import
+    Lock`, or once for the whole class) by CoopLocks, one per queue."""
+    def coop(value):
         if isinstance(value, LOCK_TYPES):
-            setattr(obj, name, CoopLock(reentrant=isinstance(value, type(REAL_RLOCK()))))
+            return CoopLock(reentrant=isinstance(value, type(REAL_RLOCK())))
+        if isinstance(value, threading.Condition) and isinstance(value._lock, LOCK_TYPES):
+            return threading.Condition(coop(value._lock))
+        return None
+
+    names = dict.fromkeys(list(vars(obj)) + [n for cls in type(obj).__mro__[:-1] for n in vars(cls)])
+    for name in names:
+        if name.startswith("__"):
+            continue
+        new = coop(getattr(obj, name, None))
+        if new is not None:
+            setattr(obj, name, new)
 
 
 def learner_code(*objs) -> set:

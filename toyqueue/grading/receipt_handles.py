@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..clock import VirtualClock
-from .common import (check, counts, crowd_check, expect_counts, fail, lock_line, make, overlap_check, passed,
+from .common import (check, counts, crowd_check, expect_counts, fail, make, overlap_check, overlap_line, passed,
                      queue_class)
 from .concurrent import Op
 from .failures import CheckFailed, expect_error, learner_code
@@ -108,6 +108,5 @@ def check_many_at_once(MyQueue):
     runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge)
     crowd = crowd_check(MyQueue, held=True, producers=3, per_producer=6, consumers=3)
     return passed("many producers and consumers at once", [
-        f"send, receive, delete and counts, two at a time, overlapped in all {runs} possible ways: "
-        f"{lock_line(locks)}",
+        overlap_line("send, receive, delete and counts, two calls at a time", runs, locks),
         *crowd])

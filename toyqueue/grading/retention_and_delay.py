@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..limits import DEFAULT_RETENTION, MAX_DELAY, MAX_RETENTION, MIN_RETENTION
-from .common import check, counts, fail, lock_line, make, overlap_check, passed, queue_class
+from .common import check, counts, fail, make, overlap_check, overlap_line, passed, queue_class
 from .concurrent import Op
 from .failures import expect_accepted, expect_error
 from .record import History, Recorder, fmt_s
@@ -187,5 +187,4 @@ def check_at_once(MyQueue):
     runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge, kwargs={"retention_period": 60},
                                 recorder_kw={"visibility_timeout": 30})
     return passed("expiring messages while calls overlap", [
-        f"receive, counts (both dropping expired messages) and send, overlapped in all {runs} possible ways: "
-        f"{lock_line(locks)}"])
+        overlap_line("receive, counts (both dropping expired messages) and send, two calls at a time", runs, locks)])

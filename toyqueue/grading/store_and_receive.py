@@ -6,7 +6,7 @@ the learner keeps one file; so these checks accept that shape too, on a clock th
 from __future__ import annotations
 
 from ..clock import VirtualClock
-from .common import check, crowd_check, fail, lock_line, make, overlap_check, passed, queue_class
+from .common import check, crowd_check, fail, make, overlap_check, overlap_line, passed, queue_class
 from .concurrent import Op
 from .failures import expect_accepted, expect_error
 from .record import History, Recorder
@@ -82,5 +82,5 @@ def check_many_at_once(MyQueue):
     runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge, recorder_kw={"takes": True})
     crowd = crowd_check(MyQueue, takes=True, producers=3, per_producer=6, consumers=3)
     return passed("many producers and consumers at once", [
-        f"send and receive, two at a time, overlapped in all {runs} possible ways: {lock_line(locks)}",
+        overlap_line("send and receive, two calls at a time", runs, locks),
         *crowd])

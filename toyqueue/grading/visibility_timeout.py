@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..limits import MAX_VISIBILITY_TIMEOUT
-from .common import check, counts, crowd_check, fail, lock_line, make, overlap_check, passed, queue_class
+from .common import check, counts, crowd_check, fail, make, overlap_check, overlap_line, passed, queue_class
 from .concurrent import Op
 from .failures import CheckFailed, expect_accepted, expect_error
 from .record import History, Recorder, fmt_s
@@ -198,6 +198,5 @@ def check_slow_consumers(MyQueue):
     crowd = crowd_check(MyQueue, kwargs={"visibility_timeout": 30}, producers=2, per_producer=10, consumers=3,
                         crash_every=5)
     return passed("calls at the same time, consumers that crash", [
-        f"receive, delete and change_visibility, two at a time, overlapped in all {runs} possible ways: "
-        f"{lock_line(locks)}",
+        overlap_line("receive, delete and change_visibility, two calls at a time", runs, locks),
         *crowd])
