@@ -4,7 +4,7 @@ import uuid
 import pytest
 
 from toyqueue.grading import retention_and_delay as ex, rules
-from wrong import namespace, rejected, solution
+from wrong import WholeClock, namespace, rejected, solution
 
 NS = namespace("07_retention_and_delay")
 S, Message = solution("07_retention_and_delay"), NS["Message"]
@@ -83,14 +83,6 @@ class DelayedIsInflight(S):
     def counts(self):
         got = super().counts()
         return {"visible": got["visible"], "inflight": got["inflight"] + got["delayed"], "delayed": 0}
-
-
-class WholeClock:
-    def __init__(self, clock):
-        self.real = clock
-
-    def now(self):
-        return int(self.real.now())
 
 
 class WholeSeconds(S):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..limits import MAX_BATCH_ENTRIES, MAX_BATCH_SIZE
-from .common import (check, counts, crowd_check, expect_counts, fail, make, overlap_check, overlap_line, passed,
-                     queue_class)
+from .common import (check, counts, crowd_check, expect_counts, fail, holding, make, overlap_check, overlap_line,
+                     passed, queue_class)
 from .concurrent import Op
 from .failures import CheckFailed, expect_accepted, expect_error
 from .record import History, Recorder
@@ -112,12 +112,6 @@ def check_batches(MyQueue):
         "delete_batch deletes the valid handles and reports the invalid ones; 11 handles refused, deleting nothing"])
 
 
-def _setup(w):
-    for i in (1, 2, 3):
-        w.rec.send("P0", f"old {i}")
-    w.handles = [m[2] for m in w.rec.receive("R", max_messages=2)]
-
-
 def _judge(w):
     __tracebackhide__ = True
     w.clock.advance(31)
@@ -137,7 +131,7 @@ PAIRS = [(SEND, SEND), (SEND, RECEIVE), (RECEIVE, SEND), (DELETE, RECEIVE), (REC
 def check_batches_at_once(MyQueue):
     __tracebackhide__ = True
     queue_class(MyQueue, INTERFACE, step="08")
-    runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge,
+    runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=holding(3, 2), judge=_judge,
                                 recorder_kw={"visibility_timeout": 30})
     crowd = crowd_check(MyQueue, batch=True, producers=2, per_producer=10, consumers=2)
     return passed("batches at the same time", [

@@ -201,6 +201,22 @@ class World:
         setup(self)
 
 
+def holding(sent: int, received: int = 0):
+    """The start of an overlap scenario: P0 sent 'old 1', 'old 2', ...; consumer R received the
+    first `received` of them (their receipt handles in w.handles)."""
+    def setup(w):
+        for i in range(1, sent + 1):
+            w.rec.send("P0", f"old {i}")
+        w.handles = [m[2] for m in w.rec.receive("R", max_messages=received)] if received else []
+    return setup
+
+
+# The calls most overlap scenarios make, as the learner would write them.
+SEND = Op("send('new')", lambda w, who: w.rec.send(who, f"new from {who}"))
+RECEIVE = Op("receive(max_messages=2)", lambda w, who: w.rec.receive(who, max_messages=2))
+DELETE_HELD = Op("delete() with R's receipt handle", lambda w, who: w.rec.delete(who, w.handles[0]))
+
+
 def overlap_check(cls, *, pairs: list[tuple[Op, Op]], setup, judge, kwargs=None, recorder_kw=None,
                   world=None) -> tuple[int, int]:
     """Every way each pair of calls can overlap (concurrent.every_overlap) on a fresh queue per

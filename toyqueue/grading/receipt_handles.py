@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..clock import VirtualClock
-from .common import (check, counts, crowd_check, expect_counts, fail, make, overlap_check, overlap_line, passed,
-                     queue_class)
+from .common import (DELETE_HELD, RECEIVE, SEND, check, counts, crowd_check, expect_counts, fail, holding, make,
+                     overlap_check, overlap_line, passed, queue_class)
 from .concurrent import Op
 from .failures import CheckFailed, expect_error, learner_code
 from .record import History, Recorder
@@ -73,12 +73,6 @@ def check_receipt_handles(MyQueue):
         "deleting twice is harmless"])
 
 
-def _setup(w):
-    for i in (1, 2, 3):
-        w.rec.send("P0", f"old {i}")
-    w.handles = [m[2] for m in w.rec.receive("R", max_messages=1)]
-
-
 def _judge(w):
     __tracebackhide__ = True
     w.rec.drain()
@@ -93,19 +87,16 @@ def _judge(w):
              f"returned {got!r}.")
 
 
-SEND = Op("send('new')", lambda w, who: w.rec.send(who, f"new from {who}"))
-RECEIVE = Op("receive(max_messages=2)", lambda w, who: w.rec.receive(who, max_messages=2))
-DELETE = Op("delete() with R's receipt handle", lambda w, who: w.rec.delete(who, w.handles[0]))
 COUNTS = Op("counts()", lambda w, who: counts(w.q, f"{who} called counts()"))
-PAIRS = [(SEND, SEND), (SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE), (DELETE, RECEIVE), (RECEIVE, DELETE),
-         (DELETE, DELETE), (DELETE, SEND), (COUNTS, SEND), (COUNTS, DELETE)]
+PAIRS = [(SEND, SEND), (SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE), (DELETE_HELD, RECEIVE),
+         (RECEIVE, DELETE_HELD), (DELETE_HELD, DELETE_HELD), (DELETE_HELD, SEND), (COUNTS, SEND), (COUNTS, DELETE_HELD)]
 
 
 @check
 def check_many_at_once(MyQueue):
     __tracebackhide__ = True
     queue_class(MyQueue, INTERFACE, step="02")
-    runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge)
+    runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=holding(3, 1), judge=_judge)
     crowd = crowd_check(MyQueue, held=True, producers=3, per_producer=6, consumers=3)
     return passed("many producers and consumers at once", [
         overlap_line("send, receive, delete and counts, two calls at a time", runs, locks),

@@ -6,7 +6,8 @@ the learner keeps one file; so these checks accept that shape too, on a clock th
 from __future__ import annotations
 
 from ..clock import VirtualClock
-from .common import check, crowd_check, fail, make, overlap_check, overlap_line, passed, queue_class
+from .common import (RECEIVE, SEND, check, crowd_check, fail, holding, make, overlap_check, overlap_line, passed,
+                     queue_class)
 from .concurrent import Op
 from .failures import expect_accepted, expect_error
 from .record import History, Recorder
@@ -58,11 +59,6 @@ def check_store_and_receive(MyQueue):
         "max_messages 1 and 10 accepted; 0 (even on an empty queue) and 11 refused"])
 
 
-def _setup(w):
-    for i in (1, 2):
-        w.rec.send("P0", f"old {i}")
-
-
 def _judge(w):
     __tracebackhide__ = True
     w.rec.drain()
@@ -70,8 +66,6 @@ def _judge(w):
                                         "then consumer Z received whatever was left.")
 
 
-SEND = Op("send('new')", lambda w, who: w.rec.send(who, f"new from {who}"))
-RECEIVE = Op("receive(max_messages=2)", lambda w, who: w.rec.receive(who, max_messages=2))
 PAIRS = [(SEND, SEND), (SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE)]
 
 
@@ -79,7 +73,7 @@ PAIRS = [(SEND, SEND), (SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE)]
 def check_many_at_once(MyQueue):
     __tracebackhide__ = True
     queue_class(MyQueue, INTERFACE, step="01")
-    runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge, recorder_kw={"takes": True})
+    runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=holding(2), judge=_judge, recorder_kw={"takes": True})
     crowd = crowd_check(MyQueue, takes=True, producers=3, per_producer=6, consumers=3)
     return passed("many producers and consumers at once", [
         overlap_line("send and receive, two calls at a time", runs, locks),

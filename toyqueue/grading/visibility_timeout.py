@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..limits import MAX_VISIBILITY_TIMEOUT
-from .common import check, counts, crowd_check, fail, make, overlap_check, overlap_line, passed, queue_class
+from .common import (DELETE_HELD, RECEIVE, SEND, check, counts, crowd_check, fail, holding, make, overlap_check,
+                     overlap_line, passed, queue_class)
 from .concurrent import Op
 from .failures import CheckFailed, expect_accepted, expect_error
 from .record import History, Recorder, fmt_s
@@ -166,12 +167,6 @@ def check_visibility_timeout(MyQueue):
         f"{v.redeliveries} redeliveries after a timeout ran out (allowed: SQS delivers at least once)"])
 
 
-def _setup(w):
-    for i in (1, 2, 3):
-        w.rec.send("P0", f"old {i}")
-    w.handles = [m[2] for m in w.rec.receive("R", max_messages=1)]
-
-
 def _judge(w):
     __tracebackhide__ = True
     w.clock.advance(61)
@@ -180,12 +175,9 @@ def _judge(w):
                             "made their calls; 61 s later consumer Z received and deleted whatever was left.")
 
 
-SEND = Op("send('new')", lambda w, who: w.rec.send(who, f"new from {who}"))
-RECEIVE = Op("receive(max_messages=2)", lambda w, who: w.rec.receive(who, max_messages=2))
-DELETE = Op("delete() with R's receipt handle", lambda w, who: w.rec.delete(who, w.handles[0]))
 CHANGE = Op("change_visibility() of R's message to 60 s",
             lambda w, who: w.rec.change_visibility(who, w.handles[0], 60))
-PAIRS = [(SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE), (DELETE, RECEIVE), (RECEIVE, DELETE),
+PAIRS = [(SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE), (DELETE_HELD, RECEIVE), (RECEIVE, DELETE_HELD),
          (CHANGE, RECEIVE), (RECEIVE, CHANGE)]
 
 
@@ -193,7 +185,7 @@ PAIRS = [(SEND, RECEIVE), (RECEIVE, SEND), (RECEIVE, RECEIVE), (DELETE, RECEIVE)
 def check_slow_consumers(MyQueue):
     __tracebackhide__ = True
     queue_class(MyQueue, INTERFACE, step="03")
-    runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=_setup, judge=_judge,
+    runs, locks = overlap_check(MyQueue, pairs=PAIRS, setup=holding(3, 1), judge=_judge,
                                 recorder_kw={"visibility_timeout": 30})
     crowd = crowd_check(MyQueue, kwargs={"visibility_timeout": 30}, producers=2, per_producer=10, consumers=3,
                         crash_every=5)
