@@ -78,11 +78,14 @@ def consume(svc, queue_url, db):
     # END SOLUTION
 
 # %% [markdown]
-# ## Check: duplicates on purpose
+# ## Check: duplicates and crashes on purpose
 #
 # The check runs your code against a toy queue on a virtual clock. A producer retries two orders;
 # a consumer handles four messages with your `handle_order` and crashes before deleting them; 31 s
-# later your `consume` empties the queue. Every order must be charged exactly once.
+# later your `consume` empties the queue. Then your own `consume` is made to crash: once right
+# before each step it takes (each `db.execute`, each commit, each delete), in turn. The crashed
+# process's open transaction is rolled back, and 31 s later a fresh `consume` takes over. Every
+# order must be charged exactly once, whatever the crash point.
 
 # %%
 # NBVAL_CHECK_OUTPUT

@@ -36,6 +36,8 @@
 #   backlog alone.
 # - Mind floating point: `7 * (450 / 7) / 30` is `15.000000000000002`, and `ceil` makes that 16.
 #   Simplify the formula before you compute it.
+# - The target is often not a whole number (10 s / 0.8 s = 12.5 messages per instance), and
+#   `backlog_target` must not round it; `desired_instances` still returns an `int`.
 #
 # The checks try a table of cases, 300 random ones (seeded, so every run is the same), and a
 # simulated spike: 5,000 orders a minute for five minutes, each instance handling one order every

@@ -48,6 +48,12 @@ def check_delay(MyQueue):
     for who, at, want in (("A", 0, m2), ("B", 4.5, None), ("C", 5, m1), ("D", 19.5, None), ("E", 20, m3),
                           ("F", MAX_DELAY, m4)):
         clock.advance(at - h.now())
+        if who == "C":
+            mine = counts(q, "calling counts() at 5 s")
+            if (mine.get("visible"), mine.get("inflight"), mine.get("delayed")) != (1, 0, 2):
+                fail("counts() tells apart visible, in-flight and delayed messages",
+                     f"at 5 s m1's delay had just ended (m2 was deleted, m3 and m4 still delayed), but counts() "
+                     f"returned {mine!r}; expected 1 visible, 0 in flight, 2 delayed.")
         got = rec.receive(who, max_messages=10)
         replay(h, expect_all_deleted=False).raise_first(DELAY_SCENARIO)
         if want is not None and want not in [m[0] for m in got]:
