@@ -86,3 +86,11 @@ def test_a_check_grades_the_file_as_it_is_now(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("(myqueue.py changed after the cell that loads it ran: checking the file as it is now.)")
     assert "PASS store and receive" in out
+
+
+def test_an_edition_notebook_grows_the_same_file(tmp_path):
+    """A notebook of the Korean edition (exercises/ko/) loads exercises/myqueue.py."""
+    (tmp_path / "exercises" / "ko").mkdir(parents=True)
+    (tmp_path / "exercises" / "myqueue.py").write_text(reference("01"))
+    MyQueue = mycode.load("MyQueue", tmp_path / "exercises" / "ko")
+    assert not isinstance(MyQueue, mycode.NotWritten) and MyQueue.__name__ == "MyQueue"

@@ -163,9 +163,9 @@ def test_the_cloudwatch_metric_is_called_approximate_number_of_messages_visible(
 def test_lessons_link_only_to_exercises_on_what_they_taught():
     """An exercise link appears in the lesson that teaches its topic or later, never before."""
     first_taught = {"01_store_and_receive": "02", "02_receipt_handles": "02",
-                    "03_visibility_timeout": "06", "04_retention_and_delay": "10",
-                    "05_batches": "10", "06_dead_letter": "10", "07_fifo": "10",
-                    "08_idempotent_consumer": "06", "09_scaling_policy": "07"}
+                    "03_visibility_timeout": "06", "04_idempotent_consumer": "06",
+                    "05_scaling_policy": "07", "06_access_policy": "09", "07_retention_and_delay": "10",
+                    "08_batches": "10", "09_dead_letter": "10", "10_fifo": "10"}
     early = []
     for path in LESSONS:
         for exercise in re.findall(r"\.\./exercises/(\d\d_\w+)\.ipynb", all_text(path)):

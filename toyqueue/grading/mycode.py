@@ -46,9 +46,19 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def home(folder: str | Path | None = None) -> Path:
+    """The folder of the learner's myqueue.py: the notebook's, or for an edition's notebook
+    (exercises/ko/), the English exercises/ above it, so every edition grows the same file."""
+    from ..i18n import LANGUAGES
+    here = Path(folder or Path.cwd())
+    if here.name in LANGUAGES and here.parent.name == "exercises" and not (here / FILE).exists():
+        return here.parent
+    return here
+
+
 def load(name: str, folder: str | Path | None = None):
     """The class (or function) `name` from myqueue.py in the notebook's folder, read afresh."""
-    path = Path(folder or Path.cwd()) / FILE
+    path = home(folder) / FILE
     if not path.exists():
         return NotWritten(name, path)
     spec = importlib.util.spec_from_file_location("myqueue", path)
@@ -98,7 +108,7 @@ def use_reference(step: str | int, folder: str | Path | None = None) -> Path:
         raise RuntimeError("use_reference is switched off while exercises are graded: the checks grade "
                            "myqueue.py as it was handed in")
     text = reference(step)
-    path = Path(folder or Path.cwd()) / FILE
+    path = home(folder) / FILE
     if path.exists() and path.read_text(encoding="utf-8") != text:
         n, keep = 1, path.with_name("myqueue.mine.py")
         while keep.exists():
