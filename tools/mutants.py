@@ -112,11 +112,11 @@ def solution_cells(source: Path) -> list[tuple[str, set[int]]]:
     """The solution version of each code cell, with the line numbers (1-based) that came from a
     solution block."""
     out = []
-    for kind, body, rest in nbbuild.parse_cells(source.read_text(encoding="utf-8"), tags=True):
-        if kind != "code" or "[exercise]" in rest:
+    for cell in nbbuild.read_cells(source.read_text(encoding="utf-8")):
+        if cell.kind != "code" or cell.lang != "en" or "[exercise]" in cell.tags:
             continue
         lines, inside, keep = [], False, set()
-        for line in body.splitlines():
+        for line in cell.body.splitlines():
             if nbbuild.BEGIN.match(line):
                 inside = True
                 continue
