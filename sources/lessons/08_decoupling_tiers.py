@@ -357,8 +357,8 @@ quiz("08")
 #
 # Next: [09 Security →](09_security.ipynb)
 
-# %% [markdown] ko en=01fccd7a
+# %% [markdown] ko en=0082b5ec
 # **실습:** GPU 계층은 인스턴스당 백로그로 확장합니다. 그런 정책을
-# [09 · 조정 정책](../exercises/09_scaling_policy.ipynb)에서 직접 작성합니다.
+# [05 · 조정 정책](../exercises/05_scaling_policy.ipynb)에서 직접 작성합니다.
 #
 # 다음: [09 보안 →](09_security.ipynb)

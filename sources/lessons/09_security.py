@@ -570,9 +570,13 @@ quiz("09")
 #
 # Next: [10 Beyond the lecture →](10_beyond_the_lecture.ipynb)
 
-# %% [markdown] ko en=c3cfd806
+# %% [markdown] ko en=b0d470c6
 # **해 보세요:** `queue_policy`를 바꿔 보세요(파트너에게 `ReceiveMessage`를 허용하거나,
 # `aws:SourceArn` 조건을 지워 보세요). 그리고 평가기 셀들을 다시 실행하세요. 어떤 답이 바뀌고, 왜
 # 바뀔까요?
+#
+# **실습:** [06 · 접근 정책](../exercises/06_access_policy.ipynb)에서는 이 경우들(파트너 계정,
+# 내 버킷과 토픽에만 허용하는 S3와 SNS, HTTPS 전용)에 맞는 주문 대기열의 정책을 직접 작성합니다. 같은
+# 평가기가 채점하고, 실제 정책이라면 거부해야 할 아슬아슬한 요청들도 함께 확인합니다.
 #
 # 다음: [10 강의 너머 →](10_beyond_the_lecture.ipynb)
