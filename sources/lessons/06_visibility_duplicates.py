@@ -760,9 +760,9 @@ quiz("06")
 #
 # Next: [07 Scaling consumers →](07_scaling_consumers.ipynb)
 
-# %% [markdown] ko en=61085cd8
+# %% [markdown] ko en=ff1fe0d6
 # **실습:** [03 · 가시성 제한 시간](../exercises/03_visibility_timeout.ipynb)에서 가시성 제한
-# 시간을 직접 만들고, [08 · 멱등 소비자](../exercises/08_idempotent_consumer.ipynb)에서 멱등
+# 시간을 직접 만들고, [04 · 멱등 소비자](../exercises/04_idempotent_consumer.ipynb)에서 멱등
 # 소비자를 작성합니다.
 #
 # 다음: [07 소비자 확장 →](07_scaling_consumers.ipynb)

@@ -481,8 +481,8 @@ quiz("07")
 #
 # Next: [08 Decoupling tiers →](08_decoupling_tiers.ipynb)
 
-# %% [markdown] ko en=2cc0235a
-# **실습:** [09 · 확장 정책](../exercises/09_scaling_policy.ipynb)에서 확장 정책을 직접
+# %% [markdown] ko en=4cdf4e9a
+# **실습:** [05 · 확장 정책](../exercises/05_scaling_policy.ipynb)에서 확장 정책을 직접
 # 작성합니다.
 #
 # 다음: [08 계층 분리 →](08_decoupling_tiers.ipynb)

@@ -692,10 +692,10 @@ quiz("10")
 #
 # Next: [11 Glossary →](11_glossary.ipynb)
 
-# %% [markdown] ko en=cde652f2
-# **실습:** [04 · 보존 기간과 지연](../exercises/04_retention_and_delay.ipynb),
-# [05 · 배치](../exercises/05_batches.ipynb),
-# [06 · 배달 못한 편지 대기열](../exercises/06_dead_letter.ipynb),
-# [07 · FIFO](../exercises/07_fifo.ipynb).
+# %% [markdown] ko en=eccb34c3
+# **실습:** [07 · 보존 기간과 지연](../exercises/07_retention_and_delay.ipynb),
+# [08 · 배치](../exercises/08_batches.ipynb),
+# [09 · 배달 못한 편지 대기열](../exercises/09_dead_letter.ipynb),
+# [10 · FIFO](../exercises/10_fifo.ipynb).
 #
 # 다음: [11 용어집 →](11_glossary.ipynb)
