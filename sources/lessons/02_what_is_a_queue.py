@@ -457,8 +457,9 @@ quiz("02")
 #
 # Next: [03 The standard queue →](03_standard_queue.ipynb)
 
-# %% [markdown] ko en=54b18bb9
+# %% [markdown] ko en=bda8707d
 # **실습:** [01 · 저장과 수신](../exercises/01_store_and_receive.ipynb): 토이 대기열의 첫 조각을 직접
-# 만듭니다.
+# 만듭니다. 이어서 [02 · 수신 핸들](../exercises/02_receipt_handles.ipynb)에서는 받은 메시지가 삭제될
+# 때까지 처리 중(in flight)으로 남게 합니다.
 #
 # 다음: [03 표준 대기열 →](03_standard_queue.ipynb)

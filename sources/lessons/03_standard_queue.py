@@ -521,8 +521,8 @@ quiz("03")
 #
 # Next: [04 Producing messages →](04_producing_messages.ipynb)
 
-# %% [markdown] ko en=c0f7fd06
-# 보존 기간은 실습 04(보존 기간과 지연)에서 다룹니다. 이 실습은 레슨 10에서 지연을 배운 다음에
+# %% [markdown] ko en=9c9b3e41
+# 보존 기간은 실습 07(보존 기간과 지연)에서 다룹니다. 이 실습은 레슨 10에서 지연을 배운 다음에
 # 나옵니다.
 #
 # 다음: [04 메시지 보내기 →](04_producing_messages.ipynb)
