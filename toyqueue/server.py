@@ -19,6 +19,7 @@ botocore's own SQS service model, the same file boto3 uses to build the requests
 import base64
 import binascii
 import json
+import re
 import sys
 import threading
 import traceback
@@ -34,6 +35,8 @@ from toyqueue import errors, transport
 from toyqueue.addresses import region_of_request
 from toyqueue.service import DEFAULT_BASE_URL, QueueService
 from toyqueue.transport import MAX_BODY  # noqa: F401 - where tests and tools look for it
+
+_INTEGER = re.compile(r"[+-]?[0-9]{1,19}")   # 19 digits: past any SQS limit, short of a bignum
 
 XMLNS = "http://queue.amazonaws.com/doc/2012-11-05/"
 
@@ -230,11 +233,12 @@ def _from_form(shape, form, prefix, where):
         return None
     raw = form[prefix]
     if t in ("integer", "long"):
-        try:
-            return int(raw)
-        except ValueError:
+        # Python's int() also takes " 5", "1_000" and non-ASCII digits; a Query form field is
+        # plain ASCII digits with an optional sign (what the JSON protocol's numbers are, too).
+        if not _INTEGER.fullmatch(raw):
             raise _invalid(f"Value {raw} for parameter {where} is invalid. "
-                           "Reason: Must be an integer.") from None
+                           "Reason: Must be an integer.")
+        return int(raw)
     if t == "boolean":
         if raw.lower() not in ("true", "false"):
             raise _invalid(f"Value {raw} for parameter {where} is invalid. "

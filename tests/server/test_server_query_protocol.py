@@ -70,6 +70,20 @@ def test_unknown_action_and_bad_numbers_over_query(raw):
     assert status == 400 and b"<Code>InvalidParameterValue</Code>" in body
 
 
+@pytest.mark.parametrize("number", [" 5", "5 ", "1_0", "\u0665", "0x5", "5.0", "1" * 20])
+def test_query_integers_are_ascii_digits(raw, sqs, number):
+    """Python's int() takes all of these; a form field that is not plain digits is no integer."""
+    url = sqs.create_queue(QueueName="q-numbers")["QueueUrl"]
+    status, _, body = raw.request(
+        urlencode({"Action": "ReceiveMessage", "QueueUrl": url, "MaxNumberOfMessages": number}).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 400 and b"Reason: Must be an integer." in body, body
+    status, _, body = raw.request(
+        urlencode({"Action": "ReceiveMessage", "QueueUrl": url, "MaxNumberOfMessages": "+5"}).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200, body
+
+
 def test_old_sdks_post_to_the_queue_url(raw, sqs):
     url = sqs.create_queue(QueueName="q-path")["QueueUrl"]
     path = "/" + url.split("/", 3)[3]
