@@ -1,4 +1,3 @@
-# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Exercise 07 source: tools/nbbuild.py makes exercises/ and solutions/07_retention_and_delay.ipynb.
 # The [solution] cell is the reference myqueue.py after this step; the step's code is between markers.
 
@@ -16,6 +15,22 @@
 # queue's `MessageRetentionPeriod` (60 s to 1,209,600 s = 14 days, default 345,600 s = 4 days),
 # whether or not anyone received it. A **delay** (`DelaySeconds`, 0 to 900 s) keeps a new message
 # hidden before its first delivery, for the whole queue or per message.
+
+# %% [markdown] ko en=114ca0a4
+# # 실습 07 · 보존 기간과 지연
+#
+# **목표:** 아무도 삭제하지 않은 메시지가 영원히 남지 않게 합니다(**메시지 보존 기간**, message
+# retention period). 그리고 생산자가 보낸 메시지를 한동안 숨겨 두라고 요청할 수 있게
+# 합니다(**전송 지연**, delivery delay).
+#
+# 레슨: [03 · 표준 대기열](../notebooks/03_standard_queue.ipynb)(메시지 보존 기간: 기본 4일, 최대
+# 14일)과 [10 · 강의 너머](../notebooks/10_beyond_the_lecture.ipynb)(지연 대기열). 실습 03에서 만든
+# 대기열에서 시작합니다.
+#
+# **왜 필요할까요?** 대기열은 데이터베이스가 아니라 버퍼입니다. SQS는 대기열의
+# `MessageRetentionPeriod`(60초~1,209,600초 = 14일, 기본값 345,600초 = 4일)보다 오래된 메시지를
+# 삭제합니다. 누가 그 메시지를 받았는지는 상관없습니다. **지연**(`DelaySeconds`, 0~900초)은 새
+# 메시지를 처음 전달하기 전에 숨겨 둡니다. 대기열 전체에 줄 수도 있고, 메시지마다 줄 수도 있습니다.
 
 # %% [markdown]
 # ## The interface
@@ -35,6 +50,25 @@
 #   enough: nobody can tell the difference.)
 # - `delay` outside 0..900 and `retention_period` outside 60..1,209,600 raise `ValueError`;
 #   both ends are allowed.
+
+# %% [markdown] ko en=27792039
+# ## 인터페이스
+#
+# ```python
+# q = MyQueue(clock, visibility_timeout=30, retention_period=345_600, delay_seconds=0)
+# q.send(body, delay=None)        # None: 대기열의 delay_seconds를 씁니다
+# q.counts()                      # -> {"visible": ..., "inflight": ..., "delayed": ...}
+# ```
+#
+# SQS와 같은 규칙입니다:
+# - 시각 `t`에 지연 `d`로 보낸 메시지는 `now < t + d`인 동안 숨어 있고, `t + d`부터 보입니다.
+#   처음 수신되기 전까지는 `"inflight"`가 아니라 `"delayed"`로 셉니다.
+# - 보존 기간은 메시지마다 자기가 보내진 시각부터 셉니다. 수신한 시각부터 다시 세지 않습니다.
+#   `now >= sent_at + retention_period`가 되면 메시지는 사라집니다. 처리 중(in flight)이든 아직
+#   지연 중이든 마찬가지이고, 어떤 수신도 그 메시지를 다시 돌려주면 안 됩니다. (만료된 메시지는
+#   `receive`나 `counts`가 실행될 때 지우면 충분합니다. 바깥에서는 그 차이를 알 수 없습니다.)
+# - 0..900 밖의 `delay`와 60..1,209,600 밖의 `retention_period`는 `ValueError`를 일으킵니다. 양
+#   끝값은 허용됩니다.
 
 # %% [markdown]
 # ## What to change in `myqueue.py`
@@ -70,6 +104,42 @@
 #     # receive() and counts() call self._drop_expired(now) first (with the lock held);
 #     # receive() adds 1 to m.receive_count of each message it returns;
 #     # counts() also reports "delayed": hidden and never received yet
+# ```
+
+# %% [markdown] ko en=222f0c37
+# ## `myqueue.py`에서 바꿀 것
+#
+# ```python
+# MAX_DELAY = 900                     # 15분
+# MIN_RETENTION, MAX_RETENTION = 60, 1_209_600
+# DEFAULT_RETENTION = 345_600         # 4일
+#
+#
+# @dataclass
+# class Message:
+#     message_id: str
+#     body: str
+#     sent_at: float                      # 새 필드: 메시지를 보낸 시각
+#     visible_at: float                   # 이 시각까지 숨어 있습니다(지연 중이거나 처리 중)
+#     receipt_handle: str | None = None
+#     receive_count: int = 0              # 새 필드: 수신된 횟수(0: 아직 한 번도 수신되지 않음)
+#
+#
+# class MyQueue:
+#     def __init__(self, clock, visibility_timeout=30, retention_period=DEFAULT_RETENTION, delay_seconds=0):
+#         # 세 값을 모두 검사하고 self에 저장합니다
+#
+#     def send(self, body, delay=None):
+#         raise NotImplementedError("TODO: delay가 None이면 대기열의 지연을 쓰고, 검사한 뒤 "
+#                                   "sent_at = now, visible_at = now + delay로 메시지를 저장하기")
+#
+#     def _drop_expired(self, now):
+#         """보존 기간보다 오래된 메시지를 지웁니다. 락을 잡은 채로 호출하세요."""
+#         raise NotImplementedError("TODO: now >= sent_at + retention_period인 메시지를 모두 지우기")
+#
+#     # receive()와 counts()는 먼저 self._drop_expired(now)를 호출합니다(락을 잡은 채로).
+#     # receive()는 돌려주는 메시지마다 m.receive_count에 1을 더합니다.
+#     # counts()는 "delayed"도 알려 줍니다: 숨어 있고 아직 한 번도 수신되지 않은 메시지의 수
 # ```
 
 # %% [solution]
@@ -205,6 +275,12 @@ MyQueue = mycode.load("MyQueue")    # your class, from myqueue.py (read again ea
 # A queue with `delay_seconds=5` and messages with their own delays: each one must appear exactly
 # when its delay ends, not a moment before.
 
+# %% [markdown] ko en=e72f522a
+# ## 확인 1: 지연
+#
+# `delay_seconds=5`인 대기열에, 지연을 따로 준 메시지들도 보냅니다. 메시지는 저마다 지연이 끝나는
+# 바로 그 순간에 나타나야 합니다. 조금이라도 먼저 나타나면 안 됩니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue.grading import retention_and_delay
@@ -217,6 +293,12 @@ retention_and_delay.check_delay(MyQueue)
 # A queue that keeps messages 60 s, then one with the default 4 days, fast-forwarded on the
 # virtual clock.
 
+# %% [markdown] ko en=42640a6c
+# ## 확인 2: 보존 기간
+#
+# 메시지를 60초 동안 보관하는 대기열, 이어서 기본값인 4일 동안 보관하는 대기열입니다. 가상 시계로
+# 시간을 빨리 감습니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 retention_and_delay.check_retention(MyQueue)
@@ -227,9 +309,18 @@ retention_and_delay.check_retention(MyQueue)
 # Two calls that both drop expired messages, overlapped in every way two calls can: a message
 # must expire once, and nothing else may go with it.
 
+# %% [markdown] ko en=2629cab5
+# ## 확인 3: 호출이 겹칠 때의 만료
+#
+# 두 호출이 모두 만료된 메시지를 지웁니다. 두 호출이 겹칠 수 있는 모든 방식으로 겹쳐 봅니다.
+# 메시지는 한 번만 만료되어야 하고, 다른 메시지가 함께 사라지면 안 됩니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 retention_and_delay.check_at_once(MyQueue)
 
 # %% [markdown]
 # **Done?** Next: [exercise 08 · batches](08_batches.ipynb).
+
+# %% [markdown] ko en=c7dcaa24
+# **다 했나요?** 다음: [실습 08 · 배치](08_batches.ipynb).
