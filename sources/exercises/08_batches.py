@@ -1,4 +1,3 @@
-# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Exercise 08 source: tools/nbbuild.py makes exercises/ and solutions/08_batches.ipynb.
 # The [solution] cell is the reference myqueue.py after this step; the step's code is between markers.
 
@@ -14,6 +13,19 @@
 # **Why.** Every SQS call is a network round trip and is billed as one request. `SendMessageBatch`,
 # `ReceiveMessage` with `MaxNumberOfMessages=10` and `DeleteMessageBatch` move ten messages for
 # the price of one call, which is how a consumer (소비자) keeps up with a busy queue.
+
+# %% [markdown] ko en=f0f3a447
+# # 실습 08 · 배치
+#
+# **목표:** 호출 한 번으로 메시지를 최대 10개까지 보내고 삭제합니다(**배치**, batch).
+#
+# 레슨: [04 · 메시지 보내기](../notebooks/04_producing_messages.ipynb)(`SendMessageBatch`)와
+# [10 · 강의 너머](../notebooks/10_beyond_the_lecture.ipynb)(배치). 실습 07에서 만든 대기열에서
+# 시작합니다.
+#
+# **왜 필요할까요?** SQS 호출은 하나하나가 네트워크 왕복이고, 요청 한 건으로 요금이 매겨집니다.
+# `SendMessageBatch`, `MaxNumberOfMessages=10`을 준 `ReceiveMessage`, `DeleteMessageBatch`는 호출 한
+# 번 값으로 메시지 10개를 옮깁니다. 소비자(consumer)가 바쁜 대기열을 따라잡는 방법이 바로 이것입니다.
 
 # %% [markdown]
 # ## The interface
@@ -34,6 +46,27 @@
 #   handle and returns the others (unknown handles) instead of raising (SQS answers HTTP 200
 #   with a `Failed` list).
 
+# %% [markdown] ko en=c386b4c9
+# ## 인터페이스
+#
+# ```python
+# ids = q.send_batch(["order 1", "order 2", ...])   # -> 본문마다 메시지 ID 하나씩, 보낸 순서대로
+# failed = q.delete_batch([handle1, handle2, ...])  # -> 삭제하지 못한 핸들들(없으면 [])
+# ```
+#
+# SQS와 같은 규칙입니다:
+# - 배치의 항목은 1~10개입니다. 그 밖이면 `ValueError`입니다(`EmptyBatchRequest`,
+#   `TooManyEntriesInBatchRequest`).
+# - 본문을 모두 더해 1,048,576바이트(1MiB)가 넘는 `send_batch`는 `ValueError`를
+#   일으킵니다(`BatchRequestTooLong`). 정확히 1,048,576바이트는 괜찮습니다. 글자 수가 아니라 바이트
+#   수입니다. 각 본문을 UTF-8로 세세요(`len(body.encode())`). 그래서 `"é"`는 2바이트, `"📦"`는
+#   4바이트입니다.
+# - 거부된 배치는 **아무것도** 하지 않습니다. 그 배치의 메시지는 하나도 저장되지 않습니다. 앞쪽의
+#   몇 개도 마찬가지입니다.
+# - 유효한 배치 안에서는 항목이 하나씩 따로 성공하거나 실패합니다. `delete_batch`는 유효한 핸들을
+#   모두 삭제하고, 나머지(알 수 없는 핸들)는 예외를 일으키는 대신 돌려줍니다(SQS는 `Failed` 목록을
+#   담아 HTTP 200으로 답합니다).
+
 # %% [markdown]
 # ## What to add to `myqueue.py`
 #
@@ -50,6 +83,24 @@
 #     def delete_batch(self, receipt_handles):
 #         raise NotImplementedError("TODO: check 1..10 handles; delete each one, collecting the handles "
 #                                   "whose delete raised ValueError; return that list")
+# ```
+
+# %% [markdown] ko en=53b36ec4
+# ## `myqueue.py`에 더할 것
+#
+# ```python
+# MAX_BATCH_ENTRIES, MAX_BATCH_BYTES = 10, 1_048_576
+#
+#
+# class MyQueue:
+#     ...
+#     def send_batch(self, bodies):
+#         raise NotImplementedError("TODO: 본문이 1~10개이고 모두 합쳐 MAX_BATCH_BYTES 이하(UTF-8)인지 "
+#                                   "검사한 뒤, 하나씩 보내고 ID들을 돌려주기")
+#
+#     def delete_batch(self, receipt_handles):
+#         raise NotImplementedError("TODO: 핸들이 1~10개인지 검사하기. 하나씩 삭제하면서 삭제가 "
+#                                   "ValueError를 일으킨 핸들을 모아 그 리스트를 돌려주기")
 # ```
 
 # %% [solution]
@@ -197,6 +248,13 @@ MyQueue = mycode.load("MyQueue")    # your class, from myqueue.py (read again ea
 # 1 MiB of non-ASCII text must go through; a `delete_batch` with bad handles must still delete
 # the good ones.
 
+# %% [markdown] ko en=a9dd8cf2
+# ## 확인 1: 배치 규칙
+#
+# 거부되는 배치(빈 배치, 항목 11개, 1MiB보다 1바이트 큰 배치)는 아무것도 하지 않아야 합니다.
+# ASCII가 아닌 글자로 정확히 1MiB를 채운 배치는 통과해야 합니다. 잘못된 핸들이 섞인
+# `delete_batch`도 올바른 핸들은 삭제해야 합니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue.grading import batches
@@ -208,9 +266,18 @@ batches.check_batches(MyQueue)
 #
 # Batches sent, received and deleted while other calls overlap them in every way two calls can.
 
+# %% [markdown] ko en=44c8184d
+# ## 확인 2: 동시에 오가는 배치
+#
+# 배치를 보내고, 받고, 삭제하는 동안 다른 호출이 끼어듭니다. 두 호출이 겹칠 수 있는 모든 방식으로
+# 겹쳐 봅니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 batches.check_batches_at_once(MyQueue)
 
 # %% [markdown]
 # **Done?** Next: [exercise 09 · dead-letter queues](09_dead_letter.ipynb).
+
+# %% [markdown] ko en=89a328a1
+# **다 했나요?** 다음: [실습 09 · 배달 못한 편지 대기열](09_dead_letter.ipynb).
