@@ -1,4 +1,3 @@
-# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Exercise 09 source: tools/nbbuild.py makes exercises/ and solutions/09_dead_letter.ipynb.
 # The [solution] cell is the reference myqueue.py after this step; the step's code is between markers.
 
@@ -17,6 +16,23 @@
 # each time. SQS's `RedrivePolicy` (`deadLetterTargetArn`, `maxReceiveCount` from 1 to 1,000)
 # moves it aside instead, and `StartMessageMoveTask` moves it back.
 
+# %% [markdown] ko en=a3407d4c
+# # 실습 09 · 배달 못한 편지 대기열과 리드라이브
+#
+# **목표:** 계속 실패하는 메시지가 대기열을 막지 않게 합니다. 삭제되지 않은 채
+# `max_receive_count`번 수신된 메시지는 **배달 못한 편지 대기열**(dead-letter queue, DLQ)로
+# 옮겨집니다. 버그를 고친 뒤에는 `move_messages`로 그 메시지를 되돌려 보냅니다(**리드라이브**,
+# redrive).
+#
+# 레슨: [10 · 강의 너머](../notebooks/10_beyond_the_lecture.ipynb)(배달 못한 편지 대기열). 실습
+# 08에서 만든 대기열에서 시작합니다.
+#
+# **왜 필요할까요?** 최소 1회 전송(at-least-once delivery)에서는 모든 소비자를 죽게 만드는
+# "포이즌" 메시지(poison message, 예를 들면 형식이 잘못된 주문)가 가시성 제한 시간이 끝날 때마다
+# 끝없이 돌아옵니다. 그때마다 수신 한 번의 요금도 듭니다. SQS의 `RedrivePolicy`(리드라이브 정책:
+# `deadLetterTargetArn`, 1~1,000인 **최대 수신 횟수** `maxReceiveCount`)는 그런 메시지를 따로
+# 치워 두고, `StartMessageMoveTask`는 다시 되돌려 놓습니다.
+
 # %% [markdown]
 # ## The interface
 #
@@ -34,6 +50,24 @@
 #   has not been received yet (receive count 0). It is moved once, never copied.
 # - `max_receive_count` must be a whole number from 1 to 1,000 when a DLQ is given (`ValueError`
 #   otherwise, also for `2.5`).
+
+# %% [markdown] ko en=361cb5b1
+# ## 인터페이스
+#
+# ```python
+# dlq = MyQueue(clock)
+# q = MyQueue(clock, visibility_timeout=30, dead_letter_queue=dlq, max_receive_count=3)
+# dlq.move_messages(q)     # -> 되돌아간 메시지 수
+# ```
+#
+# SQS와 같은 규칙입니다:
+# - 메시지는 최대 `max_receive_count`번까지만 전달됩니다. `receive`가 찾은 보이는 메시지가 이미
+#   그만큼 수신된 메시지라면, 그 메시지는 돌려주지 않고 DLQ로 옮깁니다(그리고 돌려줄 다른 메시지를
+#   계속 찾습니다).
+# - 옮겨진 메시지는 ID, 본문, 보낸 시각을 그대로 가집니다. 새 대기열에서는 곧바로 보이고, 아직
+#   수신되지 않은 상태입니다(수신 횟수 0). 메시지는 한 번만 옮겨지고, 절대 복사되지 않습니다.
+# - DLQ가 주어지면 `max_receive_count`는 1부터 1,000까지의 정수여야 합니다(아니면 `ValueError`이고,
+#   `2.5`도 마찬가지입니다).
 
 # %% [markdown]
 # ## What to add to `myqueue.py`
@@ -59,6 +93,32 @@
 #     def move_messages(self, destination):
 #         raise NotImplementedError("TODO: with the lock, take every visible message out; then (without "
 #                                   "your lock) destination._accept(m) each; return the count")
+# ```
+
+# %% [markdown] ko en=6c9a78a8
+# ## `myqueue.py`에 더할 것
+#
+# ```python
+# MAX_RECEIVE_COUNT = 1000
+#
+#
+# class MyQueue:
+#     def __init__(self, clock, visibility_timeout=30, retention_period=DEFAULT_RETENTION, delay_seconds=0,
+#                  dead_letter_queue=None, max_receive_count=None):
+#         # dead_letter_queue가 주어지면 max_receive_count를 검사합니다. 둘 다 self에 저장합니다
+#
+#     def receive(self, max_messages=1, visibility_timeout=None):
+#         # 락을 잡은 동안 옮길 메시지를 리스트 `dead`에 모으고 self._messages에서 빼냅니다.
+#         # 각 메시지를 self.dead_letter_queue._accept(m)에 넘기는 것은 반드시 내 락을 놓은 뒤에
+#         # 하세요. 두 대기열의 락을 한꺼번에 잡는 것이 교착 상태(deadlock)의 시작입니다
+#
+#     def _accept(self, message):
+#         raise NotImplementedError("TODO: message_id, body, sent_at이 같은 새 Message를 저장하기. "
+#                                   "지금 바로 보이고, receive_count는 0")
+#
+#     def move_messages(self, destination):
+#         raise NotImplementedError("TODO: 락을 잡고 보이는 메시지를 모두 빼낸 다음, (내 락 없이) "
+#                                   "각각 destination._accept(m)를 호출하기. 옮긴 개수를 돌려주기")
 # ```
 
 # %% [solution]
@@ -244,6 +304,13 @@ MyQueue = mycode.load("MyQueue")    # your class, from myqueue.py (read again ea
 # A poison message and a good one. A consumer deletes the good one and fails on the poison one,
 # every 31 s. After three failed receives it must be in the DLQ; then it is redriven back.
 
+# %% [markdown] ko en=ec25e958
+# ## 확인 1: 포이즌 메시지, 배달 못한 편지 대기열, 리드라이브
+#
+# 포이즌 메시지 하나와 정상 메시지 하나가 있습니다. 소비자는 31초마다 메시지를 받아서, 정상
+# 메시지는 삭제하고 포이즌 메시지에서는 실패합니다. 수신에 세 번 실패하고 나면 포이즌 메시지는
+# DLQ에 있어야 합니다. 그다음 리드라이브로 되돌립니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue.grading import dead_letter
@@ -256,9 +323,19 @@ dead_letter.check_dead_letter(MyQueue)
 # Two consumers find the same worn-out message at the same moment, in every way two calls can
 # overlap: it must reach the dead-letter queue once, never twice and never be lost.
 
+# %% [markdown] ko en=a7a0bb7b
+# ## 확인 2: 동시에 받는 두 소비자
+#
+# 수신 횟수를 다 쓴 같은 메시지를 두 소비자가 같은 순간에 찾습니다. 두 호출이 겹칠 수 있는 모든
+# 방식으로 겹쳐 봅니다. 메시지는 배달 못한 편지 대기열에 딱 한 번 들어가야 합니다. 두 번 들어가도,
+# 사라져도 안 됩니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 dead_letter.check_at_once(MyQueue)
 
 # %% [markdown]
 # **Done?** Next: [exercise 10 · FIFO queues](10_fifo.ipynb).
+
+# %% [markdown] ko en=d8ef0851
+# **다 했나요?** 다음: [실습 10 · FIFO 대기열](10_fifo.ipynb).
