@@ -24,8 +24,9 @@
 # 시작합니다.
 #
 # **왜 필요할까요?** SQS 호출은 하나하나가 네트워크 왕복이고, 요청 한 건으로 요금이 매겨집니다.
-# `SendMessageBatch`, `MaxNumberOfMessages=10`을 준 `ReceiveMessage`, `DeleteMessageBatch`는 호출 한
-# 번 값으로 메시지 10개를 옮깁니다. 소비자(consumer)가 바쁜 대기열을 따라잡는 방법이 바로 이것입니다.
+# `SendMessageBatch`, `MaxNumberOfMessages=10`을 준 `ReceiveMessage`, `DeleteMessageBatch`는 호출
+# 한 번의 비용으로 메시지 10개를 옮깁니다. 소비자(consumer)가 바쁜 대기열을 따라잡는 방법이 바로
+# 이것입니다.
 
 # %% [markdown]
 # ## The interface
@@ -55,14 +56,14 @@
 # ```
 #
 # SQS와 같은 규칙입니다:
-# - 배치의 항목은 1~10개입니다. 그 밖이면 `ValueError`입니다(`EmptyBatchRequest`,
+# - 배치의 항목은 1~10개입니다. 그렇지 않으면 `ValueError`를 일으킵니다(`EmptyBatchRequest`,
 #   `TooManyEntriesInBatchRequest`).
 # - 본문을 모두 더해 1,048,576바이트(1MiB)가 넘는 `send_batch`는 `ValueError`를
 #   일으킵니다(`BatchRequestTooLong`). 정확히 1,048,576바이트는 괜찮습니다. 글자 수가 아니라 바이트
 #   수입니다. 각 본문을 UTF-8로 세세요(`len(body.encode())`). 그래서 `"é"`는 2바이트, `"📦"`는
 #   4바이트입니다.
-# - 거부된 배치는 **아무것도** 하지 않습니다. 그 배치의 메시지는 하나도 저장되지 않습니다. 앞쪽의
-#   몇 개도 마찬가지입니다.
+# - 거부된 배치는 **아무것도** 하지 않습니다. 그 배치의 메시지는 하나도 저장되지 않고, 앞쪽 몇
+#   개만 저장되는 일도 없습니다.
 # - 유효한 배치 안에서는 항목이 하나씩 따로 성공하거나 실패합니다. `delete_batch`는 유효한 핸들을
 #   모두 삭제하고, 나머지(알 수 없는 핸들)는 예외를 일으키는 대신 돌려줍니다(SQS는 `Failed` 목록을
 #   담아 HTTP 200으로 답합니다).
