@@ -1,4 +1,3 @@
-# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Exercise 01 source: tools/nbbuild.py makes exercises/01_store_and_receive.ipynb (the learner's),
 # solutions/01_store_and_receive.ipynb (completed) and exercises/myqueue.py (the learner's file,
 # with TODOs) from this one file.
@@ -18,6 +17,25 @@
 # file, then run the cells below. A check either prints `PASS ...` or tells you which rule your
 # queue broke, with the message and the moment it happened. Checks drive your queue on a virtual
 # clock (time moves only when the check says so) and, in the last check, from several threads.
+
+# %% [markdown] ko en=27df64b0
+# # 실습 01 · 저장과 수신
+#
+# **목표:** 쓸모 있는 가장 작은 대기열(queue)을 만듭니다. 생산자(producer)는 메시지를 대기열에
+# `send`하고, 소비자(consumer)는 메시지를 `receive`합니다. 이 클래스(`MyQueue`)는 실습을 하나씩
+# 거치며 작은 SQS로 자랍니다.
+#
+# 레슨: [02 · 대기열이란?](../notebooks/02_what_is_a_queue.ipynb)
+#
+# **실습은 이렇게 진행합니다.** 여러분의 대기열은 파일 하나, **`myqueue.py`** 안에 있습니다. 이
+# 파일은 이 노트북이 있는 `ko/` 폴더의 한 단계 위, `exercises/` 폴더에 있습니다. 왼쪽 파일
+# 브라우저에서 여세요. 탭을 오른쪽으로 끌어 놓으면 노트북과 나란히 볼 수 있습니다. 이 실습에서 이
+# 파일을 시작하고, 실습 02, 03, 07, 08, 09, 10에서 같은 파일에 조금씩 더합니다. 그래서 언제나 직접
+# 쓴 코드 위에 쌓아 갑니다. `raise NotImplementedError(...)`를 모두 채우고, 파일을 저장한 다음, 아래
+# 셀들을 실행하세요. 확인 셀(check cell)은 `PASS ...`를 출력하거나, 대기열이 어떤 규칙을 어겼는지
+# 메시지와 그 일이 일어난 순간까지 알려 줍니다. 확인 셀은 가상 시계(virtual clock) 위에서 대기열을
+# 움직입니다. 시간은 확인 셀이 정할 때만 흐릅니다. 마지막 확인에서는 여러 스레드(thread)에서
+# 대기열을 호출합니다.
 
 # %% [markdown]
 # ## The interface
@@ -39,6 +57,28 @@
 #   every look at and change of `self._messages` inside `with self._lock:`.
 #
 # `clock` is unused for now; later exercises need it (`clock.now()` is the time in seconds).
+
+# %% [markdown] ko en=e92a2a68
+# ## 인터페이스
+#
+# ```python
+# q = MyQueue(clock)
+# message_id = q.send("order 1")          # 새로운 고유 ID(문자열)를 돌려줍니다
+# q.receive(max_messages=1)               # -> [(message_id, body), ...], 최대 max_messages개
+# ```
+#
+# - 빈 대기열에서 `receive`는 `[]`를 돌려줍니다.
+# - 이 첫 버전에서는 `receive`가 메시지를 대기열에서 **꺼냅니다**. 그래서 메시지마다 한 번씩
+#   전달됩니다. (SQS가 왜 이렇게 하지 않는지는 실습 02에서 봅니다.)
+# - SQS의 `MaxNumberOfMessages`처럼 `max_messages`는 1에서 10 사이여야 합니다. 그 밖의 값이면
+#   `ValueError`를 발생시키세요.
+# - 가장 오래된 메시지부터 내주세요. (SQS 표준 대기열은 *최선의 노력* 순서 지정(best-effort
+#   ordering)만 약속하므로, 확인 셀이 순서를 따지지는 않습니다.)
+# - 여러 생산자와 소비자가 스레드에서 동시에 대기열을 호출합니다. `self._messages`를 읽거나 바꾸는
+#   코드는 모두 `with self._lock:` 안에 두세요.
+#
+# `clock`은 아직 쓰지 않습니다. 다음 실습들에서 씁니다(`clock.now()`는 현재 시각이고, 단위는
+# 초입니다).
 
 # %% [solution] starter: myqueue.py
 # BEGIN SOLUTION
@@ -86,6 +126,13 @@ MyQueue = mycode.load("MyQueue")    # your class, from myqueue.py (read again ea
 # One producer sends messages (one with a non-ASCII body, one empty-looking); two consumers
 # receive them. Every message must come back exactly once, with its body unchanged.
 
+# %% [markdown] ko en=f90953e8
+# ## 확인 1: 저장과 수신
+#
+# 생산자 하나가 메시지를 보냅니다. 그중 하나는 본문에 ASCII가 아닌 문자가 있고, 하나는 공백
+# 하나뿐이라 비어 보이는 본문입니다. 소비자 둘이 메시지를 받습니다. 모든 메시지는 정확히 한 번,
+# 본문이 바뀌지 않은 채로 돌아와야 합니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue.grading import store_and_receive
@@ -99,6 +146,13 @@ store_and_receive.check_store_and_receive(MyQueue)
 # looks at or changes the queue, so every way two calls can overlap is tried, the same way on
 # every run. Without the lock, two consumers can take the same message, or a message is lost.
 
+# %% [markdown] ko en=a9d3958a
+# ## 확인 2: 동시에 두 호출
+#
+# 여러분의 메서드는 스레드에서 실행됩니다. 확인 셀은 여러분의 코드가 대기열을 읽거나 바꾸는 지점마다
+# 스레드를 바꿉니다. 그래서 두 호출이 겹칠 수 있는 모든 경우를 시험하고, 실행할 때마다 똑같이
+# 시험합니다. 락(lock)이 없으면 두 소비자가 같은 메시지를 가져가거나, 메시지 하나가 사라집니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 store_and_receive.check_many_at_once(MyQueue)
@@ -106,3 +160,7 @@ store_and_receive.check_many_at_once(MyQueue)
 # %% [markdown]
 # **Done?** Next: [exercise 02 · receipt handles](02_receipt_handles.ipynb), which builds on what
 # lesson 02 showed: a received message is in flight until it is deleted.
+
+# %% [markdown] ko en=8292f47e
+# **다 했나요?** 다음은 [실습 02 · 수신 핸들](02_receipt_handles.ipynb)입니다. 레슨 02에서 본 것,
+# 곧 받은 메시지는 삭제될 때까지 처리 중(in flight)이라는 사실을 바탕으로 합니다.
