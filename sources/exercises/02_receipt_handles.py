@@ -1,4 +1,3 @@
-# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Exercise 02 source: tools/nbbuild.py makes exercises/ and solutions/02_receipt_handles.ipynb.
 # The learner changes their own myqueue.py; the [solution] cell is the reference file after this
 # step (what mycode.use_reference("02") writes), with the step's own code between the markers.
@@ -16,6 +15,21 @@
 # after, the order was gone for good. SQS never removes a message on receive: the message goes
 # *in flight* (hidden from other consumers), and only `DeleteMessage` removes it. So a message is
 # in one of two states: **visible** (waiting) or **in flight** (received, not yet deleted).
+
+# %% [markdown] ko en=aa4fc6ce
+# # 실습 02 · 수신 핸들과 삭제
+#
+# **목표:** `receive`가 메시지를 없애는 대신 *숨기게* 만듭니다. 그리고 소비자가 일을 마치면
+# `delete`로 메시지를 지우게 합니다. 이때 `receive`에서 받은 **수신 핸들**(receipt handle)을 씁니다.
+#
+# 레슨: [02 · 대기열이란?](../notebooks/02_what_is_a_queue.ipynb) (처리 중, 수신 핸들, 삭제). 레슨
+# 05에서 실제 소비자 루프와 함께 이 내용을 다시 다룹니다.
+#
+# **왜 바꿀까요?** 실습 01에서는 `receive`가 메시지를 꺼내 갔습니다. 그 직후에 소비자(consumer)가
+# 죽으면 그 주문은 영영 사라졌습니다. SQS는 메시지를 받을 때 절대 지우지 않습니다. 메시지는 *처리
+# 중*(in flight) 상태가 되어 다른 소비자에게 보이지 않고, 메시지를 지우는 것은 `DeleteMessage`뿐입니다.
+# 그래서 메시지는 두 상태 중 하나에 있습니다. **표시됨**(visible, 기다리는 중)이거나 **처리
+# 중**(in flight, 받았지만 아직 삭제하지 않음)입니다.
 
 # %% [markdown]
 # ## The interface
@@ -36,6 +50,27 @@
 #   Deleting the same message twice is fine: the second call does nothing.
 # - For now an in-flight message stays hidden until it is deleted. (Exercise 03 adds the
 #   visibility timeout that brings it back if its consumer dies.)
+
+# %% [markdown] ko en=3b8d2061
+# ## 인터페이스
+#
+# ```python
+# q = MyQueue(clock)
+# q.send("order 1")                    # -> message_id, 실습 01과 같습니다
+# q.receive(max_messages=1)            # -> [(message_id, body, receipt_handle), ...]
+# q.delete(receipt_handle)             # 메시지를 완전히 지웁니다
+# q.counts()                           # -> {"visible": 2, "inflight": 1}
+# ```
+#
+# 규칙은 SQS와 같습니다.
+# - `receive`는 표시된 메시지만 돌려주고, 메시지마다 처리 중으로 바꾸면서 **새 수신 핸들**을
+#   붙입니다. 수신 핸들은 새로 만든 무작위 문자열입니다. 메시지 ID를 그대로 쓰거나 본문으로 만들면
+#   안 됩니다.
+# - `delete`는 수신 핸들을 받습니다. 대기열이 내준 적이 없는 핸들(메시지 ID, 오타)이면 `ValueError`를
+#   발생시키세요(SQS는 `ReceiptHandleIsInvalid`로 답합니다). 대기열이 비어 있어도 마찬가지입니다.
+#   같은 메시지를 두 번 삭제해도 괜찮습니다. 두 번째 호출은 아무 일도 하지 않습니다.
+# - 지금은 처리 중인 메시지가 삭제될 때까지 계속 숨어 있습니다. (소비자가 죽으면 메시지를 다시
+#   보이게 하는 가시성 제한 시간(visibility timeout)은 실습 03에서 더합니다.)
 
 # %% [markdown]
 # ## What to change in `myqueue.py`
@@ -78,6 +113,50 @@
 #
 #     def counts(self):
 #         raise NotImplementedError("TODO: return {'visible': ..., 'inflight': ...}")
+# ```
+
+# %% [markdown] ko en=af30221d
+# ## `myqueue.py`에서 바꿀 것
+#
+# 이제 메시지마다 약간의 상태가 필요합니다. 그러니 메시지를 작은 레코드로 만들어 dict에 보관하세요.
+# Python의 dict는 넣은 순서를 지키므로, 차례로 훑으면 가장 오래된 메시지부터 나옵니다. 클래스 위에
+# 다음 코드를 넣으세요.
+#
+# ```python
+# from dataclasses import dataclass
+#
+#
+# @dataclass
+# class Message:
+#     message_id: str
+#     body: str
+#     receipt_handle: str | None = None   # 메시지가 처리 중인 동안 값이 있습니다
+# ```
+#
+# 그다음 `MyQueue`를 이렇게 바꾸세요.
+#
+# ```python
+#     def __init__(self, clock):
+#         self.clock = clock
+#         self._messages = {}     # message_id -> Message, 오래된 것부터
+#         self._handles = {}      # 지금까지 내준 모든 수신 핸들 -> message_id
+#         self._lock = threading.Lock()
+#
+#     def send(self, body):
+#         # 전과 같지만, Message(message_id, body)를 self._messages[message_id]에 저장합니다
+#
+#     def receive(self, max_messages=1):
+#         # max_messages 검사는 그대로 두고, 그다음:
+#         raise NotImplementedError("TODO: 표시된 메시지(receipt_handle이 None)를 최대 max_messages개 "
+#                                   "고르고, 각각에 새 핸들을 주어 self._handles에 기억한 뒤, "
+#                                   "(id, body, handle) 튜플들을 돌려주세요")
+#
+#     def delete(self, receipt_handle):
+#         raise NotImplementedError("TODO: self._handles에 없는 핸들이면 ValueError를 발생시키고, "
+#                                   "아니면 그 메시지를 self._messages에서 지우세요(아직 있다면)")
+#
+#     def counts(self):
+#         raise NotImplementedError("TODO: {'visible': ..., 'inflight': ...}를 돌려주세요")
 # ```
 
 # %% [solution]
@@ -154,6 +233,12 @@ MyQueue = mycode.load("MyQueue")    # your class, from myqueue.py (read again ea
 # Three messages; consumer A receives one, B receives the rest. A's message must stay hidden from
 # B, `counts()` must follow every step, and `delete` must accept only receipt handles.
 
+# %% [markdown] ko en=04bc4933
+# ## 확인 1: 수신 핸들과 삭제
+#
+# 메시지가 세 개 있습니다. 소비자 A가 하나를 받고, B가 나머지를 받습니다. A의 메시지는 B에게 보이지
+# 않아야 합니다. `counts()`는 단계마다 정확해야 하고, `delete`는 수신 핸들만 받아들여야 합니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue.grading import receipt_handles
@@ -166,6 +251,12 @@ receipt_handles.check_receipt_handles(MyQueue)
 # Sends, receives and deletes overlapped in every way two calls can overlap. Each message must
 # reach exactly one consumer, and a delete must never make another message disappear.
 
+# %% [markdown] ko en=a2285e21
+# ## 확인 2: 동시에 두 호출
+#
+# 보내기, 받기, 삭제를 두 호출이 겹칠 수 있는 모든 방식으로 겹쳐서 실행합니다. 메시지마다 정확히 한
+# 소비자에게만 가야 하고, 삭제 때문에 다른 메시지가 사라져서는 안 됩니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 receipt_handles.check_many_at_once(MyQueue)
@@ -174,3 +265,9 @@ receipt_handles.check_many_at_once(MyQueue)
 # **Done?** Exercise 03 needs lesson [06 · Visibility, duplicates, ordering](../notebooks/06_visibility_duplicates.ipynb)
 # first. Lessons [03](../notebooks/03_standard_queue.ipynb), [04](../notebooks/04_producing_messages.ipynb)
 # and [05](../notebooks/05_consuming_messages.ipynb) come before it.
+
+# %% [markdown] ko en=76fa5171
+# **다 했나요?** 실습 03을 하려면 먼저 레슨
+# [06 · 가시성, 중복, 순서](../notebooks/06_visibility_duplicates.ipynb)를 공부하세요. 그 앞에 레슨
+# [03](../notebooks/03_standard_queue.ipynb), [04](../notebooks/04_producing_messages.ipynb),
+# [05](../notebooks/05_consuming_messages.ipynb)가 있습니다.
