@@ -482,7 +482,7 @@ quiz("07")
 # Next: [08 Decoupling tiers →](08_decoupling_tiers.ipynb)
 
 # %% [markdown] ko en=4cdf4e9a
-# **실습:** [05 · 확장 정책](../exercises/05_scaling_policy.ipynb)에서 확장 정책을 직접
-# 작성합니다.
+# **실습:** [05 · 조정 정책](../exercises/05_scaling_policy.ipynb)에서 조정 정책(scaling policy)을
+# 직접 작성합니다.
 #
 # 다음: [08 계층 분리 →](08_decoupling_tiers.ipynb)
