@@ -71,7 +71,7 @@
 # - 이 첫 버전에서는 `receive`가 메시지를 대기열에서 **꺼냅니다**. 그래서 메시지마다 한 번씩
 #   전달됩니다. (SQS가 왜 이렇게 하지 않는지는 실습 02에서 봅니다.)
 # - SQS의 `MaxNumberOfMessages`처럼 `max_messages`는 1에서 10 사이여야 합니다. 그 밖의 값이면
-#   `ValueError`를 발생시키세요.
+#   `ValueError`를 일으키세요.
 # - 가장 오래된 메시지부터 내주세요. (SQS 표준 대기열은 *최선의 노력* 순서 지정(best-effort
 #   ordering)만 약속하므로, 확인 셀이 순서를 따지지는 않습니다.)
 # - 여러 생산자와 소비자가 스레드에서 동시에 대기열을 호출합니다. `self._messages`를 읽거나 바꾸는
@@ -162,5 +162,5 @@ store_and_receive.check_many_at_once(MyQueue)
 # lesson 02 showed: a received message is in flight until it is deleted.
 
 # %% [markdown] ko en=8292f47e
-# **다 했나요?** 다음은 [실습 02 · 수신 핸들](02_receipt_handles.ipynb)입니다. 레슨 02에서 본 것,
-# 곧 받은 메시지는 삭제될 때까지 처리 중(in flight)이라는 사실을 바탕으로 합니다.
+# **다 했나요?** 다음: [실습 02 · 수신 핸들](02_receipt_handles.ipynb). 레슨 02에서 본 것, 곧 받은
+# 메시지는 삭제될 때까지 처리 중(in flight)이라는 사실을 바탕으로 합니다.

@@ -22,10 +22,10 @@
 # **목표:** `receive`가 메시지를 없애는 대신 *숨기게* 만듭니다. 그리고 소비자가 일을 마치면
 # `delete`로 메시지를 지우게 합니다. 이때 `receive`에서 받은 **수신 핸들**(receipt handle)을 씁니다.
 #
-# 레슨: [02 · 대기열이란?](../notebooks/02_what_is_a_queue.ipynb) (처리 중, 수신 핸들, 삭제). 레슨
+# 레슨: [02 · 대기열이란?](../notebooks/02_what_is_a_queue.ipynb)(처리 중, 수신 핸들, 삭제). 레슨
 # 05에서 실제 소비자 루프와 함께 이 내용을 다시 다룹니다.
 #
-# **왜 이렇게 할까요?** 실습 01에서는 `receive`가 메시지를 꺼내 갔습니다. 그 직후에
+# **왜 필요할까요?** 실습 01에서는 `receive`가 메시지를 꺼내 갔습니다. 그 직후에
 # 소비자(consumer)가 죽으면 그 주문은 영영 사라졌습니다. SQS는 메시지를 받을 때 절대 지우지
 # 않습니다. 메시지는 *처리 중*(in flight) 상태가 되어 다른 소비자에게 보이지 않고, 메시지를 지우는
 # 것은 `DeleteMessage`뿐입니다. 그래서 메시지는 두 상태 중 하나에 있습니다. **표시됨**(visible,
@@ -62,12 +62,12 @@
 # q.counts()                           # -> {"visible": 2, "inflight": 1}
 # ```
 #
-# 규칙은 SQS와 같습니다.
+# SQS와 같은 규칙입니다:
 # - `receive`는 표시된 메시지만 돌려주고, 메시지마다 처리 중으로 바꾸면서 **새 수신 핸들**을
 #   붙입니다. 수신 핸들은 새로 만든 무작위 문자열입니다. 메시지 ID를 그대로 쓰거나 본문으로 만들면
 #   안 됩니다.
 # - `delete`는 수신 핸들을 받습니다. 대기열이 내준 적이 없는 핸들(메시지 ID, 오타)이면 `ValueError`를
-#   발생시키세요(SQS는 `ReceiptHandleIsInvalid`로 답합니다). 대기열이 비어 있어도 마찬가지입니다.
+#   일으키세요(SQS는 `ReceiptHandleIsInvalid`로 답합니다). 대기열이 비어 있어도 마찬가지입니다.
 #   같은 메시지를 두 번 삭제해도 괜찮습니다. 두 번째 호출은 아무 일도 하지 않습니다.
 # - 지금은 처리 중인 메시지가 삭제될 때까지 계속 숨어 있습니다. (소비자가 죽으면 메시지를 다시
 #   보이게 하는 가시성 제한 시간(visibility timeout)은 실습 03에서 더합니다.)
@@ -149,14 +149,14 @@
 #         # max_messages 검사는 그대로 두고, 그다음:
 #         raise NotImplementedError("TODO: 표시된 메시지(receipt_handle이 None)를 최대 max_messages개 "
 #                                   "고르고, 각각에 새 핸들을 주어 self._handles에 기억한 뒤, "
-#                                   "(id, body, handle) 튜플들을 돌려주세요")
+#                                   "(id, body, handle) 튜플들을 돌려주기")
 #
 #     def delete(self, receipt_handle):
-#         raise NotImplementedError("TODO: self._handles에 없는 핸들이면 ValueError를 발생시키고, "
-#                                   "아니면 그 메시지를 self._messages에서 지우세요(아직 있다면)")
+#         raise NotImplementedError("TODO: self._handles에 없는 핸들이면 ValueError를 일으키고, "
+#                                   "아니면 그 메시지를 self._messages에서 지우기(아직 있다면)")
 #
 #     def counts(self):
-#         raise NotImplementedError("TODO: {'visible': ..., 'inflight': ...}를 돌려주세요")
+#         raise NotImplementedError("TODO: {'visible': ..., 'inflight': ...}를 돌려주기")
 # ```
 
 # %% [solution]

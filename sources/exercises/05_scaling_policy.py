@@ -28,11 +28,12 @@
 #
 # 레슨: [07 · 소비자 확장](../notebooks/07_scaling_consumers.ipynb)
 #
-# **왜 이렇게 할까요?** 강의에서는 소비자를 수평 확장(horizontal scaling)할 때 EC2 Auto Scaling
+# **왜 필요할까요?** 강의에서는 소비자를 수평 확장(horizontal scaling)할 때 EC2 Auto Scaling
 # 그룹(Auto Scaling group, 강의: 오토 스케일링 그룹)과, 대기열 길이(`ApproximateNumberOfMessages`)에
 # 건 CloudWatch 경보(CloudWatch alarm, 강의: CloudWatch 알람)를 씁니다. 그런데 대기열 길이만으로는
-# 그룹이 일을 따라잡고 있는지 알 수 없습니다. 메시지 1,000개는 인스턴스 50대에게는 아무것도 아니지만, 1대에게는
-# 한 시간 분량의 일입니다. 그래서 AWS의 안내는 **인스턴스당 백로그**를 추적합니다.
+# 그룹이 일을 따라잡고 있는지 알 수 없습니다. 메시지 1,000개는 인스턴스 50대에게는 아무것도
+# 아니지만, 1대에게는 한 시간 분량의 일입니다. 그래서 AWS의 안내는 **인스턴스당 백로그**를
+# 추적합니다.
 #
 # - 인스턴스당 백로그 = `ApproximateNumberOfMessagesVisible` / 서비스 중인 인스턴스 수
 # - **목표값**(target)은 인스턴스 하나가 떠안고도 원하는 지연 시간(latency)을 지킬 수 있는
