@@ -110,7 +110,7 @@ for n in (1, 2, 4, 8):
 # - `ApproximateNumberOfMessages`는 **대기열 속성**입니다. `GetQueueAttributes`가 언제든
 #   돌려줍니다(우리가 쓰는 `counts(...)`가 이 값을 읽습니다).
 # - SQS는 대기열마다 이런 숫자들을 1분에 한 번 CloudWatch로 보냅니다(네임스페이스 `AWS/SQS`).
-#   거기서는 같은 숫자가 지표 **`ApproximateNumberOfMessagesVisible`**입니다. CloudWatch에는
+#   거기서는 같은 숫자가 지표 **`ApproximateNumberOfMessagesVisible`입니다**. CloudWatch에는
 #   `ApproximateNumberOfMessages`라는 지표가 없습니다. 강의의 경보를 만들 때는 `...Visible` 지표를
 #   찾으세요.
 #
@@ -207,8 +207,8 @@ print("desired", group.desired, "| in service at t=60 s:", group.in_service(60),
 # ## 지표는 늦습니다
 #
 # 숫자 자체에도 지연이 하나 더 숨어 있습니다. 표준 대기열은 많은 서버에 나뉘어 있고, AWS는 그
-# 숫자들(GetQueueAttributes)이 *"생산자가 메시지 전송을 멈추고 적어도 1분이 지나야 일관성에 도달할
-# 수 있다"*고 말합니다. 토이의 실제에 가까운 모드(레슨 06)는 대기열 속성
+# 숫자들(GetQueueAttributes)이 <em>"생산자가 메시지 전송을 멈추고 적어도 1분이 지나야 일관성에 도달할
+# 수 있다"</em>고 말합니다. 토이의 실제에 가까운 모드(레슨 06)는 대기열 속성
 # `ApproximateNumberOfMessages`로 1분 전의 대기열 상태를 알려 줍니다.
 #
 # `toyqueue.sim.backlog`은 아래 시뮬레이션들이 쓰는 대기열입니다(주문을 `put`으로 넣고, 소비자가

@@ -262,3 +262,37 @@ def test_links_in_korean_prose_go_to_the_korean_edition_where_there_is_one():
         "[a](../01_x.ipynb) [b](../../README.md) [c](../../exercises/ko/) [d](https://example.com/x.ipynb) "
         "[e](#top) [f](02_y.ipynb#part) [g](../../exercises/ko/03_z.ipynb) ![h](../../docs/img/v.png)")
     assert nbbuild.relink("[c](../exercises/)", "notebooks", "ko", set()) == "[c](../../exercises/)"
+
+
+# ------------------------------------------------------------------ the prose renders
+
+EMPHASIS_LEFT_OVER = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+
+
+def unrendered_emphasis(markdown):
+    """Lines of the rendered cell that still show `*`: an emphasis that did not close.
+
+    CommonMark (JupyterLab's renderer follows it) closes `**` only where the next character is
+    a space or punctuation, if the one before it is punctuation: `**`code`**도`, a particle
+    right after a code span or a quote, shows its asterisks. Korean sentences meet this often
+    (English ones rarely: "**`code`** is" has a space)."""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(markdown)
+    html = re.sub(r"<code>.*?</code>|<pre>.*?</pre>", "", html, flags=re.S)
+    return [line for line in html.splitlines() if EMPHASIS_LEFT_OVER.search(line)]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_emphasis_renders_in_both_editions(source):
+    bad = [f"{name(source)}:{cell.line} ({cell.lang}): {line[:120]}"
+           for cell in nbbuild.read_cells(source.read_text(encoding="utf-8")) if cell.kind == "markdown"
+           for line in unrendered_emphasis(cell.body)]
+    assert not bad, ("emphasis that shows its asterisks (move a particle inside the ** **, or use "
+                     "<em>...</em>):\n" + "\n".join(bad))
+
+
+def test_the_emphasis_check_catches_a_particle_after_a_code_span():
+    assert unrendered_emphasis("지표 **`ApproximateNumberOfMessagesVisible`**입니다.")
+    assert not unrendered_emphasis("지표 **`ApproximateNumberOfMessagesVisible`입니다**.")
+    assert not unrendered_emphasis("the metric **`ApproximateNumberOfMessagesVisible`** is")
