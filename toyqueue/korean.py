@@ -32,8 +32,8 @@ MESSAGES = {
     "All set!": "모두 준비되었습니다!",
     "Something is missing: see the FAIL lines.": "빠진 것이 있습니다: FAIL 줄을 보세요.",
     "(no exercises in this copy yet)": "(이 사본에는 아직 실습이 없습니다)",
-    # ---- lesson 01: sync vs async (sources/lessons/01_sync_vs_async.py: the simulation's summary,
-    # the plot's labels, the quiz in toyqueue/quizzes.py)
+    # ---- lesson 01: sync vs async (the simulation's summary, its figure in toyqueue/widgets/plots.py,
+    # the quiz in toyqueue/quizzes.py)
     "{purchases:,} purchases; shipping handles {capacity:,}/s": "구매 {purchases:,}건, 배송 서비스는 초당 {capacity:,}건 처리",
     "sync  (direct call): {shipped:,} shipped, {failed:,} failed": "동기   (직접 호출): {shipped:,}건 배송, {failed:,}건 실패",
     "async (via a queue): {shipped:,} shipped, {failed:,} failed, longest wait {wait:.0f} s, backlog peak {peak:,}":
@@ -47,8 +47,8 @@ MESSAGES = {
     "async: waiting in the queue": "비동기: 대기열에서 기다리는 요청",
     "async: handled per second": "비동기: 초당 처리",
     "requests": "요청",
-    "Async: the queue holds the spike, the service drains it at 100/s":
-        "비동기: 대기열이 급증을 담아 두고, 서비스가 초당 100건씩 비움",
+    "Async: the queue holds the spike, the service drains it at {capacity:,}/s":
+        "비동기: 대기열이 급증을 담아 두고, 서비스가 초당 {capacity:,}건씩 비움",
     "The shipping service is down. With a queue between purchase and shipping, what happens to a new "
     "purchase?":
         "배송 서비스가 멈췄습니다. 구매와 배송 사이에 대기열이 있다면 새 구매는 어떻게 될까요?",
@@ -86,7 +86,7 @@ MESSAGES = {
     "subscribers.":
         "Kinesis는 순서가 있는 로그 하나를 보관하고, 읽는 쪽이 각자 자기 속도로 읽습니다. 구독자에게 사본을 "
         "보내 주지 않습니다.",
-    # ---- lesson 02: what is a queue (sources/lessons/02_what_is_a_queue.py: the plot's labels, the quiz)
+    # ---- lesson 02: what is a queue (its figure in toyqueue/widgets/plots.py, the quiz)
     "orders sent this second": "이번 초에 보낸 주문",
     "orders waiting in the queue": "대기열에서 기다리는 주문",
     "consumer capacity per second": "소비자의 초당 처리 용량",
@@ -443,10 +443,9 @@ MESSAGES = {
     "The call succeeded; the copy on the server that was down survived it.":
         "호출은 성공했습니다. 멈춰 있던 서버의 사본이 살아남은 것입니다.",
 
-    # ---- lesson 07: scaling consumers (sources/lessons/07_scaling_consumers.py: actions and plot)
+    # ---- lesson 07: scaling consumers (sources/lessons/07_scaling_consumers.py: actions; its figure,
+    # toyqueue/widgets/plots.py)
     "minute {minute:>4.0f}: {change:+d} instances  ({reason})": "{minute:>4.0f}분: 인스턴스 {change:+d}대  ({reason})",
-    "{policy}: queue length": "{policy}: 대기열 길이",
-    "{policy}: instances in service": "{policy}: 서비스 중인 인스턴스",
     "step alarm threshold": "단계 조정 경보 임계값",
     "Step scaling: the alarm adds 4 instances at a time": "단계 조정: 경보가 인스턴스를 4대씩 추가",
     "Step scaling vs target tracking, same spike": "단계 조정 vs 대상 추적, 같은 급증",
@@ -617,7 +616,7 @@ MESSAGES = {
         "<b>스스로 확인하기</b>: 답을 하나 고르면 그 아래에 이유가 나옵니다.",
     "Right.": "맞습니다.",
     "Not quite.": "아닙니다.",
-    # ---- widgets: lesson 01, sync vs async (toyqueue/widgets/sync_async.py, plots.py)
+    # ---- widgets: lesson 01, sync vs async (toyqueue/widgets/sync_async.py)
     "spike (requests/s)": "급증 (요청/초)",
     "shipping capacity/s": "배송 처리 용량/초",
     "caller timeout (s)": "호출자 제한 시간 (초)",
@@ -649,10 +648,6 @@ MESSAGES = {
         "동기: {shipped:,}건 배송, 구매 {arrived:,}건 중 {failed:,}건 실패.   비동기: {a_shipped:,}건 배송, "
         "{lost}건 유실; 마지막 메시지는 {wait:.0f}초 기다림.",
     "sync vs async under a spike": "급증할 때의 동기와 비동기",
-    "sync: per second": "동기: 초당",
-    "async: per second": "비동기: 초당",
-    "waiting": "대기 중",
-    "seconds": "초",
     # ---- widgets: lesson 06, the queue at work (toyqueue/widgets/queue_view.py)
     "messages": "메시지",
     "consumers": "소비자",
@@ -746,21 +741,20 @@ MESSAGES = {
         "지금 서비스 중 {serving}, 시작 중 {starting}, 길이 {depth:,}   |   전체: 최대 {peak}대, "
         "최장 대기 {wait:.1f}분, {minutes:,.0f} 인스턴스-분",
     "autoscaling on queue depth": "대기열 길이에 따른 오토 스케일링",
-    "queue depth": "대기열 길이",
-    "messages visible": "표시된 메시지",
+    "queue length": "대기열 길이",
     "instances in service": "서비스 중인 인스턴스",
     "instances": "인스턴스",
     "minutes": "분",
     # ---- widgets: lesson 08, tiers (toyqueue/widgets/plots.py)
-    "uploads arriving": "도착하는 업로드",
-    "videos encoded": "인코딩된 비디오",
     "rejected (503)": "거부됨 (503)",
     "per minute": "분당",
-    "front end takes uploads; the GPU tier encodes them": "프론트엔드가 업로드를 받고 GPU 계층이 인코딩",
+    "the web tier takes the uploads": "웹 계층이 업로드를 받음",
     "the queue between the tiers absorbs the spike": "계층 사이의 대기열이 급증을 흡수",
     "web tier": "웹 계층",
-    "GPU tier (back end)": "GPU 계층 (백엔드)",
+    "GPU tier": "GPU 계층",
     "each tier scales on its own metric": "각 계층은 자기 지표로 확장",
+    "encoded videos land in the bucket": "인코딩된 비디오가 버킷에 쌓임",
+    "videos": "비디오",
 
     # ---- lesson 05: consuming messages, its quiz (toyqueue/quizzes.py)
     "A consumer asks for MaxNumberOfMessages=11. What happens?":
@@ -805,12 +799,9 @@ MESSAGES = {
     "Only in Lambda.": "Lambda에서만.",
     "Lambda is one option, where AWS polls for you.": "Lambda는 선택지 중 하나입니다. 이때는 AWS가 대신 폴링합니다.",
 
-    # ---- lesson 08: decoupling tiers (its plot, toyqueue/sim/tiers.py and asg.py, its quiz)
+    # ---- lesson 08: decoupling tiers (its figure, toyqueue/sim/tiers.py and asg.py, its quiz)
     "uploads/min requested": "요청된 업로드 (분당)",
     "accepted by the web tier": "웹 계층이 받은 업로드",
-    "web instances": "웹 인스턴스",
-    "GPU instances": "GPU 인스턴스",
-    "queue depth (ApproximateNumberOfMessages)": "대기열 길이 (ApproximateNumberOfMessages)",
     "videos in the bucket": "버킷에 있는 비디오",
     "The spike: web tier, queue, GPU tier": "급증: 웹 계층, 대기열, GPU 계층",
     "Same spike, GPU tier capped at 5 instances": "같은 급증, GPU 계층은 인스턴스 5개까지",

@@ -240,30 +240,9 @@ print(result.summary())
 # 1초 단위로 그려 보면 이렇습니다:
 
 # %%
-import matplotlib.pyplot as plt
+from toyqueue.widgets import plot_sync_async
 
-from toyqueue.i18n import tr     # the labels, in the course language
-
-t = result.ticks
-fig, (top, bottom) = plt.subplots(2, 1, figsize=(8, 5.5), sharex=True)
-
-top.plot(t, result.sync.arrivals, color="#dd8452", label=tr("requests arriving"))
-top.axhline(result.params["capacity"], color="grey", linestyle="--", label=tr("service capacity"))
-top.plot(t, result.sync.failed, color="#c44e52", label=tr("sync: failed"))
-top.plot(t, result.sync.served, color="#4c72b0", label=tr("sync: handled"))
-top.set_yscale("symlog", linthresh=10)
-top.set_ylabel(tr("per second"))
-top.set_title(tr("Sync: the spike is far above capacity, and the overflow fails"))
-top.legend(loc="center right", fontsize=8)
-
-bottom.plot(t, result.asynchronous.depth, color="#55a868", label=tr("async: waiting in the queue"))
-bottom.plot(t, result.asynchronous.served, color="#4c72b0", label=tr("async: handled per second"))
-bottom.set_xlabel(tr("second"))
-bottom.set_ylabel(tr("requests"))
-bottom.set_title(tr("Async: the queue holds the spike, the service drains it at 100/s"))
-bottom.legend(loc="upper right", fontsize=8)
-plt.tight_layout()
-plt.show()
+plot_sync_async(result)
 
 # %% [markdown]
 # ## Try it yourself

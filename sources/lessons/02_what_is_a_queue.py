@@ -398,20 +398,9 @@ print("sent:        ", " ".join(f"{s:3}" for s in SENT_PER_SECOND))
 print("in the queue:", " ".join(f"{d:3}" for d in depth))
 
 # %%
-import matplotlib.pyplot as plt
+from toyqueue.widgets import plot_buffer
 
-from toyqueue.i18n import tr     # the labels, in the course language
-
-fig, ax = plt.subplots(figsize=(7, 3))
-ax.bar(range(len(SENT_PER_SECOND)), SENT_PER_SECOND, color="#dd8452", label=tr("orders sent this second"))
-ax.plot(range(len(depth)), depth, "o-", color="#4c72b0", label=tr("orders waiting in the queue"))
-ax.axhline(CONSUMER_PER_SECOND, color="grey", linestyle="--", label=tr("consumer capacity per second"))
-ax.set_xlabel(tr("second"))
-ax.set_ylabel(tr("orders"))
-ax.legend(loc="upper right")
-ax.set_title(tr("The queue absorbs a burst; the consumer drains it at its own pace"))
-plt.tight_layout()
-plt.show()
+plot_buffer(SENT_PER_SECOND, depth, CONSUMER_PER_SECOND)
 
 # %% [markdown]
 # The producer never waited for the consumer, and the consumer never had to work faster than it

@@ -293,25 +293,9 @@ print_actions(step)
 print(step.summary())
 
 # %%
-import matplotlib.pyplot as plt
+from toyqueue.widgets import plot_autoscaling
 
-def plot(runs, title):
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 5.5), sharex=True)
-    minutes = [t / 60 for t in runs[0].t]
-    for run in runs:
-        top.plot(minutes, run.visible, label=tr("{policy}: queue length", policy=run.policy))
-        bottom.step(minutes, run.in_service, where="post",
-                    label=tr("{policy}: instances in service", policy=run.policy))
-    top.axhline(runs[0].params["alarm_threshold"], color="grey", ls=":", label=tr("step alarm threshold"))
-    top.set_ylabel("ApproximateNumberOfMessagesVisible")
-    bottom.set_ylabel(tr("instances"))
-    bottom.set_xlabel(tr("minutes"))
-    top.set_title(title)
-    top.legend(); bottom.legend()
-    plt.tight_layout()
-    plt.show()
-
-plot([step], tr("Step scaling: the alarm adds 4 instances at a time"))
+plot_autoscaling([step], tr("Step scaling: the alarm adds 4 instances at a time"))
 
 # %% [markdown]
 # The queue length climbs while the group is still too small, the alarm adds instances in steps of
@@ -389,7 +373,7 @@ for run in runs.values():
     print(run.summary())
 
 # %%
-plot([runs["step"], runs["target"]], tr("Step scaling vs target tracking, same spike"))
+plot_autoscaling(runs.values(), tr("Step scaling vs target tracking, same spike"))
 
 # %% [markdown]
 # Reading the comparison:

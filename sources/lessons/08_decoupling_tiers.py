@@ -211,25 +211,8 @@ for t, tier, change, reason in run.actions:
 print(run.summary())
 
 # %%
-import matplotlib.pyplot as plt
-from toyqueue.i18n import tr                  # the labels in the course language (English or Korean)
-
-def plot_tiers(run, title):
-    minutes = [t / 60 for t in run.t]
-    fig, axes = plt.subplots(4, 1, figsize=(9, 8), sharex=True)
-    axes[0].plot(minutes, run.requests, label=tr("uploads/min requested"))
-    axes[0].plot(minutes, run.accepted, label=tr("accepted by the web tier"))
-    axes[1].step(minutes, run.web_in_service, where="post", label=tr("web instances"), color="tab:green")
-    axes[1].step(minutes, run.gpu_in_service, where="post", label=tr("GPU instances"), color="tab:purple")
-    axes[2].plot(minutes, run.depth, label=tr("queue depth (ApproximateNumberOfMessages)"),
-                 color="tab:orange")
-    axes[3].plot(minutes, run.stored, label=tr("videos in the bucket"), color="tab:brown")
-    for ax in axes:
-        ax.legend(loc="best")
-    axes[0].set_title(title)
-    axes[-1].set_xlabel(tr("minutes"))
-    plt.tight_layout()
-    plt.show()
+from toyqueue.i18n import tr                  # the title in the course language (English or Korean)
+from toyqueue.widgets import plot_tiers
 
 plot_tiers(run, tr("The spike: web tier, queue, GPU tier"))
 

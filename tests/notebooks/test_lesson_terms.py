@@ -153,8 +153,12 @@ def test_the_cloudwatch_metric_is_called_approximate_number_of_messages_visible(
             if not names_attribute:
                 wrong.append(f"{path.name}: {' '.join(sentence.split())[:160]}")
     assert wrong == []
-    plots = all_text(ROOT / "sources" / "lessons" / "07_scaling_consumers.py")
-    assert 'set_ylabel("ApproximateNumberOfMessagesVisible")' in plots
+    from toyqueue.sim.autoscaling import simulate
+    from toyqueue.widgets import plot_autoscaling
+
+    assert "plot_autoscaling(" in all_text(ROOT / "sources" / "lessons" / "07_scaling_consumers.py")
+    queue_panel = plot_autoscaling([simulate(policy="step")], "").axes[0]
+    assert queue_panel.get_ylabel() == "ApproximateNumberOfMessagesVisible"
     glossary = {t.en: t.meaning for t in terms()}
     assert "CloudWatch metric" in glossary["ApproximateNumberOfMessagesVisible"]
     assert "queue attribute" in glossary["ApproximateNumberOfMessages"]

@@ -226,7 +226,8 @@ def test_matplotlib_figures_draw_hangul(korean):
     from toyqueue.sim.tiers import simulate
     from toyqueue.widgets import plot_tiers
 
-    fig = plot_tiers(simulate())
+    fig = plot_tiers(simulate(), tr("The spike: web tier, queue, GPU tier"))
+    assert fig.get_suptitle() == "급증: 웹 계층, 대기열, GPU 계층"
     assert "계층 사이의 대기열이 급증을 흡수" in [ax.get_title(loc="left") for ax in fig.axes]
     with warnings.catch_warnings():
         warnings.simplefilter("error")            # "Glyph ... missing from font(s)" is a UserWarning
