@@ -5,7 +5,7 @@
 # toyqueue too, because telling the learner that toyqueue is missing is one of its jobs.
 
 # %% [markdown]
-# [01 Sync vs async →](01_sync_vs_async.ipynb)
+# [01 Synchronous vs asynchronous →](01_sync_vs_async.ipynb)
 #
 # # 00 · Set-up check and a map of the course
 #
@@ -17,7 +17,7 @@
 # AWS **API**, the set of calls a service offers to programs (SQS's are `SendMessage`,
 # `ReceiveMessage`, ...). Nothing here talks to real AWS, so nothing costs money.
 
-# %% [markdown] ko en=51e7b0d7
+# %% [markdown] ko en=150bb703
 # [01 동기 vs 비동기 →](01_sync_vs_async.ipynb)
 #
 # # 00 · 설치 확인과 과정 안내
@@ -339,7 +339,7 @@ Markdown("\n".join(f"- [{title_of(p)}]({os.path.relpath(p, Path.cwd())})" for p 
          or i18n.tr("(no exercises in this copy yet)"))
 
 # %% [markdown]
-# Ready? On to [01 · Synchronous vs asynchronous communication](01_sync_vs_async.ipynb).
+# Ready? On to [01 Synchronous vs asynchronous](01_sync_vs_async.ipynb).
 
-# %% [markdown] ko en=fe2a84e4
-# 준비됐나요? [01 · 동기 vs 비동기 커뮤니케이션](01_sync_vs_async.ipynb)으로 넘어갑시다.
+# %% [markdown] ko en=b99358ec
+# 준비됐나요? [01 동기 vs 비동기](01_sync_vs_async.ipynb)로 넘어갑시다.

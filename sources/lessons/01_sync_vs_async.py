@@ -2,7 +2,7 @@
 # by tools/nbbuild.py.
 
 # %% [markdown]
-# [← 00 Setup](00_setup.ipynb) | [02 What is a queue →](02_what_is_a_queue.ipynb)
+# [← 00 Set-up check and a map of the course](00_setup.ipynb) | [02 What is a queue? →](02_what_is_a_queue.ipynb)
 #
 # # 01 · Synchronous vs asynchronous communication
 #
@@ -10,8 +10,8 @@
 # You wire a purchase service to a shipping service both ways, hit them with a traffic spike,
 # and watch one design drop thousands of requests while the other drops none.
 
-# %% [markdown] ko en=70dcbd75
-# [← 00 설치 확인](00_setup.ipynb) | [02 대기열이란 →](02_what_is_a_queue.ipynb)
+# %% [markdown] ko en=51c708e7
+# [← 00 설치 확인과 과정 안내](00_setup.ipynb) | [02 대기열이란? →](02_what_is_a_queue.ipynb)
 #
 # # 01 · 동기 vs 비동기 커뮤니케이션
 #
@@ -353,9 +353,9 @@ quiz("01")
 # %% [markdown]
 # The exercises start after lesson 02, with the queue itself.
 #
-# Next: [02 What is a queue →](02_what_is_a_queue.ipynb)
+# Next: [02 What is a queue? →](02_what_is_a_queue.ipynb)
 
-# %% [markdown] ko en=a9fbc6e2
+# %% [markdown] ko en=b10603d0
 # 실습은 레슨 02 다음에, 대기열 자체를 만드는 것부터 시작합니다.
 #
-# 다음: [02 대기열이란 →](02_what_is_a_queue.ipynb)
+# 다음: [02 대기열이란? →](02_what_is_a_queue.ipynb)

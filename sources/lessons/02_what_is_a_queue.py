@@ -2,7 +2,7 @@
 # by tools/nbbuild.py.
 
 # %% [markdown]
-# [← 01 Sync vs async](01_sync_vs_async.ipynb) | [03 The standard queue →](03_standard_queue.ipynb)
+# [← 01 Synchronous vs asynchronous](01_sync_vs_async.ipynb) | [03 The standard queue →](03_standard_queue.ipynb)
 #
 # # 02 · What is a queue?
 #
@@ -11,7 +11,7 @@
 # middle holds what is not yet done. You build a tiny queue yourself in a few lines, then meet
 # the course's toy SQS, then run several producers and consumers at once.
 
-# %% [markdown] ko en=05fdf0ff
+# %% [markdown] ko en=61fca30d
 # [← 01 동기 vs 비동기](01_sync_vs_async.ipynb) | [03 표준 대기열 →](03_standard_queue.ipynb)
 #
 # # 02 · 대기열이란?

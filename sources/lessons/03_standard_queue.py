@@ -2,7 +2,7 @@
 # by tools/nbbuild.py.
 
 # %% [markdown]
-# [← 02 What is a queue](02_what_is_a_queue.ipynb) | [04 Producing messages →](04_producing_messages.ipynb)
+# [← 02 What is a queue?](02_what_is_a_queue.ipynb) | [04 Producing messages →](04_producing_messages.ipynb)
 #
 # # 03 · The standard queue
 #
@@ -10,8 +10,8 @@
 # "what happens if...?", and see each one happen: how long a message lives, how much a queue can
 # hold, how fast a call is, how big a message may be.
 
-# %% [markdown] ko en=10ef8a56
-# [← 02 대기열이란](02_what_is_a_queue.ipynb) | [04 메시지 보내기 →](04_producing_messages.ipynb)
+# %% [markdown] ko en=0e4d8c1d
+# [← 02 대기열이란?](02_what_is_a_queue.ipynb) | [04 메시지 보내기 →](04_producing_messages.ipynb)
 #
 # # 03 · 표준 대기열
 #

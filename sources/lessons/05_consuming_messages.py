@@ -2,7 +2,7 @@
 # notebooks/ko/05_consuming_messages.ipynb by tools/nbbuild.py.
 
 # %% [markdown]
-# [← 04 Producing messages](04_producing_messages.ipynb) | [06 Visibility and duplicates →](06_visibility_duplicates.ipynb)
+# [← 04 Producing messages](04_producing_messages.ipynb) | [06 Visibility, duplicates and ordering →](06_visibility_duplicates.ipynb)
 #
 # # 05 · Consuming messages
 #
@@ -10,8 +10,8 @@
 # each order by inserting it into a real database, and deletes what it has processed. Then break
 # it on purpose: see what a forgotten `DeleteMessage` does.
 
-# %% [markdown] ko en=ae81c6b9
-# [← 04 메시지 보내기](04_producing_messages.ipynb) | [06 가시성과 중복 →](06_visibility_duplicates.ipynb)
+# %% [markdown] ko en=72343adb
+# [← 04 메시지 보내기](04_producing_messages.ipynb) | [06 가시성, 중복, 순서 →](06_visibility_duplicates.ipynb)
 #
 # # 05 · 메시지 받기
 #

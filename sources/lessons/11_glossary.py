@@ -1,7 +1,7 @@
 # Lesson 11 source (percent format). Build: .venv/bin/python tools/nbbuild.py sources/lessons/11_glossary.py
 
 # %% [markdown]
-# [← 10 Beyond the lecture](10_beyond_the_lecture.ipynb) | [00 Setup and tour ↺](00_setup.ipynb)
+# [← 10 Beyond the lecture](10_beyond_the_lecture.ipynb) | [00 Set-up check and a map of the course ↺](00_setup.ipynb)
 #
 # # 11 · Glossary: key terms, English and 한국어
 #
@@ -14,7 +14,7 @@
 # The table lives in [`toyqueue/glossary.py`](../toyqueue/glossary.py); the course's tests check
 # that each term is taught in its lesson and that no lesson uses jargon before defining it.
 
-# %% [markdown] ko en=30af2831
+# %% [markdown] ko en=2f5d3208
 # [← 10 강의 너머](10_beyond_the_lecture.ipynb) | [00 설치 확인과 과정 안내 ↺](00_setup.ipynb)
 #
 # # 11 · 용어집: 핵심 용어, 영어와 한국어
@@ -105,9 +105,9 @@ for path in sorted(i18n.edition_dir("notebooks", "en").glob("[0-9][0-9]_*.ipynb"
     print(f"{path.name:<32} {title}")
 
 # %% [markdown]
-# Back to the start: [00 Setup and tour](00_setup.ipynb). The exercises are in
+# Back to the start: [00 Set-up check and a map of the course](00_setup.ipynb). The exercises are in
 # [../exercises/](../exercises/), starting with [01 · Store and receive](../exercises/01_store_and_receive.ipynb).
 
-# %% [markdown] ko en=5ae4a40b
+# %% [markdown] ko en=dcbbe3b0
 # 처음으로 돌아가기: [00 설치 확인과 과정 안내](00_setup.ipynb). 실습은 [exercises 폴더](../exercises/)에
 # 있고, [01 · 저장과 수신](../exercises/01_store_and_receive.ipynb)부터 시작합니다.

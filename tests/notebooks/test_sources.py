@@ -59,3 +59,36 @@ def test_lesson_links_resolve(path):
         assert any(p.startswith(f"{number - 1:02d}_") for p in first), "no link to the previous lesson"
     if any((ROOT / "notebooks").glob(f"{number + 1:02d}_*.ipynb")):
         assert any(p.startswith(f"{number + 1:02d}_") for p in first), "no link to the next lesson"
+
+
+EDITION_FOLDERS = {"en": ROOT / "notebooks", **{code: ROOT / "notebooks" / code for code in nbbuild.EDITIONS}}
+LESSON_LINK = re.compile(r"\[([^\]]*)\]\((?:\.\./)?(\d\d)_\w+\.ipynb\)")    # to a lesson, not an exercise
+
+
+def lesson_titles(folder):
+    """{"01": "Synchronous vs asynchronous", ...} from lesson 00's map of the course; lesson 00,
+    which the map does not list, by its own heading."""
+    nb = nbformat.read(folder / "00_setup.ipynb", as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    titles = dict(re.findall(r"^\| \[(\d\d) ([^\]]+)\]\(\1_\w+\.ipynb\) \|", text, re.M))
+    titles["00"] = re.search(r"^# 00 · (.+)$", text, re.M).group(1)
+    return titles
+
+
+@pytest.mark.parametrize("edition", EDITION_FOLDERS)
+def test_links_between_lessons_call_each_lesson_by_its_title(edition):
+    """A link that names a lesson ("← 05 ...", "Next: [07 ... →]") names it as lesson 00's map does,
+    so a lesson is not called two things in one book."""
+    folder = EDITION_FOLDERS[edition]
+    titles = lesson_titles(folder)
+    assert sorted(titles) == sorted(p.name[:2] for p in folder.glob("[0-9][0-9]_*.ipynb"))
+    wrong = []
+    for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for text, number in LESSON_LINK.findall(cell.source):
+                named = text.strip(" ←→↺")
+                if re.match(r"\d\d\b", named) and named != f"{number} {titles[number]}":
+                    wrong.append(f"{path.name}: [{text}] should say {number} {titles[number]}")
+    assert wrong == []
