@@ -863,31 +863,32 @@ MESSAGES = {
     "Nobody: GCM needs no key to decrypt.": "아무도. GCM은 복호화에 키가 필요 없습니다.",
     "AES-GCM needs the same key to decrypt and to check the message.":
         "AES-GCM은 복호화할 때도, 메시지를 검증할 때도 같은 키가 필요합니다.",
-    "The queue policy allows the partner account to send and has a Deny for aws:SecureTransport false. "
-    "The partner sends over plain http. The answer?":
-        "대기열 정책은 파트너 계정의 전송을 허용하고, aws:SecureTransport가 false인 요청을 막는 Deny 문도 "
-        "있습니다. 파트너가 평범한 http로 보냅니다. 답은?",
-    "Allow: a statement allows the partner.": "Allow: 파트너를 허용하는 문이 있습니다.",
+    "The queue policy denies sqs:PurgeQueue to everyone (NobodyPurges). Your admin role's IAM policy "
+    "allows sqs:* on every queue. The admin purges the queue. The answer?":
+        "대기열 정책은 모두에게 sqs:PurgeQueue를 거부합니다(NobodyPurges). 관리자 역할의 IAM 정책은 "
+        "모든 대기열에서 sqs:*를 허용합니다. 관리자가 대기열을 비웁니다. 답은?",
+    "Allow: its IAM policy allows it.": "Allow: IAM 정책이 허용합니다.",
     "A matching Deny beats any Allow.": "일치하는 Deny는 어떤 Allow보다도 우선합니다.",
-    "Deny (HttpsOnly).": "Deny (HttpsOnly 문).",
+    "Deny (NobodyPurges).": "Deny (NobodyPurges 문).",
     "Explicit deny wins.": "명시적 거부가 이깁니다.",
     "Implicit deny.": "암시적 거부(implicit deny).",
     "A statement does match, and it is an explicit Deny.": "일치하는 문이 있고, 그 문은 명시적 Deny입니다.",
-    "The queue policy allows account 111122223333 to send, but that account's IAM policy does not allow "
-    "sqs:SendMessage. Can its role send?":
-        "대기열 정책은 계정 111122223333의 전송을 허용하지만, 그 계정의 IAM 정책은 sqs:SendMessage를 "
-        "허용하지 않습니다. 그 계정의 역할은 보낼 수 있을까요?",
+    "The queue policy allows account 999988887777 to receive, but that account's IAM policy does not "
+    "allow sqs:ReceiveMessage. Can its role receive?":
+        "대기열 정책은 계정 999988887777의 수신을 허용하지만, 그 계정의 IAM 정책은 sqs:ReceiveMessage를 "
+        "허용하지 않습니다. 그 계정의 역할은 받을 수 있을까요?",
     "Yes: the queue policy allows it.": "예. 대기열 정책이 허용합니다.",
     "Cross-account, both sides must allow.": "교차 계정에서는 양쪽이 모두 허용해야 합니다.",
     "No: implicit deny.": "아니요. 암시적 거부(implicit deny)입니다.",
-    "The partner's own IAM policy grants nothing.": "파트너 자신의 IAM 정책이 아무것도 허용하지 않습니다.",
-    "Why does the S3 statement carry an aws:SourceArn condition?":
-        "S3 문에는 왜 aws:SourceArn 조건이 붙어 있을까요?",
-    "Without it, anyone's S3 bucket could write to the queue.": "조건이 없으면 누구의 S3 버킷이든 대기열에 쓸 수 있으니까.",
-    "s3.amazonaws.com acts for every S3 customer: the confused deputy problem.":
-        "s3.amazonaws.com은 모든 S3 고객을 대신해 움직입니다. 혼동된 대리자(confused deputy) 문제입니다.",
-    "S3 cannot send without it.": "조건이 없으면 S3가 보낼 수 없으니까.",
-    "S3 can; the condition limits it to our bucket.": "S3는 보낼 수 있습니다. 조건은 그것을 우리 버킷으로 제한합니다.",
-    "It makes S3 use HTTPS.": "S3가 HTTPS를 쓰게 하니까.",
+    "The other account's own IAM policy grants nothing.": "그 계정 자신의 IAM 정책이 아무것도 허용하지 않습니다.",
+    "Why does the EventBridge statement carry an aws:SourceArn condition?":
+        "EventBridge 문에는 왜 aws:SourceArn 조건이 붙어 있을까요?",
+    "Without it, anyone's EventBridge rule could send to the queue.":
+        "조건이 없으면 누구의 EventBridge 규칙이든 대기열에 보낼 수 있으니까.",
+    "events.amazonaws.com acts for every AWS customer: the confused deputy problem.":
+        "events.amazonaws.com은 모든 AWS 고객을 대신해 움직입니다. 혼동된 대리자(confused deputy) 문제입니다.",
+    "EventBridge cannot send without it.": "조건이 없으면 EventBridge가 보낼 수 없으니까.",
+    "It can; the condition limits it to our rule.": "보낼 수 있습니다. 조건은 그것을 우리 규칙으로 제한합니다.",
+    "It makes EventBridge use HTTPS.": "EventBridge가 HTTPS를 쓰게 하니까.",
     "That is aws:SecureTransport.": "그것은 aws:SecureTransport가 하는 일입니다.",
 }

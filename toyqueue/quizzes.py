@@ -313,22 +313,23 @@ QUIZZES = {
             ("Nobody: GCM needs no key to decrypt.", "AES-GCM needs the same key to decrypt and "
                                                      "to check the message."),
         ), 0),
-        Q("http-deny", "The queue policy allows the partner account to send and has a Deny for "
-          "aws:SecureTransport false. The partner sends over plain http. The answer?", (
-              ("Allow: a statement allows the partner.", "A matching Deny beats any Allow."),
-              ("Deny (HttpsOnly).", "Explicit deny wins."),
+        Q("explicit-deny", "The queue policy denies sqs:PurgeQueue to everyone (NobodyPurges). Your "
+          "admin role's IAM policy allows sqs:* on every queue. The admin purges the queue. The "
+          "answer?", (
+              ("Allow: its IAM policy allows it.", "A matching Deny beats any Allow."),
+              ("Deny (NobodyPurges).", "Explicit deny wins."),
               ("Implicit deny.", "A statement does match, and it is an explicit Deny."),
           ), 1),
-        Q("cross-account", "The queue policy allows account 111122223333 to send, but that "
-          "account's IAM policy does not allow sqs:SendMessage. Can its role send?", (
+        Q("cross-account", "The queue policy allows account 999988887777 to receive, but that "
+          "account's IAM policy does not allow sqs:ReceiveMessage. Can its role receive?", (
               ("Yes: the queue policy allows it.", "Cross-account, both sides must allow."),
-              ("No: implicit deny.", "The partner's own IAM policy grants nothing."),
+              ("No: implicit deny.", "The other account's own IAM policy grants nothing."),
           ), 1),
-        Q("source-arn", "Why does the S3 statement carry an aws:SourceArn condition?", (
-            ("Without it, anyone's S3 bucket could write to the queue.",
-             "s3.amazonaws.com acts for every S3 customer: the confused deputy problem."),
-            ("S3 cannot send without it.", "S3 can; the condition limits it to our bucket."),
-            ("It makes S3 use HTTPS.", "That is aws:SecureTransport."),
+        Q("source-arn", "Why does the EventBridge statement carry an aws:SourceArn condition?", (
+            ("Without it, anyone's EventBridge rule could send to the queue.",
+             "events.amazonaws.com acts for every AWS customer: the confused deputy problem."),
+            ("EventBridge cannot send without it.", "It can; the condition limits it to our rule."),
+            ("It makes EventBridge use HTTPS.", "That is aws:SecureTransport."),
         ), 0),
     ],
     "10": [

@@ -123,17 +123,19 @@ print("card number readable on the wire:", b"4111-1111-1111-1111" in wire[-1])
 # AWS require? The SDKs use HTTPS by default (the endpoint above), and AWS's documentation says
 # every request to a queue with server-side encryption must use HTTPS (and Signature Version 4
 # signing). To refuse plain-http requests to any queue, AWS recommends a queue policy that denies
-# requests whose `aws:SecureTransport` is false; section 4 writes and tests one.
+# requests whose `aws:SecureTransport` is false; section 4 shows that condition key at work, and
+# exercise 06 has you write such a policy.
 #
 # TLS protects the trip, not the message: SQS itself (and whoever can call `ReceiveMessage`) still
 # sees the card number. That is what the next two layers are about.
 
-# %% [markdown] ko en=df5d4075
+# %% [markdown] ko en=54a223c6
 # HTTPS라면 같은 바이트가 TLS에 싸여 가므로 네트워크에는 암호문만 보입니다. AWS는 무엇을 요구할까요?
 # SDK는 기본으로 HTTPS를 씁니다(위의 엔드포인트). 그리고 AWS 문서에 따르면 서버 측 암호화를 쓰는
 # 대기열로 가는 요청은 모두 HTTPS를 써야 합니다(서명 버전 4(Signature Version 4) 서명도 필요합니다).
 # 어느 대기열이든 평범한 http 요청을 거부하려면, `aws:SecureTransport`가 false인 요청을 거부하는 대기열
-# 정책을 두라고 AWS는 권합니다. 4절에서 그런 정책을 직접 쓰고 시험해 봅니다.
+# 정책을 두라고 AWS는 권합니다. 4절에서 이 조건 키가 어떻게 쓰이는지 보고, 실습 06에서 그런 정책을
+# 직접 씁니다.
 #
 # TLS가 지키는 것은 메시지가 오가는 길이지 메시지 자체가 아닙니다. SQS 자신은(그리고
 # `ReceiveMessage`를 호출할 수 있는 누구나) 여전히 카드 번호를 봅니다. 다음 두 겹이 다루는 것이 바로
@@ -301,70 +303,91 @@ print(len(secret), "bytes of plaintext ->", len(encrypt(secret)), "bytes in the 
 # Two kinds of policy decide who may call which SQS action:
 #
 # - An **IAM policy** is attached to a user or role (an *identity*) in your account: "this role may
-#   `ReceiveMessage` and `DeleteMessage` on the orders queue".
+#   `SendMessage` to the payments queue".
 # - An **SQS access policy** is attached to the **queue** (a *resource* policy, like an S3 bucket
 #   policy) and names *who*, the **principal** (an account, a user or role, or an AWS service), may
-#   do what. It is how you let another AWS account, or a service such as S3 or SNS, send to your
+#   do what. It is how you let another AWS account, or a service such as S3 or SNS, use your
 #   queue.
 #
 # Both are JSON documents made of statements with `Effect`, `Principal` (queue policies only),
-# `Action`, `Resource` and an optional `Condition`. Here is a queue policy for our orders queue:
+# `Action`, `Resource` and an optional `Condition`. Our example is the payments queue of section 1,
+# with three rules:
+#
+# - A fraud-checking team works in **another AWS account** (`999988887777`) and consumes the
+#   queue: it may receive, delete and change the visibility of messages, over HTTPS only.
+# - A rule of ours in **EventBridge** (AWS's event service: a *rule* sends an event to a target,
+#   such as a queue, on a schedule or when something happens), `nightly-settlement`, sends the
+#   queue a message every night.
+# - Nobody, not even our own admins, may purge the queue: payments are never thrown away in bulk.
+#
+# The queue policy that says so:
 
-# %% [markdown] ko en=7952921a
+# %% [markdown] ko en=2b5c7080
 # ## 4. 액세스 제어: IAM 정책과 SQS 액세스 정책
 #
 # 누가 어떤 SQS 작업을 호출할 수 있는지는 두 종류의 정책이 정합니다:
 #
 # - **IAM 정책**(IAM policy)은 내 계정의 사용자나 역할(*자격 증명*, identity)에 붙습니다: "이 역할은
-#   orders 대기열에서 `ReceiveMessage`와 `DeleteMessage`를 할 수 있다".
+#   payments 대기열에 `SendMessage`를 할 수 있다".
 # - **SQS 액세스 정책**(SQS access policy)은 **대기열**에 붙습니다(S3 버킷 정책 같은 *리소스 기반*
 #   정책). 그리고 *누가*, 곧 어떤 **보안 주체**(principal: 계정, 사용자나 역할, 또는 AWS 서비스)가
-#   무엇을 할 수 있는지 적습니다. 다른 AWS 계정이나 S3, SNS 같은 서비스가 내 대기열에 메시지를 보내게
-#   하는 방법이 바로 이것입니다.
+#   무엇을 할 수 있는지 적습니다. 다른 AWS 계정이나 S3, SNS 같은 서비스가 내 대기열을 쓰게 하는 방법이
+#   바로 이것입니다.
 #
 # 둘 다 문(statement)들로 이루어진 JSON 문서입니다. 각 문에는 `Effect`, `Principal`(대기열 정책에만),
-# `Action`, `Resource`가 있고, 필요하면 `Condition`도 있습니다. 우리 orders 대기열의 대기열 정책은
-# 이렇습니다:
+# `Action`, `Resource`가 있고, 필요하면 `Condition`도 있습니다. 예로 1절의 payments 대기열을 씁니다.
+# 규칙은 세 가지입니다:
+#
+# - 사기 탐지 팀은 **다른 AWS 계정**(`999988887777`)에서 일하며 이 대기열을 소비합니다. 메시지를 받고,
+#   삭제하고, 가시성을 바꿀 수 있습니다. 단, HTTPS로만.
+# - 우리 **EventBridge**(AWS의 이벤트 서비스. *규칙*이 정해진 일정에 따라, 또는 무슨 일이 일어났을 때
+#   대기열 같은 대상에 이벤트를 보냅니다) 규칙 `nightly-settlement`가 매일 밤 대기열에 메시지를 하나
+#   보냅니다.
+# - 누구도, 우리 관리자조차도 대기열을 비울(purge) 수 없습니다. 결제 메시지는 한꺼번에 버리지
+#   않습니다.
+#
+# 이 규칙들을 적은 대기열 정책은 이렇습니다:
 
 # %%
 import json
 
-QUEUE_ARN = "arn:aws:sqs:us-east-1:000000000000:orders"
+QUEUE_ARN = "arn:aws:sqs:us-east-1:000000000000:payments"
+FRAUD_ACCOUNT = "999988887777"
+SETTLEMENT_RULE = "arn:aws:events:us-east-1:000000000000:rule/nightly-settlement"
 queue_policy = {
     "Version": "2012-10-17",
-    "Id": "orders-queue-policy",
+    "Id": "payments-queue-policy",
     "Statement": [
-        {"Sid": "PartnerAccountMaySend",              # cross-account access (교차 계정 액세스)
+        {"Sid": "FraudAccountMayConsume",             # cross-account access (교차 계정 액세스)
          "Effect": "Allow",
-         "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
-         "Action": ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"],
-         "Resource": QUEUE_ARN},
-        {"Sid": "UploadsBucketEvents",                # S3 may write its event notifications here
+         "Principal": {"AWS": f"arn:aws:iam::{FRAUD_ACCOUNT}:root"},
+         "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"],
+         "Resource": QUEUE_ARN,
+         "Condition": {"Bool": {"aws:SecureTransport": "true"}}},   # only over HTTPS
+        {"Sid": "NightlySettlementRule",              # EventBridge may send, for our rule only
          "Effect": "Allow",
-         "Principal": {"Service": "s3.amazonaws.com"},
+         "Principal": {"Service": "events.amazonaws.com"},
          "Action": "sqs:SendMessage",
          "Resource": QUEUE_ARN,
-         "Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:s3:::video-uploads"},
-                       "StringEquals": {"aws:SourceAccount": "000000000000"}}},
-        {"Sid": "NewOrdersTopic",                     # SNS may deliver this topic's messages here
-         "Effect": "Allow",
-         "Principal": {"Service": "sns.amazonaws.com"},
-         "Action": "sqs:SendMessage",
-         "Resource": QUEUE_ARN,
-         "Condition": {"ArnEquals": {"aws:SourceArn": "arn:aws:sns:us-east-1:000000000000:new-orders"}}},
-        {"Sid": "HttpsOnly",                          # layer 1 enforced: no plain-http requests at all
+         "Condition": {"ArnEquals": {"aws:SourceArn": SETTLEMENT_RULE}}},
+        {"Sid": "NobodyPurges",                       # an explicit Deny
          "Effect": "Deny",
          "Principal": "*",
-         "Action": "sqs:*",
-         "Resource": QUEUE_ARN,
-         "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+         "Action": "sqs:PurgeQueue",
+         "Resource": QUEUE_ARN},
     ],
 }
 
 # %% [markdown]
-# Why the `aws:SourceArn` condition? `s3.amazonaws.com` is the S3 service acting for **every** S3
-# customer. Without the condition, anyone's bucket could be configured to write into your queue
-# (the "confused deputy" problem). The condition says: only on behalf of *my* bucket.
+# Why the `aws:SourceArn` condition? `events.amazonaws.com` is the EventBridge service acting for
+# **every** AWS customer. Without the condition, anyone's rule could be pointed at your queue (the
+# "confused deputy" problem: a trusted service made to act for someone else). The condition says:
+# only on behalf of *my* rule. The lecture's examples work the same way: S3 writing a bucket's
+# event notifications (`s3.amazonaws.com`) and SNS delivering a topic's messages
+# (`sns.amazonaws.com`), each limited to your bucket or topic by its ARN.
+#
+# `aws:SecureTransport` is a fact about the request: `true` when it came over HTTPS, `false` over
+# plain http. Here it narrows the fraud account's statement to HTTPS calls.
 #
 # ### How AWS decides
 #
@@ -376,13 +399,19 @@ queue_policy = {
 # `tests/unit/test_policy.py`.
 #
 # Each row below is a request: who calls, which action, and the request context (where it comes
-# from, whether it used HTTPS; HTTPS unless the row says otherwise). **Predict** the two S3 rows
-# and the plain-http row before you run it.
+# from, whether it used HTTPS; HTTPS unless the row says otherwise). **Predict** the two
+# EventBridge rows and the plain-http row before you run it.
 
-# %% [markdown] ko en=9985038d
-# 왜 `aws:SourceArn` 조건을 붙일까요? `s3.amazonaws.com`은 **모든** S3 고객을 대신해 움직이는 S3
-# 서비스입니다. 조건이 없으면 누구의 버킷이든 여러분의 대기열에 쓰도록 설정할 수 있습니다("혼동된
-# 대리자(confused deputy)" 문제). 조건은 이렇게 말합니다: *내* 버킷을 대신할 때만.
+# %% [markdown] ko en=e4c192fc
+# 왜 `aws:SourceArn` 조건을 붙일까요? `events.amazonaws.com`은 **모든** AWS 고객을 대신해 움직이는
+# EventBridge 서비스입니다. 조건이 없으면 누구의 규칙이든 여러분의 대기열을 대상으로 삼을 수
+# 있습니다("혼동된 대리자(confused deputy)" 문제: 믿을 만한 서비스가 남을 위해 움직이게 되는 것).
+# 조건은 이렇게 말합니다: *내* 규칙을 대신할 때만. 강의의 예도 똑같이 동작합니다. 버킷의 이벤트 알림을
+# 쓰는 S3(`s3.amazonaws.com`)와 토픽의 메시지를 전달하는 SNS(`sns.amazonaws.com`)도 각각 ARN으로
+# 내 버킷이나 내 토픽에만 허용합니다.
+#
+# `aws:SecureTransport`는 요청에 관한 사실입니다. HTTPS로 온 요청이면 `true`, 평범한 http로 온
+# 요청이면 `false`입니다. 여기서는 사기 탐지 계정의 문을 HTTPS 호출로만 좁힙니다.
 #
 # ### AWS가 결정하는 방법
 #
@@ -394,30 +423,27 @@ queue_policy = {
 # `tests/unit/test_policy.py`에 있습니다.
 #
 # 아래의 각 행은 요청 하나입니다: 누가 호출하는지, 어떤 작업인지, 그리고 요청 컨텍스트(어디서 오는지,
-# HTTPS를 썼는지. 행에 따로 적지 않으면 HTTPS)입니다. 실행하기 전에 S3 두 행과 평범한 http 행의 답을
-# **예측해 보세요**.
+# HTTPS를 썼는지. 행에 따로 적지 않으면 HTTPS)입니다. 실행하기 전에 EventBridge 두 행과 평범한 http
+# 행의 답을 **예측해 보세요**.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue.policy import decide, evaluate
 
-partner = {"AWS": "arn:aws:iam::111122223333:role/order-importer"}
+fraud = {"AWS": f"arn:aws:iam::{FRAUD_ACCOUNT}:role/fraud-checker"}
 stranger = {"AWS": "arn:aws:iam::444455556666:user/mallory"}
-s3 = {"Service": "s3.amazonaws.com"}
-sns = {"Service": "sns.amazonaws.com"}
+events = {"Service": "events.amazonaws.com"}
 
 requests = [
-    ("partner account sends",            partner,  "sqs:SendMessage",    {}),
-    ("partner account deletes",          partner,  "sqs:DeleteMessage",  {}),
-    ("partner sends over plain http",    partner,  "sqs:SendMessage",    {"aws:SecureTransport": False}),
-    ("unknown account sends",            stranger, "sqs:SendMessage",    {}),
-    ("S3 for our bucket",                s3,       "sqs:SendMessage",
-        {"aws:SourceArn": "arn:aws:s3:::video-uploads", "aws:SourceAccount": "000000000000"}),
-    ("S3 for someone else's bucket",     s3,       "sqs:SendMessage",
-        {"aws:SourceArn": "arn:aws:s3:::evil-bucket", "aws:SourceAccount": "444455556666"}),
-    ("SNS for our topic",                sns,      "sqs:SendMessage",
-        {"aws:SourceArn": "arn:aws:sns:us-east-1:000000000000:new-orders"}),
-    ("SNS without a source ARN",         sns,      "sqs:SendMessage",    {}),
+    ("fraud account receives",           fraud,    "sqs:ReceiveMessage", {}),
+    ("fraud account sends",              fraud,    "sqs:SendMessage",    {}),
+    ("fraud account purges",             fraud,    "sqs:PurgeQueue",     {}),
+    ("fraud receives over plain http",   fraud,    "sqs:ReceiveMessage", {"aws:SecureTransport": False}),
+    ("unknown account receives",         stranger, "sqs:ReceiveMessage", {}),
+    ("EventBridge for our rule",         events,   "sqs:SendMessage",    {"aws:SourceArn": SETTLEMENT_RULE}),
+    ("EventBridge for another's rule",   events,   "sqs:SendMessage",
+        {"aws:SourceArn": "arn:aws:events:us-east-1:444455556666:rule/nightly-settlement"}),
+    ("EventBridge without a source ARN", events,   "sqs:SendMessage",    {}),
 ]
 for label, caller, action, context in requests:
     decision, sid = evaluate(queue_policy, caller, action, QUEUE_ARN, context)
@@ -429,41 +455,67 @@ for label, caller, action, context in requests:
 # For callers in **your own account**, either an IAM policy or the queue policy may grant access.
 # For a caller in **another account**, both sides must agree: their account's IAM policy must allow
 # the call *and* your queue policy must allow their account. An explicit `Deny` anywhere wins.
-# A service principal such as S3 has no IAM policy: the queue policy alone decides. `decide(...)`
-# combines the two and says which policy decided:
+# A service principal such as EventBridge has no IAM policy: the queue policy alone decides.
+# `decide(...)` combines the two and says which policy decided. **Predict:** our own payments API
+# sends over plain http; does the fraud account's HTTPS condition stop it?
 
-# %% [markdown] ko en=4758d027
+# %% [markdown] ko en=f048a015
 # ### IAM 정책과 대기열 정책을 함께
 #
 # **내 계정** 안의 호출자라면 IAM 정책과 대기열 정책 중 어느 한쪽만 허용해도 액세스할 수 있습니다.
 # **다른 계정**의 호출자라면 양쪽이 모두 동의해야 합니다. 그 계정의 IAM 정책이 호출을 허용하고,
 # *그리고* 내 대기열 정책이 그 계정을 허용해야 합니다. 어디에서든 명시적 `Deny`(명시적 거부, explicit
-# deny)가 있으면 그것이 이깁니다. S3 같은 서비스 보안 주체에는 IAM 정책이 없으므로 대기열 정책만으로
-# 결정됩니다. `decide(...)`는 두 정책을 합쳐 판단하고, 어느 정책이 결정했는지 알려 줍니다:
+# deny)가 있으면 그것이 이깁니다. EventBridge 같은 서비스 보안 주체에는 IAM 정책이 없으므로 대기열
+# 정책만으로 결정됩니다. `decide(...)`는 두 정책을 합쳐 판단하고, 어느 정책이 결정했는지 알려 줍니다.
+# **예측해 보세요:** 우리 결제 API가 평범한 http로 보냅니다. 사기 탐지 계정의 HTTPS 조건이 이것을
+# 막을까요?
 
 # %%
 # NBVAL_CHECK_OUTPUT
-consumer_role = {"AWS": "arn:aws:iam::000000000000:role/order-consumer"}
-consumer_iam_policy = {
+payments_api = {"AWS": "arn:aws:iam::000000000000:role/payments-api"}
+payments_api_iam_policy = {
     "Version": "2012-10-17",
-    "Statement": [{"Sid": "ConsumeOrders", "Effect": "Allow",
+    "Statement": [{"Sid": "SendPayments", "Effect": "Allow", "Action": "sqs:SendMessage",
+                   "Resource": QUEUE_ARN}],
+}
+admin = {"AWS": "arn:aws:iam::000000000000:role/admin"}
+admin_iam_policy = {
+    "Version": "2012-10-17",
+    "Statement": [{"Sid": "AnySqs", "Effect": "Allow", "Action": "sqs:*", "Resource": "*"}],
+}
+fraud_iam_policy = {                       # lives in account 999988887777, written by the fraud team
+    "Version": "2012-10-17",
+    "Statement": [{"Sid": "ConsumePayments", "Effect": "Allow",
                    "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"],
                    "Resource": QUEUE_ARN}],
 }
-partner_iam_policy = {                     # lives in account 111122223333, written by the partner
-    "Version": "2012-10-17",
-    "Statement": [{"Sid": "SendAnywhere", "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*"}],
-}
+plain_http = {"aws:SecureTransport": False}
 
-for label, caller, action, iam in [
-    ("our consumer role receives", consumer_role, "sqs:ReceiveMessage", consumer_iam_policy),
-    ("our consumer role sends",    consumer_role, "sqs:SendMessage",    consumer_iam_policy),
-    ("partner sends",              partner,       "sqs:SendMessage",    partner_iam_policy),
-    ("partner sends, no IAM grant", partner,      "sqs:SendMessage",    None),
-    ("partner receives",           partner,       "sqs:ReceiveMessage", partner_iam_policy),
+for label, caller, action, iam, context in [
+    ("our API sends",                payments_api, "sqs:SendMessage",    payments_api_iam_policy, None),
+    ("our API receives",             payments_api, "sqs:ReceiveMessage", payments_api_iam_policy, None),
+    ("our API sends over plain http", payments_api, "sqs:SendMessage",   payments_api_iam_policy, plain_http),
+    ("our admin purges",             admin,        "sqs:PurgeQueue",     admin_iam_policy,        None),
+    ("fraud account receives",       fraud,        "sqs:ReceiveMessage", fraud_iam_policy,        None),
+    ("fraud account, no IAM grant",  fraud,        "sqs:ReceiveMessage", None,                    None),
 ]:
-    decision, why = decide(caller, action, QUEUE_ARN, queue_policy=queue_policy, iam_policy=iam)
-    print(f"{label:<28} -> {decision:<13} {why}")
+    decision, why = decide(caller, action, QUEUE_ARN, queue_policy=queue_policy, iam_policy=iam,
+                           context=context)
+    print(f"{label:<30} -> {decision:<13} {why}")
+
+# %% [markdown]
+# The plain-http row went through: the API's IAM policy allows the call, and in your own account one
+# `Allow` is enough. The HTTPS condition is part of the fraud account's statement, so it narrows
+# that statement and nothing else. A condition on an `Allow` can only narrow that `Allow`; taking
+# away what another policy allows needs an explicit `Deny`, the way `NobodyPurges` stopped our
+# admin, whose IAM policy allows every SQS action.
+
+# %% [markdown] ko en=38d725ae
+# 평범한 http 행은 통과했습니다. 결제 API의 IAM 정책이 호출을 허용하고, 내 계정 안에서는 `Allow`
+# 하나면 충분하기 때문입니다. HTTPS 조건은 사기 탐지 계정의 문에 들어 있으므로 그 문만 좁힐 뿐입니다.
+# `Allow`에 붙은 조건은 그 `Allow`를 좁힐 수 있을 뿐입니다. 다른 정책이 허용한 것을 빼앗으려면
+# 명시적 `Deny`가 필요합니다. 모든 SQS 작업을 허용하는 IAM 정책을 가진 관리자를 `NobodyPurges`가
+# 막은 것처럼요.
 
 # %% [markdown]
 # ### Setting the policy on a queue
@@ -493,7 +545,7 @@ def round_trip(sqs, name):
     return stored == doc, [st["Sid"] for st in stored["Statement"]]
 
 for backend, sqs in [("toy", toy), ("localstack", ls)]:
-    same, sids = round_trip(sqs, f"l09-orders-{RUN}")
+    same, sids = round_trip(sqs, f"l09-policy-{RUN}")
     print(f"{backend:<10} read back unchanged: {same}  statements: {sids}")
 
 # %% [markdown]
@@ -515,11 +567,11 @@ def statements(sqs, url):
 
 for backend, sqs in [("toy", toy), ("localstack", ls)]:
     url = sqs.create_queue(QueueName=f"l09-permission-{RUN}")["QueueUrl"]
-    sqs.add_permission(QueueUrl=url, Label="PartnerMaySend", AWSAccountIds=["111122223333"],
-                       Actions=["SendMessage"])
+    sqs.add_permission(QueueUrl=url, Label="FraudAccountMayReceive", AWSAccountIds=[FRAUD_ACCOUNT],
+                       Actions=["ReceiveMessage"])
     [st] = statements(sqs, url)
     print(f"{backend:<10} {st['Sid']}: {st['Effect']} {as_list(st['Principal']['AWS'])} {as_list(st['Action'])}")
-    sqs.remove_permission(QueueUrl=url, Label="PartnerMaySend")
+    sqs.remove_permission(QueueUrl=url, Label="FraudAccountMayReceive")
     print(f"{'':<10} after RemovePermission: {len(statements(sqs, url))} statements")
     sqs.delete_queue(QueueUrl=url)
 
@@ -537,10 +589,11 @@ ls.delete_queue(QueueUrl=ls_url);
 # - **Client-side:** encrypt before `SendMessage`, decrypt after `ReceiveMessage`; the queue only
 #   ever holds ciphertext. Your code, your keys.
 # - **Access:** IAM policies (on identities) and SQS access policies (on the queue: cross-account
-#   principals, S3/SNS service principals limited by `aws:SourceArn`). Explicit deny wins; nothing
-#   allowed means denied; cross-account needs both sides.
+#   principals, service principals such as S3, SNS or EventBridge limited by `aws:SourceArn`).
+#   Explicit deny wins; nothing allowed means denied; cross-account needs both sides; a condition
+#   on an `Allow` only narrows that `Allow`.
 
-# %% [markdown] ko en=59ebcb0c
+# %% [markdown] ko en=b217b782
 # ## 정리
 #
 # - **전송 중 암호화**(in flight): HTTPS(TLS). AWS SDK는 기본으로 HTTPS를 쓰고, SSE 대기열은 HTTPS를
@@ -551,8 +604,9 @@ ls.delete_queue(QueueUrl=ls_url);
 # - **클라이언트 측 암호화:** `SendMessage` 전에 암호화하고 `ReceiveMessage` 후에 복호화합니다.
 #   대기열에는 언제나 암호문만 있습니다. 코드도 키도 여러분의 몫입니다.
 # - **액세스 제어:** IAM 정책(자격 증명에 붙음)과 SQS 액세스 정책(대기열에 붙음: 교차 계정 보안 주체,
-#   `aws:SourceArn`으로 제한한 S3/SNS 서비스 보안 주체). 명시적 거부가 이깁니다. 아무것도 허용하지
-#   않으면 거부입니다. 교차 계정은 양쪽 모두 허용해야 합니다.
+#   `aws:SourceArn`으로 제한한 S3, SNS, EventBridge 같은 서비스 보안 주체). 명시적 거부가 이깁니다.
+#   아무것도 허용하지 않으면 거부입니다. 교차 계정은 양쪽 모두 허용해야 합니다. `Allow`에 붙은 조건은
+#   그 `Allow`만 좁힙니다.
 
 # %%
 from toyqueue.widgets import quiz
@@ -560,23 +614,24 @@ from toyqueue.widgets import quiz
 quiz("09")
 
 # %% [markdown]
-# **Try it:** change `queue_policy` (let the partner `ReceiveMessage`, or remove the
+# **Try it:** change `queue_policy` (let the fraud account `SendMessage`, or remove the
 # `aws:SourceArn` condition) and rerun the evaluator cells: which answers change, and why?
 #
-# **Exercise:** [06 · An access policy](../exercises/06_access_policy.ipynb) has you write the
-# orders queue's policy for these cases yourself (the partner account, S3 and SNS for your own
-# bucket and topic only, HTTPS only), graded by the same evaluator, with the near misses a real
-# policy must refuse.
+# **Exercise:** [06 · An access policy](../exercises/06_access_policy.ipynb) puts the same ideas to
+# work on the lecture's cases: you write the orders queue's policy yourself (a partner account that
+# may only send, S3 and SNS for your own bucket and topic only, HTTPS only for everyone), graded by
+# the same evaluator, with the near misses a real policy must refuse.
 #
 # Next: [10 Beyond the lecture →](10_beyond_the_lecture.ipynb)
 
-# %% [markdown] ko en=b0d470c6
-# **해 보세요:** `queue_policy`를 바꿔 보세요(파트너에게 `ReceiveMessage`를 허용하거나,
+# %% [markdown] ko en=2516cbca
+# **해 보세요:** `queue_policy`를 바꿔 보세요(사기 탐지 계정에 `SendMessage`를 허용하거나,
 # `aws:SourceArn` 조건을 지워 보세요). 그리고 평가기 셀들을 다시 실행하세요. 어떤 답이 바뀌고, 왜
 # 바뀔까요?
 #
-# **실습:** [06 · 액세스 정책](../exercises/06_access_policy.ipynb)에서는 이 경우들(파트너 계정,
-# 내 버킷과 토픽에만 허용하는 S3와 SNS, HTTPS 전용)에 맞는 주문 대기열의 정책을 직접 작성합니다. 같은
-# 평가기가 채점하고, 실제 정책이라면 거부해야 할 아슬아슬한 요청들도 함께 확인합니다.
+# **실습:** [06 · 액세스 정책](../exercises/06_access_policy.ipynb)에서는 같은 개념을 강의의 경우에
+# 적용합니다. 주문 대기열의 정책을 직접 작성합니다(보내기만 할 수 있는 파트너 계정, 내 버킷과 토픽에만
+# 허용하는 S3와 SNS, 모두에게 HTTPS 전용). 같은 평가기가 채점하고, 실제 정책이라면 거부해야 할
+# 아슬아슬한 요청들도 함께 확인합니다.
 #
 # 다음: [10 강의 너머 →](10_beyond_the_lecture.ipynb)

@@ -250,18 +250,28 @@ def test_08_tiers():
 
 def test_09_policies():
     from toyqueue.policy import decide, evaluate
-    arn = "arn:aws:sqs:us-east-1:000000000000:orders"
+    arn = "arn:aws:sqs:us-east-1:000000000000:payments"
+    rule = "arn:aws:events:us-east-1:000000000000:rule/nightly-settlement"
     policy = {"Statement": [
-        {"Sid": "Partner", "Effect": "Allow", "Principal": {"AWS": "111122223333"},
-         "Action": "sqs:SendMessage", "Resource": arn},
-        {"Sid": "HttpsOnly", "Effect": "Deny", "Principal": "*", "Action": "sqs:*", "Resource": arn,
-         "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}
-    partner = {"AWS": "arn:aws:iam::111122223333:role/importer"}
-    got = evaluate(policy, partner, "sqs:SendMessage", arn, {"aws:SecureTransport": False})
-    assert answer("09", "http-deny") == f"{got.effect} ({got.sid})."
-    assert decide(partner, "sqs:SendMessage", arn, queue_policy=policy,
+        {"Sid": "Fraud", "Effect": "Allow", "Principal": {"AWS": "999988887777"},
+         "Action": "sqs:ReceiveMessage", "Resource": arn},
+        {"Sid": "Rule", "Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"},
+         "Action": "sqs:SendMessage", "Resource": arn, "Condition": {"ArnEquals": {"aws:SourceArn": rule}}},
+        {"Sid": "NobodyPurges", "Effect": "Deny", "Principal": "*", "Action": "sqs:PurgeQueue", "Resource": arn}]}
+    admin = {"AWS": "arn:aws:iam::000000000000:role/admin"}
+    allow_all = {"Statement": [{"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]}
+    got = decide(admin, "sqs:PurgeQueue", arn, queue_policy=policy, iam_policy=allow_all)
+    assert answer("09", "explicit-deny") == f"{got.effect} ({got.sid.removeprefix('queue: ')})."
+    fraud = {"AWS": "arn:aws:iam::999988887777:role/fraud-checker"}
+    assert decide(fraud, "sqs:ReceiveMessage", arn, queue_policy=policy,
                   iam_policy={"Statement": []}).effect == "implicit deny"
     assert answer("09", "cross-account").startswith("No: implicit deny")
+    events = {"Service": "events.amazonaws.com"}
+    other_rule = {"aws:SourceArn": rule.replace("000000000000", "444455556666")}
+    without = {"Statement": [dict(policy["Statement"][1], Condition={})]}
+    assert evaluate(policy, events, "sqs:SendMessage", arn, other_rule).effect == "implicit deny"
+    assert evaluate(without, events, "sqs:SendMessage", arn, other_rule).effect == "Allow"
+    assert answer("09", "source-arn").startswith("Without it, anyone's EventBridge rule")
 
 
 def test_10_fifo_dlq_long_poll_delay_and_batch():
