@@ -9,6 +9,8 @@ the sandbox changed. The files the command writes are checked here.
 from __future__ import annotations
 
 import csv
+import json
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -39,9 +41,9 @@ VERDICTS = [Verdict("ana", "01_store", 2, 2), Verdict("ana", "02_handles", 1, 2,
 def test_the_gradebook_has_a_row_per_learner_and_a_column_per_exercise(tmp_path):
     sandbox.write_gradebook(VERDICTS, tmp_path / "g.csv")
     rows = list(csv.reader((tmp_path / "g.csv").open()))
-    assert rows == [["learner", "01_store", "02_handles", "exercises passed"],
-                    ["ana", "2/2", "1/2", "1"],
-                    ["ben", "0/2 time limit", "", "0"]]
+    assert rows == [["learner", "01_store", "02_handles", "exercises passed", "myqueue.py"],
+                    ["ana", "2/2", "1/2", "1", ""],
+                    ["ben", "0/2 time limit", "", "0", ""]]
 
 
 def test_junit_has_a_suite_per_learner_and_the_reason_of_each_failure(tmp_path):
@@ -59,6 +61,33 @@ def test_the_summary_names_each_outcome():
     assert text.splitlines()[1].split() == ["ana", "PASS", "FAIL"]
     assert text.splitlines()[2].split() == ["ben", "TIME", "-"]
     assert text.endswith("3 notebooks of 2 learners graded in 12 s: 1 FAIL, 1 PASS, 1 TIME")
+
+
+REFERENCE = "started from the reference after exercise 03"
+BORROWED = [Verdict("ana", "03_vis", 2, 2, based_on=REFERENCE), Verdict("ana", "07_ret", 1, 3, based_on=REFERENCE),
+            Verdict("ben", "03_vis", 2, 2)]
+
+
+def test_a_learner_who_started_from_the_reference_is_noted_in_the_gradebook_and_the_summary(tmp_path):
+    sandbox.write_gradebook(BORROWED, tmp_path / "g.csv")
+    rows = list(csv.DictReader((tmp_path / "g.csv").open()))
+    assert [(r["learner"], r["myqueue.py"]) for r in rows] == [("ana", REFERENCE), ("ben", "")]
+    lines = sandbox.summary(BORROWED, 3).splitlines()
+    assert f"ana: myqueue.py {REFERENCE}" in lines
+    assert not any(line.startswith("ben:") for line in lines)
+    assert "myqueue.py" not in sandbox.summary(VERDICTS, 3)
+
+
+def test_the_worker_passes_on_where_myqueue_py_came_from(tmp_path, monkeypatch):
+    from toyqueue.grading import report
+    monkeypatch.setattr(os, "environ", dict(os.environ))      # the worker sets HOME, JUPYTER_PATH, ...
+    (tmp_path / "ana").mkdir()
+    (tmp_path / "ana" / "03_vis.ipynb").write_text("{}")
+    monkeypatch.setattr(report, "grade", lambda path, learner, timeout: report.Result(
+        learner, path.stem, 2, 2, based_on=REFERENCE))
+    sandbox._worker(tmp_path / "ana", tmp_path / "out.json", 5, 512, 5, ["03_vis.ipynb"])
+    [v] = [Verdict(**v) for v in json.loads((tmp_path / "out.json").read_text())]
+    assert (v.learner, v.ok, v.based_on) == ("ana", True, REFERENCE)
 
 
 @pytest.mark.parametrize("problem, reason", [

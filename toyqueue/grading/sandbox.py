@@ -20,8 +20,9 @@ died: os._exit, a segfault, the CPU limit), "exited" (sys.exit), "blocked file c
 first failed check. Nothing a learner's code does can stall or change another learner's grading.
 
 Written to --out (default DIR-graded/ beside DIR): gradebook.csv (one row per learner, one column
-per exercise: checks passed/checks, and the reason when there is one), junit.xml (a testsuite per
-learner, a testcase per exercise) and summary.txt (the table printed at the end).
+per exercise: checks passed/checks, and the reason when there is one; a last column says when the
+learner's myqueue.py started from the course's reference), junit.xml (a testsuite per learner, a
+testcase per exercise) and summary.txt (the table printed at the end, and the same note).
 """
 from __future__ import annotations
 
@@ -61,6 +62,7 @@ class Verdict:
     checks: int = 0
     reason: str = ""               # empty, or one of REASONS' reasons / "learner time limit" ...
     problems: list[str] = field(default_factory=list)
+    based_on: str = ""             # report.Result.based_on: myqueue.py started from the course's reference
 
     @property
     def ok(self) -> bool:
@@ -125,7 +127,7 @@ def _worker(scratch: Path, result_file: Path, timeout: int, memory_mb: int, cpu_
         path = scratch / name
         r = report.grade(path, learner, timeout)
         verdicts.append(Verdict(learner, path.stem, r.passed, r.checks, reason_of(r.problems),
-                                r.problems))
+                                r.problems, r.based_on))
         _kill_leftovers(scratch)
     result_file.write_text(json.dumps([asdict(v) for v in verdicts]))
     shutil.rmtree(private, ignore_errors=True)
@@ -190,7 +192,8 @@ def grade_learner(learner: str, notebooks: list[Path], root: Path, limits: Limit
     why = (f"ran over {limits.learner_timeout} s in all" if reason == "learner time limit"
            else f"the grading process exited with {proc.returncode}: "
                 + _last_line(log.read_text(errors="replace")))
-    return [Verdict(learner, nb.stem, 0, 0, reason, [why]) for nb in notebooks]
+    begun = report.reference_used(scratch)
+    return [Verdict(learner, nb.stem, 0, 0, reason, [why], begun) for nb in notebooks]
 
 
 def _worker_limits(limits: Limits):
@@ -241,16 +244,23 @@ def exercises_of(verdicts: list[Verdict]) -> list[str]:
     return sorted({v.exercise for v in verdicts})
 
 
+def based_on(verdicts: list[Verdict]) -> dict[str, str]:
+    """Learner -> how their myqueue.py began, for those who started from the course's reference
+    (mycode.use_reference): their checks grade the course's code as much as their own."""
+    return {v.learner: v.based_on for v in verdicts if v.based_on}
+
+
 def write_gradebook(verdicts: list[Verdict], path: Path) -> None:
     exercises = exercises_of(verdicts)
     table = {(v.learner, v.exercise): v for v in verdicts}
+    notes = based_on(verdicts)
     with path.open("w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["learner", *exercises, "exercises passed"])
+        w.writerow(["learner", *exercises, "exercises passed", "myqueue.py"])
         for learner in sorted({v.learner for v in verdicts}):
             mine = [table.get((learner, e)) for e in exercises]
             w.writerow([learner, *[v.cell if v else "" for v in mine],
-                        sum(1 for v in mine if v and v.ok)])
+                        sum(1 for v in mine if v and v.ok), notes.get(learner, "")])
 
 
 def write_junit(verdicts: list[Verdict], path: Path, seconds: float) -> None:
@@ -285,6 +295,10 @@ def summary(verdicts: list[Verdict], seconds: float) -> str:
     counts: dict[str, int] = {}
     for v in verdicts:
         counts[v.short] = counts.get(v.short, 0) + 1
+    notes = based_on(verdicts)
+    if notes:
+        lines.append("")
+        lines += [f"{learner}: myqueue.py {note}" for learner, note in sorted(notes.items())]
     lines.append("")
     lines.append(f"{len(verdicts)} notebooks of {len(learners)} learners graded in {seconds:.0f} s: "
                  + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
