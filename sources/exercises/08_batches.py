@@ -124,6 +124,7 @@ class Message:
     sent_at: float
     visible_at: float                   # hidden until this time (a delay, or in flight)
     receipt_handle: str | None = None   # the newest handle
+    received_at: float = 0.0            # when the newest receive handed it out
     receive_count: int = 0
 
 
@@ -183,12 +184,13 @@ class MyQueue:
                 if len(got) == max_messages:
                     break
                 if m.visible_at <= now:
-                    got.append(self._hand_out(m, now + timeout))
+                    got.append(self._hand_out(m, now, timeout))
         return got
 
-    def _hand_out(self, m, hidden_until):
+    def _hand_out(self, m, now, timeout):
         """Put m in flight under a new receipt handle. Call it with the lock held."""
-        m.visible_at = hidden_until
+        m.visible_at = now + timeout
+        m.received_at = now
         m.receipt_handle = str(uuid.uuid4())
         m.receive_count += 1
         self._handles[m.receipt_handle] = m.message_id
@@ -221,8 +223,13 @@ class MyQueue:
             if receipt_handle not in self._handles:
                 raise ValueError(f"ReceiptHandleIsInvalid: {receipt_handle!r} is not a valid receipt handle")
             m = self._messages.get(self._handles[receipt_handle])
-            if m is None or m.receipt_handle != receipt_handle or m.visible_at <= now:
-                raise ValueError("MessageNotInflight: the message is not in flight")
+            if m is None:
+                raise ValueError("InvalidParameterValue: the message does not exist (it was deleted)")
+            if m.visible_at <= now:
+                return
+            if now + timeout > m.received_at + MAX_VISIBILITY_TIMEOUT:
+                raise ValueError(f"InvalidParameterValue: a message stays hidden at most {MAX_VISIBILITY_TIMEOUT} s "
+                                 "after its receive")
             m.visible_at = now + timeout
 
     def counts(self):

@@ -10,7 +10,8 @@
 #
 # Lesson: [10 · Beyond the lecture](../notebooks/10_beyond_the_lecture.ipynb) (FIFO queues), after
 # [06 · Visibility, duplicates, ordering](../notebooks/06_visibility_duplicates.ipynb). Your queue
-# from exercise 09 is the starting point: `MyFifoQueue` is a `MyQueue` with two methods changed.
+# from exercise 09 is the starting point: `MyFifoQueue` is a `MyQueue` with two methods changed,
+# and `MyQueue` learns that a FIFO queue is stricter with receipt handles.
 #
 # **Why.** A standard queue may reorder and duplicate. Some work cannot take that: the payments of
 # one account must be applied in order, and a payment sent twice (a producer retrying after a
@@ -27,11 +28,22 @@
 #
 # Rules, as in SQS:
 # - **Order within a group.** A receive returns a group's messages in send order, oldest
-#   undeleted first. Different groups are independent; a group is named by its exact string
-#   (`"Alice"` and `"alice"` are two groups).
-# - **One batch in flight per group.** While a message of a group is in flight, `receive` returns
-#   no other message of that group (the group is *blocked*), so a crashed consumer's message
-#   comes back first. One receive may return several messages of the same group, in order.
+#   undeleted first, as many as `max_messages` allows. Different groups are independent; a group
+#   is named by its exact string (`"Alice"` and `"alice"` are two groups).
+# - **A receive stops at the first message that is not visible.** While a message is in flight,
+#   no later message of its group is returned: the group waits, so a crashed consumer's message
+#   comes back first. A group opens again as soon as its first (oldest undeleted) message is
+#   visible again, even while later ones are still in flight: if a consumer holds m1, m2 and m3
+#   and sets the timeout of m1 and m2 to 0, the next receive returns m1 and m2 and stops at m3.
+#   (AWS recorded exactly this in LocalStack's `test_fifo_message_group_visibility_after_*` tests.
+#   "While a message of a group is in flight, nothing of that group is delivered" is a common
+#   simplification, but it is not what SQS does.)
+# - **Receipt handles expire.** A FIFO queue is stricter than the standard queue of exercise 03:
+#   `change_visibility` takes only the newest handle of a message still in flight, and `delete`
+#   with the newest handle raises once its visibility timeout has ended (an older handle still
+#   does nothing). Both raise `ValueError` (SQS: `InvalidParameterValue`, "The receipt handle has
+#   expired"; recorded for delete in `test_fifo_delete_after_visibility_timeout`). Once a timeout
+#   ends, the message is back at the head of its group and the next consumer may already hold it.
 # - **Deduplication.** Each send has a deduplication id: `deduplication_id`, or with
 #   `content_based_deduplication=True` and no explicit id, the SHA-256 hex digest of the body's
 #   UTF-8 bytes. Without either, raise `ValueError`. A send whose id was first accepted less than
@@ -51,8 +63,21 @@
 # # Message gets one more field, last:   group_id: str | None = None   (FIFO queues only)
 #
 #
+# class MyQueue:
+#     fifo = False                    # new: MyFifoQueue says True
+#     ...
+#     def delete(self, receipt_handle):
+#         # new: on a FIFO queue, the newest handle of a message no longer in flight -> ValueError
+#
+#     def change_visibility(self, receipt_handle, timeout):
+#         # new: on a FIFO queue, an older handle or a message no longer in flight -> ValueError
+#
+#
 # class MyFifoQueue(MyQueue):
-#     """A FIFO queue: order within a group, one batch in flight per group, deduplication."""
+#     """A FIFO queue: order within a group, a group waits while its first message is in flight,
+#     deduplication."""
+#
+#     fifo = True
 #
 #     def __init__(self, clock, visibility_timeout=30, content_based_deduplication=False):
 #         super().__init__(clock, visibility_timeout=visibility_timeout)
@@ -68,11 +93,11 @@
 #                                   "the id and time in self._dedup")
 #
 #     def receive(self, max_messages=1, visibility_timeout=None):
-#         raise NotImplementedError("TODO: as MyQueue.receive, but once you meet an in-flight message its "
-#                                   "group is blocked: skip the group's later messages")
+#         raise NotImplementedError("TODO: as MyQueue.receive, but once you meet a message that is not visible, "
+#                                   "its group is closed for this receive: skip the group's later messages")
 # ```
 #
-# Everything else (delete, change_visibility, counts, retention) comes from your `MyQueue`.
+# Everything else (counts, retention, batches) comes from your `MyQueue`.
 
 # %% [solution]
 # myqueue.py after exercise 10 (the course's reference)
@@ -97,6 +122,7 @@ class Message:
     sent_at: float
     visible_at: float                   # hidden until this time (a delay, or in flight)
     receipt_handle: str | None = None   # the newest handle
+    received_at: float = 0.0            # when the newest receive handed it out
     receive_count: int = 0
     group_id: str | None = None         # FIFO queues only
 
@@ -108,6 +134,8 @@ def check_range(name, value, low, high):
 
 class MyQueue:
     """A queue with a visibility timeout, a retention period, delays, batches and a dead-letter queue."""
+
+    fifo = False            # MyFifoQueue says True: its receipt handles expire
 
     def __init__(self, clock, visibility_timeout=30, retention_period=DEFAULT_RETENTION, delay_seconds=0,
                  dead_letter_queue=None, max_receive_count=None):
@@ -165,7 +193,7 @@ class MyQueue:
                 if self.dead_letter_queue is not None and m.receive_count >= self.max_receive_count:
                     dead.append(m)
                     continue
-                got.append(self._hand_out(m, now + timeout))
+                got.append(self._hand_out(m, now, timeout))
             for m in dead:
                 del self._messages[m.message_id]
         for m in dead:      # outside our lock: the other queue takes its own
@@ -191,20 +219,29 @@ class MyQueue:
             destination._accept(m)
         return len(moving)
 
-    def _hand_out(self, m, hidden_until):
+    def _hand_out(self, m, now, timeout):
         """Put m in flight under a new receipt handle. Call it with the lock held."""
-        m.visible_at = hidden_until
+        m.visible_at = now + timeout
+        m.received_at = now
         m.receipt_handle = str(uuid.uuid4())
         m.receive_count += 1
         self._handles[m.receipt_handle] = m.message_id
         return (m.message_id, m.body, m.receipt_handle)
 
     def delete(self, receipt_handle):
+        now = self.clock.now()
         with self._lock:
             if receipt_handle not in self._handles:
                 raise ValueError(f"ReceiptHandleIsInvalid: {receipt_handle!r} is not a valid receipt handle")
             m = self._messages.get(self._handles[receipt_handle])
             if m is not None and m.receipt_handle == receipt_handle:
+                # BEGIN SOLUTION
+                # FIFO: once the timeout ends the message is back at the head of its group and the next
+                # consumer may be working on it; SQS refuses the late delete ("The receipt handle has
+                # expired", recorded in test_fifo_delete_after_visibility_timeout).
+                if self.fifo and m.visible_at <= now:
+                    raise ValueError("InvalidParameterValue: the receipt handle has expired")
+                # END SOLUTION
                 del self._messages[m.message_id]
 
     def delete_batch(self, receipt_handles):
@@ -224,8 +261,19 @@ class MyQueue:
             if receipt_handle not in self._handles:
                 raise ValueError(f"ReceiptHandleIsInvalid: {receipt_handle!r} is not a valid receipt handle")
             m = self._messages.get(self._handles[receipt_handle])
-            if m is None or m.receipt_handle != receipt_handle or m.visible_at <= now:
-                raise ValueError("MessageNotInflight: the message is not in flight")
+            if m is None:
+                raise ValueError("InvalidParameterValue: the message does not exist (it was deleted)")
+            # BEGIN SOLUTION
+            # FIFO: only the holder of the newest handle, while it still holds the message, may hide it
+            # longer or give it back; a late or older holder would disturb the group's order.
+            if self.fifo and (m.receipt_handle != receipt_handle or m.visible_at <= now):
+                raise ValueError("InvalidParameterValue: the receipt handle has expired")
+            # END SOLUTION
+            if m.visible_at <= now:
+                return
+            if now + timeout > m.received_at + MAX_VISIBILITY_TIMEOUT:
+                raise ValueError(f"InvalidParameterValue: a message stays hidden at most {MAX_VISIBILITY_TIMEOUT} s "
+                                 "after its receive")
             m.visible_at = now + timeout
 
     def counts(self):
@@ -238,7 +286,12 @@ class MyQueue:
 
 
 class MyFifoQueue(MyQueue):
-    """A FIFO queue: order within a group, one batch in flight per group, deduplication."""
+    """A FIFO queue: order within a group, a group waits while its first message is in flight,
+    deduplication."""
+
+    # BEGIN SOLUTION
+    fifo = True
+    # END SOLUTION
 
     def __init__(self, clock, visibility_timeout=30, content_based_deduplication=False):
         super().__init__(clock, visibility_timeout=visibility_timeout)
@@ -249,14 +302,20 @@ class MyFifoQueue(MyQueue):
         if not group_id:
             raise ValueError("MissingParameter: a FIFO message needs a group_id")
         # BEGIN SOLUTION
+        # The deduplication id names the message, whatever its group: a producer that retries (its
+        # first send timed out) must not enqueue the order twice.
         if deduplication_id is None:
             if not self.content_based_deduplication:
                 raise ValueError("InvalidParameterValue: the queue has no content-based deduplication, "
                                  "so a deduplication_id is required")
+            # SQS hashes the body's bytes: in UTF-8, so '주문' gives the same id on every machine.
             deduplication_id = hashlib.sha256(body.encode("utf-8")).hexdigest()
         now = self.clock.now()
+        # Looked up and remembered under one lock: two sends of the same id at once must be one message.
         with self._lock:
             seen = self._dedup.get(deduplication_id)
+            # The window counts from the first send and a duplicate does not restart it; a deleted
+            # message still counts (the retry came after the work was done).
             if seen is not None and now - seen[1] < DEDUP_WINDOW:
                 return seen[0]
             message_id = str(uuid.uuid4())
@@ -274,15 +333,20 @@ class MyFifoQueue(MyQueue):
         with self._lock:
             self._drop_expired(now)
             # BEGIN SOLUTION
+            # Oldest first, so each group's messages come in send order, as many as allowed.
             for m in self._messages.values():
                 if len(got) == max_messages:
                     break
                 if m.group_id in blocked:
                     continue
+                # The first message of a group that is not visible closes the group for this receive:
+                # nothing may overtake a message in flight (its consumer may crash and it comes back
+                # first). Only messages before it count, so a group whose first message is visible
+                # again opens at once, as AWS does, even while later ones are in flight.
                 if m.visible_at > now:
                     blocked.add(m.group_id)
                     continue
-                got.append(self._hand_out(m, now + timeout))
+                got.append(self._hand_out(m, now, timeout))
             # END SOLUTION
         return got
 
@@ -307,7 +371,18 @@ from toyqueue.grading import fifo
 fifo.check_fifo_order(MyFifoQueue)
 
 # %% [markdown]
-# ## Check 2: deduplication
+# ## Check 2: when a group opens again, and receipt handles that expire
+#
+# A consumer holds m1, m2 and m3 of one group and gives m2, then m1, back: the group must stay
+# closed while m1 is in flight, then open with m1 and m2 and stop at m3. Then handles are tried
+# half a second before and exactly at the end of their timeouts.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+fifo.check_group_visibility(MyFifoQueue)
+
+# %% [markdown]
+# ## Check 3: deduplication
 #
 # The same payment sent again 100 s later (dropped), at exactly 300 s (a new message), then a
 # queue that deduplicates by content, with non-ASCII bodies.
@@ -317,10 +392,10 @@ fifo.check_fifo_order(MyFifoQueue)
 fifo.check_deduplication(MyFifoQueue)
 
 # %% [markdown]
-# ## Check 3: calls at the same time
+# ## Check 4: calls at the same time
 #
 # Sends and receives of one group overlapped in every way two calls can: the group must stay in
-# order, one batch in flight, and a duplicate send must still be dropped.
+# order, wait while its first message is in flight, and a duplicate send must still be dropped.
 
 # %%
 # NBVAL_CHECK_OUTPUT

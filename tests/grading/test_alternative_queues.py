@@ -108,6 +108,7 @@ class AltQueue:
                     continue
                 rec["count"] += 1
                 rec["handle"] = f"h{next(self._handle_ids)}"
+                rec["received_at"] = now
                 self._handles[rec["handle"]] = mid
                 self._hide(rec, now + timeout)
                 got.append((mid, rec["body"], rec["handle"]))
@@ -136,6 +137,8 @@ class AltQueue:
                 raise ValueError("ReceiptHandleIsInvalid")
             rec = self._records.get(self._handles[receipt_handle])
             if rec is not None and rec["handle"] == receipt_handle:
+                if self.strict and rec["visible_at"] <= self.clock.now():
+                    raise ValueError("expired")
                 del self._records[rec["id"]]
                 self._visible.pop(rec["id"], None)
 
@@ -151,6 +154,8 @@ class AltQueue:
                     failed.append(h)
         return failed
 
+    strict = False     # AltFifo: only the newest handle of a message in flight
+
     def change_visibility(self, receipt_handle, timeout):
         if not 0 <= timeout <= 43_200:
             raise ValueError("out of range")
@@ -158,9 +163,15 @@ class AltQueue:
             now = self.clock.now()
             self._tidy(now)
             rec = self._records.get(self._handles.get(receipt_handle, ""))
-            if receipt_handle not in self._handles or rec is None or rec["handle"] != receipt_handle \
-                    or rec["visible_at"] <= now:
-                raise ValueError("MessageNotInflight")
+            if rec is None:
+                raise ValueError("unknown handle or deleted message")
+            in_flight = rec["id"] not in self._visible and rec["count"]
+            if self.strict and (rec["handle"] != receipt_handle or not in_flight):
+                raise ValueError("expired")
+            if not in_flight:
+                return
+            if now + timeout - rec["received_at"] > 43_200:
+                raise ValueError("beyond 12 hours")
             self._hide(rec, now + timeout)
             if timeout == 0:
                 self._tidy(now)
@@ -199,6 +210,8 @@ class QueueModuleQueue:
 class AltFifo(AltQueue):
     """FIFO on top of AltQueue, groups as per-group deques of ids, deduplication in a dict."""
 
+    strict = True
+
     def __init__(self, clock, visibility_timeout=30, content_based_deduplication=False):
         super().__init__(clock, visibility_timeout)
         self.content = content_based_deduplication
@@ -232,14 +245,14 @@ class AltFifo(AltQueue):
             for group, ids in self._groups.items():
                 while ids and ids[0] not in self._records:
                     ids.popleft()
-                if not ids or self._records[ids[0]]["visible_at"] > now:
-                    continue                       # empty, or blocked by a message in flight
                 for mid in list(ids):
-                    if len(got) == max_messages:
-                        break
                     rec = self._records.get(mid)
                     if rec is None:
                         continue
+                    if len(got) == max_messages or mid not in self._visible:
+                        break                      # the group is closed from its first hidden message on
+                    rec["count"] += 1
+                    rec["received_at"] = now
                     rec["handle"] = f"h{next(self._handle_ids)}"
                     self._handles[rec["handle"]] = mid
                     self._hide(rec, now + timeout)
@@ -262,9 +275,10 @@ def test_a_queue_without_a_lock_of_its_own_passes(capsys):
 
 
 def test_another_fifo_design_passes(capsys):
-    for check in (fifo.check_fifo_order, fifo.check_deduplication, fifo.check_fifo_threads):
+    for check in (fifo.check_fifo_order, fifo.check_group_visibility, fifo.check_deduplication,
+                  fifo.check_fifo_threads):
         check(AltFifo)
-    assert capsys.readouterr().out.count("PASS ") == 3
+    assert capsys.readouterr().out.count("PASS ") == 4
 
 
 @pytest.mark.parametrize("later", range(1, len(STEPS)), ids=[s[0] for s in STEPS[1:]])

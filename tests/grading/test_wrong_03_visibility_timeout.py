@@ -31,8 +31,8 @@ class Forever(S):
 
 class OneHandle(S):
     """The same receipt handle on every receive of a message."""
-    def _hand_out(self, m, hidden_until):
-        m.visible_at = hidden_until
+    def _hand_out(self, m, now, timeout):
+        m.visible_at, m.received_at = now + timeout, now
         m.receipt_handle = "h-" + m.message_id
         self._handles[m.receipt_handle] = m.message_id
         return (m.message_id, m.body, m.receipt_handle)
@@ -64,10 +64,6 @@ class ChangeIgnored(S):
 
 class ChangeFromReceive(S):
     """change_visibility counts from the receive, not from the call."""
-    def _hand_out(self, m, hidden_until):
-        m.received_at = self.clock.now()
-        return super()._hand_out(m, hidden_until)
-
     def change_visibility(self, receipt_handle, timeout):
         super().change_visibility(receipt_handle, timeout)
         with self._lock:
@@ -126,7 +122,7 @@ class StrictlyAfter(S):
         with self._lock:
             for m in self._messages.values():
                 if len(got) < max_messages and (m.receipt_handle is None or m.visible_at < now):
-                    got.append(self._hand_out(m, now + timeout))
+                    got.append(self._hand_out(m, now, timeout))
         return got
 
 
@@ -154,17 +150,58 @@ class NoUpperLimit(S):
         return super().receive(max_messages, visibility_timeout)
 
 
-class ChangesAfterExpiry(S):
-    """change_visibility works on a message whose timeout has ended."""
+def strict_change(newest_only=False, in_flight_only=False, deleted_ok=False, total=True, late_hides=False):
+    """change_visibility with the old rules some learners know from the API reference."""
+    class Q(S):
+        def change_visibility(self, receipt_handle, timeout):
+            check_timeout(timeout)
+            now = self.clock.now()
+            with self._lock:
+                if receipt_handle not in self._handles:
+                    raise ValueError("ReceiptHandleIsInvalid")
+                m = self._messages.get(self._handles[receipt_handle])
+                if m is None:
+                    if deleted_ok:
+                        return
+                    raise ValueError("the message was deleted")
+                if newest_only and m.receipt_handle != receipt_handle:
+                    raise ValueError("MessageNotInflight: not the newest handle")
+                if m.visible_at <= now:
+                    if in_flight_only:
+                        raise ValueError("MessageNotInflight")
+                    if not late_hides:
+                        return
+                if total and now + timeout > m.received_at + 43_200:
+                    raise ValueError("InvalidParameterValue: beyond 12 hours")
+                m.visible_at = now + timeout
+    return Q
+
+
+OldHandleRaises = strict_change(newest_only=True)
+LateChangeRaises = strict_change(in_flight_only=True)
+LateChangeHides = strict_change(late_hides=True)
+DeletedChangeAccepted = strict_change(deleted_ok=True)
+NoTotalLimit = strict_change(total=False)
+
+
+class OldHandleIgnored(S):
+    """An older handle's change is accepted but does nothing."""
     def change_visibility(self, receipt_handle, timeout):
-        check_timeout(timeout)
         with self._lock:
-            if receipt_handle not in self._handles:
-                raise ValueError("ReceiptHandleIsInvalid")
-            m = self._messages.get(self._handles[receipt_handle])
-            if m is None or m.receipt_handle != receipt_handle:
-                raise ValueError("MessageNotInflight")
-            m.visible_at = self.clock.now() + timeout
+            m = self._messages.get(self._handles.get(receipt_handle))
+            older = m is not None and m.receipt_handle != receipt_handle
+        if not older:
+            super().change_visibility(receipt_handle, timeout)
+
+
+class TotalFromChange(S):
+    """Counts the 12 hours from the last change_visibility, not from the receive."""
+    def change_visibility(self, receipt_handle, timeout):
+        with self._lock:
+            m = self._messages.get(self._handles.get(receipt_handle))
+            if m is not None:
+                m.received_at = self.clock.now()
+        super().change_visibility(receipt_handle, timeout)
 
 
 class DropsUndeleted(S):
@@ -184,8 +221,7 @@ class DropsUndeleted(S):
     (OneHandle, [rules.NEW_HANDLE, "with the same receipt handle A got at 0 s"]),
     (StaleHandleDeletes, [ex.STALE, "3 messages should still be in flight"]),
     (StaleHandleRaises, [ex.STALE, "A deleted with its old receipt handle"]),
-    (ChangeIgnored, [ex.NOT_INFLIGHT, "with A's old receipt handle (C received the message again since) was "
-                     "accepted"]),
+    (ChangeIgnored, [ex.OLD_HANDLE, "A set its timeout to 0 with the handle of its earlier receive"]),
     (ChangeFromReceive, [rules.INFLIGHT, "delivered to consumer E while still in flight for C"]),
     (RemembersChange, [rules.COMES_BACK, "a change or a per-receive timeout applies to that receive only"]),
     (PerReceiveSticks, [rules.INFLIGHT, "visibility timeout 30 s, 0 s elapsed"]),
@@ -195,7 +231,17 @@ class DropsUndeleted(S):
     (ReturnsDeleted, [rules.AFTER_DELETE]),
     (ZeroRefused, [ex.RANGE, "a timeout must be positive", "visibility_timeout=0", "that value is allowed"]),
     (NoUpperLimit, [ex.RANGE, "receive(visibility_timeout=43201) on an empty queue was accepted"]),
-    (ChangesAfterExpiry, [ex.NOT_INFLIGHT, "exactly 10 s after a receive with a 10 s timeout"]),
+    (OldHandleRaises, [ex.OLD_HANDLE, "A called change_visibility() with its old receipt handle",
+                       "MessageNotInflight: not the newest handle", "test_terminate_visibility_timeout_after_receive"]),
+    (OldHandleIgnored, [ex.OLD_HANDLE, "A set its timeout to 0 with the handle of its earlier receive",
+                        "did not return it"]),
+    (LateChangeRaises, [ex.TOO_LATE, "exactly 10 s after a receive with a 10 s timeout", "raised ValueError",
+                        "test_change_message_visibility_after_visibility_timeout_expiration"]),
+    (LateChangeHides, [ex.TOO_LATE, "only exactly when those 10 s had run out, which changes nothing"]),
+    (DeletedChangeAccepted, [ex.GONE, "change_visibility() for a deleted message was accepted"]),
+    (NoTotalLimit, [ex.TOTAL, "0.5 s after the receive (it would hide the message until 12 hours and 0.5 s", "was "
+                    "accepted"]),
+    (TotalFromChange, [ex.TOTAL, "was accepted"]),
 ], ids=lambda x: getattr(x, "__name__", "words"))
 def test_visibility_timeout_rejects(wrong, words):
     text = rejected(ex.check_visibility_timeout, wrong)
@@ -214,7 +260,7 @@ class UnlockedReceive(S):
         now, got = self.clock.now(), []
         for m in list(self._messages.values()):
             if len(got) < max_messages and m.visible_at <= now:
-                got.append(self._hand_out(m, now + timeout))
+                got.append(self._hand_out(m, now, timeout))
         return got
 
 

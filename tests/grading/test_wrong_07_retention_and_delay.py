@@ -45,9 +45,9 @@ class Forever(S):
 
 class FromReceive(S):
     """Retention restarts at every receive."""
-    def _hand_out(self, m, hidden_until):
-        m.sent_at = self.clock.now()
-        return super()._hand_out(m, hidden_until)
+    def _hand_out(self, m, now, timeout):
+        m.sent_at = now
+        return super()._hand_out(m, now, timeout)
 
 
 class FromVisible(S):

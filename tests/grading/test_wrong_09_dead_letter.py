@@ -77,7 +77,7 @@ class StopsAfterMove(S):
                 if self.dead_letter_queue is not None and m.receive_count >= self.max_receive_count:
                     dead.append(m)
                     continue
-                got.append(self._hand_out(m, now + timeout))
+                got.append(self._hand_out(m, now, timeout))
             for m in dead:
                 del self._messages[m.message_id]
         for m in dead:
@@ -100,7 +100,7 @@ class Copies(S):
                 if self.dead_letter_queue is not None and m.receive_count >= self.max_receive_count:
                     dead.append(m)
                     continue
-                got.append(self._hand_out(m, now + timeout))
+                got.append(self._hand_out(m, now, timeout))
         for m in dead:
             self.dead_letter_queue._accept(m)
         return got

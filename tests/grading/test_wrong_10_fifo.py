@@ -29,8 +29,82 @@ class NoBlock(S):
         with self._lock:
             for m in self._messages.values():
                 if len(got) < max_messages and m.visible_at <= now:
-                    got.append(self._hand_out(m, now + timeout))
+                    got.append(self._hand_out(m, now, timeout))
         return got
+
+
+class BlocksWhileAnyInFlight(S):
+    """The common simplification: a group with any message in flight gives out nothing."""
+    def receive(self, max_messages=1, visibility_timeout=None):
+        timeout = self.visibility_timeout if visibility_timeout is None else visibility_timeout
+        now, got = self.clock.now(), []
+        with self._lock:
+            busy = {m.group_id for m in self._messages.values() if m.visible_at > now}
+            for m in self._messages.values():
+                if len(got) < max_messages and m.group_id not in busy:
+                    got.append(self._hand_out(m, now, timeout))
+        return got
+
+
+class OnePerGroup(S):
+    """Hands out at most one message of a group per receive."""
+    def receive(self, max_messages=1, visibility_timeout=None):
+        timeout = self.visibility_timeout if visibility_timeout is None else visibility_timeout
+        now, got, done = self.clock.now(), [], set()
+        with self._lock:
+            for m in self._messages.values():
+                if len(got) == max_messages:
+                    break
+                if m.group_id not in done:
+                    done.add(m.group_id)
+                    if m.visible_at <= now:
+                        got.append(self._hand_out(m, now, timeout))
+        return got
+
+
+class StandardHandles(S):
+    """Takes the standard queue's receipt handle rules: nothing expires."""
+    fifo = False
+
+
+class OlderHandleChanges(S):
+    """Refuses a change after the timeout, but takes an older receive's handle."""
+    def change_visibility(self, receipt_handle, timeout):
+        with self._lock:
+            m = self._messages.get(self._handles.get(receipt_handle))
+            if m is not None and m.visible_at <= self.clock.now():
+                raise ValueError("InvalidParameterValue: expired")
+            if m is not None:
+                receipt_handle = m.receipt_handle
+        self.fifo = False
+        try:
+            super().change_visibility(receipt_handle, timeout)
+        finally:
+            self.fifo = True
+
+
+class ExpiredHandleChanges(S):
+    """Refuses an older receive's handle, but takes the newest one after its timeout (changing nothing)."""
+    def change_visibility(self, receipt_handle, timeout):
+        with self._lock:
+            m = self._messages.get(self._handles.get(receipt_handle))
+            if m is not None and m.receipt_handle != receipt_handle:
+                raise ValueError("InvalidParameterValue: expired")
+        self.fifo = False
+        try:
+            super().change_visibility(receipt_handle, timeout)
+        finally:
+            self.fifo = True
+
+
+class LateDelete(S):
+    """Deletes with a handle whose timeout has ended, as a standard queue does."""
+    def delete(self, receipt_handle):
+        self.fifo = False
+        try:
+            super().delete(receipt_handle)
+        finally:
+            self.fifo = True
 
 
 class CaseBlindGroups(S):
@@ -143,8 +217,27 @@ class UnlockedDedup(S):
 
 
 @pytest.mark.parametrize("wrong, words", [
+    (BlocksWhileAnyInFlight, [ex.OPENS, "C's receive(max_messages=10) returned []", "should return ['m1', 'm2']",
+                              "test_fifo_message_group_visibility_after_terminate_visibility_timeout"]),
+    (OnePerGroup, [ex.AS_MANY, "A's receive(max_messages=10) returned ['m1']"]),
+    (NoBlock, [rules.FIFO_BLOCK, "m4 of group 'pay' was delivered to B", "sent before it in the same group, was in "
+               "flight for A"]),
+    (StandardHandles, [ex.EXPIRES, "change_visibility() with A's handle of m1, from the receive before C's was "
+                       "accepted"]),
+    (OlderHandleChanges, [ex.EXPIRES, "from the receive before C's was accepted"]),
+    (ExpiredHandleChanges, [ex.EXPIRES, "at 30 s, exactly when the 30 s timeout of C's receive ended, "
+                            "change_visibility() with C's handle of m2 was accepted"]),
+    (LateDelete, [ex.EXPIRES, "at 30 s, exactly when the 30 s timeout of C's receive ended, delete()"]),
+], ids=lambda x: getattr(x, "__name__", "words"))
+def test_group_visibility_rejects(wrong, words):
+    text = rejected(ex.check_group_visibility, wrong)
+    for w in words:
+        assert w in text, text
+
+
+@pytest.mark.parametrize("wrong, words", [
     (Newest, [rules.FIFO_ORDER, "which was sent earlier"]),
-    (NoBlock, [rules.FIFO_BLOCK, "of the same group was in flight for A"]),
+    (NoBlock, [rules.FIFO_BLOCK, "sent before it in the same group, was in flight for A"]),
     (CaseBlindGroups, [ex.GROUPS, "'Alice'"]),
     (EmptyGroupAllowed, ["every message of a FIFO queue needs a group_id", "group_id=''"]),
 ], ids=lambda x: getattr(x, "__name__", "words"))

@@ -13,8 +13,8 @@ from ..clock import VirtualClock
 from ..limits import DEDUP_WINDOW
 from .common import check, crowd_check, fail, make, overlap_check, overlap_line, passed, queue_class
 from .concurrent import Op
-from .failures import expect_error
-from .record import History, Recorder
+from .failures import CheckFailed, NotImplementedYet, expect_error
+from .record import History, Recorder, fmt_s
 from .rules import DEDUP, DEDUP_EXPIRES, LOST, replay
 
 INTERFACE = {"__init__": ["visibility_timeout", "content_based_deduplication"],
@@ -28,6 +28,14 @@ ORDER_SCENARIO = ("P1 sends a1, A1, b1, a2, A2, b2, a3 (groups 'alice', 'Alice' 
 GROUPS = "messages of different groups are independent; a group is named by its exact string"
 KEYS = "deduplication ids are compared exactly: 'd1', 'D1' and 'd1 ' are three ids"
 HASH = "with content-based deduplication, the deduplication id is the SHA-256 hex digest of the body's UTF-8 bytes"
+OPENS = ("a group can be received from as soon as its first message is visible, even while later ones are in flight "
+         "(AWS does so)")
+AS_MANY = "a receive hands out a group's visible messages in order, as many as max_messages allows"
+EXPIRES = ("on a FIFO queue a receipt handle expires: change_visibility takes only the newest handle of a message in "
+           "flight, and delete refuses the newest handle once its timeout has ended")
+GROUP_SCENARIO = ("P1 sends m1, m2, m3 (group 'pay'); at 0 s A receives them, P1 sends m4, A sets the timeout of m2 "
+                  "and then of m1 to 0 (B and B2 receive in between), and C receives; at 29.5 s C deletes m1 and A gives "
+                  "m3 10 s more; at 30 s D receives; at 39.5 s E receives.")
 
 
 @check
@@ -81,7 +89,7 @@ def check_fifo_order(MyFifoQueue):
     rec.drain()
     checkpoint(done=True)
     return passed("FIFO order", ["each group's messages come in send order",
-                                 "a group waits while one of its messages is in flight; other groups go on",
+                                 "a group waits while its first message is in flight; other groups go on",
                                  "'alice' and 'Alice' are two groups",
                                  "a crashed consumer's message comes back first in its group",
                                  "a send without a group id (None or '') or a deduplication id is refused"])
@@ -175,6 +183,97 @@ def check_deduplication(MyFifoQueue):
         f"at exactly {DEDUP_WINDOW} s the same id is a new message; duplicates did not restart the window",
         "'d1', 'D1' and 'd1 ' are three ids",
         "content-based deduplication hashes the UTF-8 body with SHA-256; an explicit id wins"])
+
+
+def _bodies(got):
+    return [m[1] for m in got]
+
+
+@check
+def check_group_visibility(MyFifoQueue):
+    __tracebackhide__ = True
+    queue_class(MyFifoQueue, INTERFACE, "MyFifoQueue", step="10")
+    clock = VirtualClock()
+    clock.advance(0.5)
+    h = History(clock)
+    q = make(MyFifoQueue, clock, visibility_timeout=30)
+    rec = Recorder(q, h, visibility_timeout=30, fifo=True, cls_name=MyFifoQueue.__name__)
+
+    def at(t):
+        clock.advance(t - h.now())
+
+    def checkpoint():
+        __tracebackhide__ = True
+        replay(h, fifo=True, expect_all_deleted=False).raise_first(GROUP_SCENARIO)
+
+    def accepted(call, doing):
+        __tracebackhide__ = True
+        try:
+            call()
+        except NotImplementedYet:
+            raise
+        except CheckFailed as exc:
+            if exc.rule:
+                raise
+            fail(EXPIRES, f"{doing}: {exc.detail}.\nScenario: {GROUP_SCENARIO}")
+
+    def expect(who, got, want, why):
+        __tracebackhide__ = True
+        checkpoint()
+        if _bodies(got) != want:
+            rule = OPENS if not got else AS_MANY
+            fail(rule, f"at {fmt_s(h.now())} {who}'s receive(max_messages=10) returned {_bodies(got)!r}; "
+                       f"{why}, so it should return {want!r}.\nScenario: {GROUP_SCENARIO}")
+
+    for body in ("m1", "m2", "m3"):
+        rec.send("P1", body, group="pay", dedup=body)
+    a = rec.receive("A", max_messages=10)
+    expect("A", a, ["m1", "m2", "m3"], "the group's three messages were visible")
+    handle = {m[1]: m[2] for m in a}
+    rec.send("P1", "m4", group="pay", dedup="m4")
+    rec.receive("B", max_messages=10)
+    checkpoint()
+    rec.change_visibility("A", handle["m2"], 0)
+    rec.receive("B2", max_messages=10)
+    checkpoint()
+    rec.change_visibility("A", handle["m1"], 0)
+    c = rec.receive("C", max_messages=10)
+    expect("C", c, ["m1", "m2"], "m1, the group's first message, was visible again (A set its timeout to 0; "
+           "recorded: test_fifo_message_group_visibility_after_terminate_visibility_timeout), and so was m2, while m3 "
+           "was still in flight for A")
+    c_handle = {m[1]: m[2] for m in c}
+    expect_error(lambda: q.change_visibility(handle["m1"], 10), "change_visibility() with A's handle of m1, from the "
+                 "receive before C's", EXPIRES)
+    at(29.5)
+    accepted(lambda: rec.delete("C", c_handle["m1"]), "at 29.5 s C deleted m1 with its handle, 0.5 s before the "
+             "timeout of its receive ended")
+    accepted(lambda: rec.change_visibility("A", handle["m3"], 10), "at 29.5 s A asked for 10 s more for m3, which it "
+             "still held")
+    at(30)
+    expect_error(lambda: q.delete(c_handle["m2"]), "at 30 s, exactly when the 30 s timeout of C's receive ended, "
+                 "delete() with C's handle of m2", EXPIRES)
+    expect_error(lambda: q.change_visibility(c_handle["m2"], 10), "at 30 s, exactly when the 30 s timeout of C's "
+                 "receive ended, change_visibility() with C's handle of m2", EXPIRES)
+    d = rec.receive("D", max_messages=10)
+    expect("D", d, ["m2"], "C's timeout for m2 had ended and m1 was deleted, while A had given m3 10 s more (until "
+           "39.5 s)")
+    for m in d:
+        rec.delete("D", m[2])
+    at(39.5)
+    expect_error(lambda: q.change_visibility(handle["m3"], 10), "at 39.5 s, exactly when m3's timeout ended, "
+                 "change_visibility() with A's handle of m3", EXPIRES)
+    e = rec.receive("E", max_messages=10)
+    expect("E", e, ["m3", "m4"], "m3's timeout had ended")
+    for m in e:
+        rec.delete("E", m[2])
+    rec.drain()
+    replay(h, fifo=True).raise_first(GROUP_SCENARIO)
+    return passed("group visibility and receipt handles", [
+        "a receive hands out a group's messages in order and stops at the first that is not visible",
+        "a group opens again as soon as its first message is visible, while later ones are still in flight",
+        "change_visibility takes only the newest handle of a message in flight (accepted at 29.5 s, refused at the "
+        "end of the timeout and for an older receive's handle)",
+        "delete refuses a handle whose timeout has ended (accepted at 29.5 s, refused at 30 s)"])
 
 
 def _setup(w):

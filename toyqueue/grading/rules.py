@@ -130,8 +130,10 @@ def replay(history: History, queue: str = "queue", *, retention: float = FOREVER
             if m is not None and m.deleted_at is None and (takes or ev.handle == m.handle):
                 m.deleted_at, m.deleted_by = t, ev.who
         elif ev.op == "change":
+            # A change hides a message only while it is in flight; a standard queue takes any handle
+            # it gave out for the message (AWS does), a FIFO queue only the newest.
             m = msgs.get(ev.message_id)
-            if m is not None and ev.handle == m.handle and t < m.hidden_until:
+            if m is not None and m.deleted_at is None and t < m.hidden_until and (not fifo or ev.handle == m.handle):
                 m.hidden_until, m.timeout = t + ev.timeout, ev.timeout
     for mid in moved:
         if mid in msgs:
@@ -175,27 +177,29 @@ def _judge_delivery(v: Verdict, m: Msg, ev, t: float, retention: float, takes: b
 
 
 def _judge_fifo(v: Verdict, msgs, order: list, ev, batch: list, history: History):
-    """The messages of a group in one answer must be the oldest undeleted ones, in order, and
-    only if nothing of the group is still in flight from an earlier receive."""
+    """A receive hands out a group's messages oldest undeleted first, in order, and stops at the
+    first one that is not visible (AWS: a group is open while its first message is visible, even
+    if later ones are in flight). So every message of the group sent before this one and not yet
+    deleted must come earlier in the same answer."""
     m = msgs[ev.message_id]
     t = ev.t
     pending = [mid for mid in order if msgs[mid].deleted_at is None]
-    busy = [mid for mid in pending if t < msgs[mid].hidden_until and msgs[mid].batch != ev.batch]
-    if busy:
-        b = msgs[busy[0]]
-        v.fail(FIFO_BLOCK, f"message {m.label} of group {m.group!r} was delivered to {ev.who} at {fmt_s(t)} "
-                           f"while {b.label} of the same group was in flight for {b.holder} "
-                           f"(received at {fmt_s(b.received_at)}, visibility timeout {fmt_s(b.timeout)}).")
+    if ev.message_id not in pending:
         return
-    same_group_before = [e.message_id for e in batch if msgs.get(e.message_id) is not None
-                         and msgs[e.message_id].group == m.group]
-    pos = same_group_before.index(ev.message_id)
-    if pos >= len(pending) or pending[pos] != ev.message_id:
-        want = msgs[pending[pos]] if pos < len(pending) else None
-        if want is not None:
+    before = {e.message_id for e in batch if e.seq < ev.seq}
+    for mid in pending[:pending.index(ev.message_id)]:
+        if mid in before:
+            continue
+        e = msgs[mid]
+        if t < e.hidden_until:
+            v.fail(FIFO_BLOCK, f"message {m.label} of group {m.group!r} was delivered to {ev.who} at {fmt_s(t)} "
+                               f"while {e.label}, sent before it in the same group, was in flight for {e.holder} "
+                               f"(received at {fmt_s(e.received_at)}, visibility timeout {fmt_s(e.timeout)}).")
+        else:
             v.fail(FIFO_ORDER, f"in group {m.group!r}, {ev.who} received {m.label} at {fmt_s(t)} before "
-                               f"{want.label}, which was sent earlier ({fmt_s(want.sent_at)} vs "
+                               f"{e.label}, which was sent earlier ({fmt_s(e.sent_at)} vs "
                                f"{fmt_s(m.sent_at)}) and not yet deleted.")
+        return
 
 
 def _judge_lost(v: Verdict, m: Msg, end: float, held: bool):

@@ -11,18 +11,23 @@ from ..limits import MAX_VISIBILITY_TIMEOUT
 from .common import (DELETE_HELD, RECEIVE, SEND, check, counts, crowd_check, fail, holding, make, overlap_check,
                      overlap_line, passed, queue_class)
 from .concurrent import Op
-from .failures import CheckFailed, expect_accepted, expect_error
+from .failures import CheckFailed, NotImplementedYet, expect_accepted, expect_error
 from .record import History, Recorder, fmt_s
 from .rules import COMES_BACK, replay
 
 INTERFACE = {"__init__": ["visibility_timeout"], "send": [], "receive": ["max_messages", "visibility_timeout"],
              "delete": [], "change_visibility": [], "counts": []}
 SCENARIO = ("queue visibility timeout 30 s. At 0 s P1 sends 3 messages and A receives one (m_A); at 12 s B "
-            "receives the others with visibility_timeout=60; consumers receive at 29.5 s, 30 s (C gets m_A), "
-            "72 s, 85 s, 89.5 s; at 40 s C changes m_A's timeout to 50 s; at 90 s F receives with visibility_timeout=0.5, "
-            "at 90.25 s G, at 90.5 s H, at 120.5 s I, who sets the timeout to 0; J receives at once.")
+            "receives the others with visibility_timeout=60; consumers receive at 29.5 s, 30 s (C gets m_A; A, with "
+            "its old handle, deletes it and sets its timeout to 0; C receives it again), 72 s, 85 s, 89.5 s; at 40 s "
+            "C changes m_A's timeout to 50 s; at 90 s F receives with visibility_timeout=0.5, at 90.25 s G, at 90.5 s "
+            "H, at 120.5 s I, who sets the timeout to 0; J receives at once.")
 RANGE = f"a visibility timeout is between 0 s and {MAX_VISIBILITY_TIMEOUT:,} s (12 hours)"
-NOT_INFLIGHT = "change_visibility works only on a message in flight under that receipt handle (SQS: MessageNotInflight)"
+TOTAL = (f"a message stays hidden at most {MAX_VISIBILITY_TIMEOUT:,} s (12 hours) after the receive that hid it: "
+         "change_visibility refuses to hide it longer")
+OLD_HANDLE = "change_visibility also works with the receipt handle of an earlier receive (AWS acts on the message)"
+TOO_LATE = "change_visibility on a message no longer in flight changes nothing and raises no error (AWS answers success)"
+GONE = "change_visibility with an unknown receipt handle, or for a deleted message, raises ValueError"
 STALE = "only the newest receipt handle deletes; an older one does nothing"
 
 
@@ -32,6 +37,19 @@ def _ids(got):
 
 def _handle(got, mid):
     return next(m[2] for m in got if m[0] == mid)
+
+
+def _accepted(rec, who, handle, timeout, rule, why):
+    """A change_visibility the queue must accept (recorded, so the replay applies it)."""
+    __tracebackhide__ = True
+    try:
+        rec.change_visibility(who, handle, timeout)
+    except NotImplementedYet:
+        raise
+    except CheckFailed as exc:
+        if exc.rule:
+            raise
+        fail(rule, f"{why}: {exc.detail}.")
 
 
 @check
@@ -54,12 +72,12 @@ def check_visibility_timeout(MyQueue):
         __tracebackhide__ = True
         replay(h, expect_all_deleted=False).raise_first(SCENARIO)
 
-    def back(who, got, mid, why):
+    def back(who, got, mid, why, rule=COMES_BACK):
         __tracebackhide__ = True
         checkpoint()
         if mid not in _ids(got):
-            fail(COMES_BACK, f"{why}, so {h.label(mid)} was visible again at {fmt_s(h.now())}, but {who}'s receive "
-                             f"at {fmt_s(h.now())} did not return it.\nScenario: {SCENARIO}")
+            fail(rule, f"{why}, so {h.label(mid)} was visible again at {fmt_s(h.now())}, but {who}'s receive "
+                       f"at {fmt_s(h.now())} did not return it.\nScenario: {SCENARIO}")
 
     for i in (1, 2, 3):
         rec.send("P1", f"order {i}")
@@ -82,7 +100,6 @@ def check_visibility_timeout(MyQueue):
     at(30)
     c = rec.receive("C", max_messages=10)
     back("C", c, a_id, f"A received {h.label(a_id)} at 0 s with the queue's timeout of 30 s and never deleted it")
-    c_handle = _handle(c, a_id)
     try:
         rec.delete("A", a_handle)
     except CheckFailed as exc:
@@ -93,8 +110,13 @@ def check_visibility_timeout(MyQueue):
         fail(STALE, f"at 30 s C had received {h.label(a_id)} again; then A deleted with its old receipt handle "
                     f"(from 0 s), and counts() said {left!r}: 3 messages should still be in flight (C's and B's "
                     f"two). A consumer whose timeout ran out must not delete a message another consumer now holds.")
-    expect_error(lambda: q.change_visibility(a_handle, 10), "change_visibility() with A's old receipt handle "
-                 "(C received the message again since)", NOT_INFLIGHT)
+    _accepted(rec, "A", a_handle, 0, OLD_HANDLE, f"at 30 s, after C received {h.label(a_id)} again, A called "
+              "change_visibility() with its old receipt handle (from 0 s) and 0 s; AWS accepts that and makes the "
+              "message visible at once (recorded in test_terminate_visibility_timeout_after_receive)")
+    c = rec.receive("C", max_messages=10)
+    back("C", c, a_id, "A set its timeout to 0 with the handle of its earlier receive, which works on the message "
+                       "as a whole", rule=OLD_HANDLE)
+    c_handle = _handle(c, a_id)
     at(40)
     rec.change_visibility("C", c_handle, 50)
     at(72)
@@ -128,10 +150,10 @@ def check_visibility_timeout(MyQueue):
     back("J", j, a_id, "I set its timeout to 0")
     for m in j:
         rec.delete("J", m[2])
-    expect_error(lambda: q.change_visibility(i_handle, 10), "change_visibility() for a deleted message",
-                 NOT_INFLIGHT)
-    expect_error(lambda: q.change_visibility("no-such-handle", 10), "change_visibility('no-such-handle', 10)",
-                 NOT_INFLIGHT + "; an unknown handle raises ValueError")
+    expect_error(lambda: q.change_visibility(i_handle, 10), "change_visibility() for a deleted message", GONE)
+    expect_error(lambda: q.change_visibility(a_handle, 10), "change_visibility() with an old receipt handle of a "
+                 "deleted message", GONE)
+    expect_error(lambda: q.change_visibility("no-such-handle", 10), "change_visibility('no-such-handle', 10)", GONE)
 
     rec.send("P1", "order 4")
     k = expect_accepted(lambda: rec.receive("K", visibility_timeout=0), "receive(visibility_timeout=0)", RANGE)
@@ -143,13 +165,39 @@ def check_visibility_timeout(MyQueue):
     rec.send("P1", "order 5")
     m = expect_accepted(lambda: rec.receive("M", visibility_timeout=MAX_VISIBILITY_TIMEOUT),
                         f"receive(visibility_timeout={MAX_VISIBILITY_TIMEOUT})", RANGE)
+    m_handle, m_at = m[0][2], h.now()
     for bad in (-1, MAX_VISIBILITY_TIMEOUT + 1):
-        expect_error(lambda: q.change_visibility(m[0][2], bad), f"change_visibility(handle, {bad})", RANGE)
+        expect_error(lambda: q.change_visibility(m_handle, bad), f"change_visibility(handle, {bad})", RANGE)
+    _accepted(rec, "M", m_handle, MAX_VISIBILITY_TIMEOUT, TOTAL, f"change_visibility(handle, "
+              f"{MAX_VISIBILITY_TIMEOUT}) right after a receive hides the message for exactly 12 hours")
+    at(m_at + 0.5)
+    _accepted(rec, "M", m_handle, MAX_VISIBILITY_TIMEOUT - 0.5, TOTAL, f"change_visibility(handle, "
+              f"{MAX_VISIBILITY_TIMEOUT - 0.5:g}) 0.5 s after the receive hides the message until exactly 12 hours "
+              "after it")
+    expect_error(lambda: q.change_visibility(m_handle, MAX_VISIBILITY_TIMEOUT), f"change_visibility(handle, "
+                 f"{MAX_VISIBILITY_TIMEOUT}) 0.5 s after the receive (it would hide the message until 12 hours and "
+                 "0.5 s after the receive)", TOTAL)
     rec.send("P1", "order 6")
-    n = rec.receive("N", visibility_timeout=10)
-    at(h.now() + 10)
-    expect_error(lambda: q.change_visibility(n[0][2], 30), "change_visibility() exactly 10 s after a receive with a "
-                 "10 s timeout (the message was visible again)", NOT_INFLIGHT)
+    rec.send("P1", "order 7")
+    n_at = h.now()
+    n = rec.receive("N", max_messages=10, visibility_timeout=10)
+    while len(n) < 2:
+        more = rec.receive("N", max_messages=10, visibility_timeout=10)
+        checkpoint()
+        if not more:
+            fail("receive returns a message when the queue holds some",
+                 f"N's receive returned {len(n)} of the 2 visible messages, then [].")
+        n.extend(more)
+    (kept, _, kept_handle), (late, _, late_handle) = n[:2]
+    at(n_at + 9.5)
+    rec.change_visibility("N", kept_handle, 30)
+    at(n_at + 10)
+    _accepted(rec, "N", late_handle, 30, TOO_LATE, f"change_visibility(handle, 30) exactly 10 s after a receive "
+              f"with a 10 s timeout ({h.label(late)} was visible again); AWS answers success (recorded in "
+              "test_change_message_visibility_after_visibility_timeout_expiration)")
+    o = rec.receive("O", max_messages=10)
+    back("O", o, late, "N received it with visibility_timeout=10 and asked for 30 s more only exactly when those 10 s "
+                       "had run out, which changes nothing", rule=TOO_LATE)
     expect_error(lambda: q.delete("no-such-handle"), "delete('no-such-handle')",
                  "delete with a receipt handle the queue never gave out raises ValueError (SQS: ReceiptHandleIsInvalid)")
     for bad in (-1, MAX_VISIBILITY_TIMEOUT + 1):
@@ -162,8 +210,11 @@ def check_visibility_timeout(MyQueue):
     return passed("visibility timeout", [
         "an in-flight message stays hidden until exactly its timeout ends (30 s, 60 s, 0.5 s), then comes back",
         "change_visibility counts from the call, applies once, and 0 releases at once",
-        "an old receipt handle neither deletes nor changes the message",
+        "an old receipt handle does not delete, but changes the visibility (as AWS does)",
+        "a change exactly when the timeout ends changes nothing, without an error; a deleted message or an unknown "
+        "handle is an error",
         "timeouts 0 and 43,200 s accepted; -1 and 43,201 refused (also on an empty queue)",
+        "at most 12 hours hidden after a receive: 43,199.5 s accepted and 43,200 s refused 0.5 s after it",
         f"{v.redeliveries} redeliveries after a timeout ran out (allowed: SQS delivers at least once)"])
 
 
