@@ -9,8 +9,14 @@ process "dies" right before that step, its open transaction is rolled back, and 
 consume() takes over after the visibility timeout. Every order must be charged exactly once
 whatever the crash point.
 
-The queue comes from a `Backend`, so the same checks can run on another model of SQS (the
-course's realistic mode, say): add a Backend to BACKENDS and call the check with its name.
+The queue comes from a `Backend`. The second one, "realistic", is the toy in realistic mode
+(toyqueue/realistic.py) with its duplicate and reorder rates raised so that a dozen orders show
+them: a delete that misses a copy (the message comes back after it was deleted), messages handed
+out out of send order, short polls that come back empty while messages wait. There the producer
+sends each order once and nobody crashes: every duplicate and every inversion is the queue's own,
+so a consumer that assumes exactly-once delivery or send order fails, and the failure says which
+assumption broke, with the message and the times. The runner asks the queue itself, not a short
+poll, whether every message is deleted.
 """
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ from typing import Callable
 from ..clock import VirtualClock
 from ..history import History as ServiceHistory
 from ..history import check as check_service_history
+from ..message import GONE
 from ..service import QueueService
 from .common import check, fail, learner_functions, passed
 from .failures import CheckFailed, _is_learner, learner_code
@@ -34,6 +41,9 @@ EXACTLY_ONCE = "each order is charged exactly once, however often its message is
 DELETES = "a consumer deletes every message it has handled"
 CRASH_SAFE = "a consumer that dies at any step loses no order and charges none twice"
 RETURNS = "consume returns how many messages it handled (0 when the queue is empty)"
+CALLS = 200                       # consume() calls before the runner gives up on an emptying queue
+REALISM = {"duplicate_rate": 0.3, "reorder": 0.3}    # realistic mode's 2% would need hundreds of orders
+SEED = 1
 SCENARIO = (f"a producer sends {ORDERS} orders and retries {', '.join(RETRIED)} (sent twice, two different "
             f"MessageIds); a consumer receives {CRASHED} messages, handles them with your handle_order() and crashes "
             f"before deleting; {VISIBILITY + 1} s later (visibility timeout {VISIBILITY} s) your consume() runs until "
@@ -42,13 +52,24 @@ SCENARIO = (f"a producer sends {ORDERS} orders and retries {', '.join(RETRIED)} 
 
 @dataclass
 class Backend:
-    """Where one scenario's queue lives: `make(clock)` returns a client with boto3's methods."""
+    """Where one scenario's queue lives: `make(clock)` returns a QueueService (boto3's methods).
+    `realistic`: the queue itself duplicates and reorders, so the scenario adds neither."""
     name: str
     make: Callable[[VirtualClock], object]
     words: str
+    realistic: bool = False
 
 
-BACKENDS = {"toy": Backend("toy", lambda clock: QueueService(clock=clock), "the toy SQS (QueueService)")}
+BACKENDS = {
+    "toy": Backend("toy", lambda clock: QueueService(clock=clock), "the toy SQS (QueueService)"),
+    "realistic": Backend("realistic", lambda clock: QueueService(clock=clock, realistic=REALISM, seed=SEED),
+                         f"the toy SQS in realistic mode, seed {SEED}: 3 deletes in 10 miss a copy of the "
+                         "message, 3 messages in 10 overtake the one before them, a short poll asks 2 of 5 "
+                         "servers", realistic=True),
+}
+REALISTIC_SCENARIO = (f"a producer sends {ORDERS} orders, each once; your consume() runs until the queue itself "
+                      "holds no message (a short poll may come back empty while messages wait, so the runner asks the "
+                      "queue, and lets time pass while a copy that missed a delete is in flight).")
 
 
 def _orders():
@@ -150,6 +171,7 @@ class Run:
 
     def __init__(self, backend: Backend, handle_order, consume, make_db):
         self.clock = VirtualClock()
+        self.t0 = self.clock.now()
         self.svc = backend.make(self.clock)
         self.url = self.svc.create_queue(QueueName="orders",
                                          Attributes={"VisibilityTimeout": str(VISIBILITY)})["QueueUrl"]
@@ -161,28 +183,56 @@ class Run:
             self.db = make_db()
         self.orders = _orders()
 
-    def send_orders(self):
+    def send_orders(self, retries=True):
         for order in self.orders:
             self.producer.send_message(QueueUrl=self.url, MessageBody=json.dumps(order))
         for order in self.orders:
-            if order["order_id"] in RETRIED:
+            if retries and order["order_id"] in RETRIED:
                 self.producer.send_message(QueueUrl=self.url, MessageBody=json.dumps(order))
 
+    def waiting(self) -> tuple[int, int]:
+        """What the queue itself holds, not what a short poll saw: (visible messages, copies that
+        missed their delete and are still to come back or be removed)."""
+        q = self.svc.queue(self.url)
+        visible = q.counts(self.clock.now())["visible"]
+        return visible, sum(1 for m in getattr(q, "stale", {}) if m.status is not GONE)
+
     def consume_until_empty(self, db=None, svc=None) -> None:
+        """Call consume() until it returns 0 and the queue holds no visible message and no copy
+        that missed a delete (time passes, a second at a time, until such a copy is back)."""
         __tracebackhide__ = True
-        for _ in range(100):
+        n = None
+        for _ in range(CALLS):
+            before = len(self.history.ops)
             with learner_code("calling consume(svc, queue_url, db)"):
                 n = self.consume(svc or self.learner, self.url, db or self.db)
             if isinstance(n, bool) or not isinstance(n, int):
                 fail(RETURNS, f"consume() returned {n!r}.")
-            if n == 0:
+            got = sum(1 for o in self.history.ops[before:] if o.kind == "receive" and o.process == "your consumer")
+            if n != got:
+                fail(RETURNS, f"consume() returned {n}, but its receive_message calls returned {got} "
+                              f"message{'' if got == 1 else 's'}.")
+            if n:
+                continue
+            visible, coming_back = self.waiting()
+            if visible:
+                continue                  # a short poll missed them: poll again, as SQS advises
+            if not coming_back:
                 return
-        fail(RETURNS, "consume() still returned a number above 0 after 100 calls on a queue of 14 messages.")
+            self.clock.advance(1)
+        if n:
+            fail(RETURNS, f"consume() still returned a number above 0 after {CALLS} calls on a queue of "
+                          f"{len(self.orders) + len(RETRIED)} messages.")
+        fail(RETURNS, f"consume() returned 0 {CALLS} times in a row while the queue held visible messages.")
 
     def left(self) -> int:
+        """Messages the queue itself still holds once every timeout has run out."""
         self.clock.advance(VISIBILITY + 1)
-        attrs = self.svc.get_queue_attributes(QueueUrl=self.url, AttributeNames=["All"])["Attributes"]
-        return int(attrs["ApproximateNumberOfMessages"]) + int(attrs["ApproximateNumberOfMessagesNotVisible"])
+        counts = self.svc.queue(self.url).counts(self.clock.now())
+        return counts["visible"] + counts["inflight"] + counts["delayed"]
+
+    def seconds(self, t: float) -> str:
+        return f"{t - self.t0:g} s"
 
     def charges(self) -> dict:
         with learner_code("reading the charges table (SELECT order_id, amount FROM charges)"):
@@ -193,27 +243,87 @@ class Run:
         return charged
 
 
-def _judge_charges(run: Run, crashed_ids: set, story: str):
+def _judge_charges(run: Run, crashed_ids: set, story: str, explain=None):
+    """Every order charged once, with its amount. `explain(order_id, twice)` adds what the queue did
+    to that order (realistic mode: a delivery after a delete, or an order overtaken)."""
     __tracebackhide__ = True
     charged = run.charges()
     for order in run.orders:
         oid, amounts = order["order_id"], charged.get(order["order_id"], [])
+        extra = explain(oid, bool(amounts)) if explain else ""
         if not amounts:
-            fail(EXACTLY_ONCE, f"order {oid} was never charged.\n{story}")
+            fail(EXACTLY_ONCE, f"order {oid} was never charged{extra}.\n{story}")
         if len(amounts) > 1:
             why = []
-            if oid in RETRIED:
+            if oid in RETRIED and not extra:
                 why.append("the producer sent it twice, as two messages with different MessageIds, so key on the "
                            "order id, not the MessageId")
             if oid in crashed_ids:
                 why.append("its message was delivered again after a consumer crashed before deleting it")
-            fail(EXACTLY_ONCE, f"order {oid} was charged {len(amounts)} times ({'; '.join(why) or 'a redelivery'}).\n"
-                               f"{story}")
+            why = f" ({'; '.join(why) or 'a redelivery'})" if why or not extra else extra
+            fail(EXACTLY_ONCE, f"order {oid} was charged {len(amounts)} times{why}.\n{story}")
         if amounts[0] != order["amount"]:
             fail(EXACTLY_ONCE, f"order {oid} was charged {amounts[0]!r} instead of {order['amount']}.")
     extra = sorted(set(charged) - {o["order_id"] for o in run.orders})
     if extra:
         fail(EXACTLY_ONCE, f"charges for unknown orders {extra!r}.")
+
+
+def _explainer(run: Run, report):
+    """Say, in the learner's terms, what the queue did to an order: its message delivered again
+    after a delete (the exactly-once assumption), or handed out after an order sent later (the
+    send-order assumption)."""
+    order_of, first, sent = {}, {}, {}
+    receives = sorted((o for o in run.history.ops if o.kind == "receive"),
+                      key=lambda o: (o.start, o.start_seq, o.index or 0))
+    for number, o in enumerate(receives, 1):
+        order_of[o.message_id] = json.loads(o.body)["order_id"]
+        first.setdefault(o.message_id, (number, o.start))
+    for o in run.history.ops:
+        if o.kind == "send" and o.ok and o.message_id is not None:
+            sent.setdefault(o.message_id, len(sent))
+
+    def explain(oid: str, charged: bool) -> str:
+        mids = [mid for mid, order in order_of.items() if order == oid]
+        for dup in report.after_delete:
+            if dup["message_id"] in mids:
+                return (f" (your consumer deleted its message {dup['message_id']} at {run.seconds(dup['deleted_by'])} "
+                        f"and the queue delivered it again at {run.seconds(dup['received_at'])}: on real SQS a server "
+                        "that holds a copy can miss a delete, so a message can come back even after it was deleted. "
+                        "Delivery is at least once, never exactly once)")
+        if charged:
+            return ""
+        for mid in mids:
+            mine, mine_at = first[mid]
+            for other, (number, at) in first.items():
+                if sent.get(other, -1) > sent.get(mid, -1) and number < mine:
+                    return (f" (the queue handed out the message of {order_of[other]}, sent after it, first: delivery "
+                            f"{number} at {run.seconds(at)}, and the message of {oid} only as delivery {mine} at "
+                            f"{run.seconds(mine_at)}. A standard queue keeps the send order only on a best-effort "
+                            "basis: a consumer must not assume that orders arrive in the order they were sent)")
+        return ""
+    return explain
+
+
+def _realistic(run: Run, backend: Backend):
+    """The queue's own duplicates and reorderings, nothing else: each order sent once, no crash."""
+    __tracebackhide__ = True
+    with learner_code("calling consume() on an empty queue"):
+        n = run.consume(run.learner, run.url, run.db)
+    if n != 0:
+        fail(RETURNS, f"consume() on an empty queue returned {n!r}.")
+    run.send_orders(retries=False)
+    run.consume_until_empty()
+    story = f"Scenario ({backend.words}): {REALISTIC_SCENARIO}"
+    report = check_service_history(run.history)
+    left = run.left()
+    if left:
+        fail(DELETES, f"after consume() returned 0 and the queue showed no message waiting, {left} messages were "
+                      f"still in it; they will be delivered again and again.\n{story}")
+    _judge_charges(run, set(), story, _explainer(run, report))
+    if report.lost or report.unexpected or report.early:
+        fail("the queue kept its promises", report.summary())
+    return report, run.svc.queue(run.url).effects
 
 
 def _duplicates(run: Run, backend: Backend):
@@ -286,6 +396,13 @@ def check_idempotent_consumer(handle_order, consume, make_db, backend: str = "to
     handle_order, consume, make_db = learner_functions(
         {"handle_order": handle_order, "consume": consume, "make_db": make_db})
     chosen = BACKENDS[backend]
+    if chosen.realistic:
+        report, effects = _realistic(Run(chosen, handle_order, consume, make_db), chosen)
+        return passed(f"idempotent consumer ({chosen.name})", [
+            f"{ORDERS} orders, each sent once, on a queue that behaves like real SQS",
+            f"{report.deliveries} deliveries: {effects['after_delete']} after a delete, {effects['overtaken']} ahead "
+            f"of a message sent earlier, {effects['short_empty']} short polls empty while messages waited",
+            "each order charged exactly once, every message deleted (the queue itself, not a short poll, said so)"])
     deliveries = _duplicates(Run(chosen, handle_order, consume, make_db), chosen)
     steps = _crash_at(chosen, handle_order, consume, make_db, 0).steps
     for at in range(1, steps + 1):
