@@ -100,7 +100,9 @@ class MyQueue:
 
     def send(self, body):
         # BEGIN SOLUTION TODO: store (new id, body) at the end of self._messages and return the id. Tip: str(uuid.uuid4()) makes an id.
+        # A fresh random id, never made from the body: two sends of the same text are two messages.
         message_id = str(uuid.uuid4())
+        # At the end, under the lock: the queue keeps send order, and no receive sees it half stored.
         with self._lock:
             self._messages.append((message_id, body))
         return message_id
@@ -108,10 +110,15 @@ class MyQueue:
 
     def receive(self, max_messages=1):
         # BEGIN SOLUTION TODO: check 1 <= max_messages <= 10, then take up to max_messages of the oldest messages out and return them as a list.
+        # SQS takes MaxNumberOfMessages from 1 to 10 and refuses anything else (an error, not a guess).
         if not 1 <= max_messages <= 10:
             raise ValueError(f"max_messages must be between 1 and 10, got {max_messages}")
+        # Counting and taking under one lock: otherwise two consumers can both take the same message,
+        # or one pops from a deque the other just emptied.
         with self._lock:
+            # Fewer than asked is a normal answer (an empty list when the queue is empty).
             count = min(max_messages, len(self._messages))
+            # Oldest first, and out of the queue: each message goes to one consumer.
             return [self._messages.popleft() for _ in range(count)]
         # END SOLUTION
 

@@ -193,11 +193,15 @@ class MyQueue:
             raise ValueError(f"max_messages must be between 1 and 10, got {max_messages}")
         # BEGIN SOLUTION
         got = []
+        # Choosing and marking a message under one lock: two receives must not hand out the same one.
         with self._lock:
             for m in self._messages.values():
                 if len(got) == max_messages:
                     break
+                # Only visible messages; the message stays stored (in flight) until someone deletes it,
+                # so a consumer that dies before delete does not lose it.
                 if m.receipt_handle is None:
+                    # A random handle, not the message id: only whoever received it can delete it.
                     m.receipt_handle = str(uuid.uuid4())
                     self._handles[m.receipt_handle] = m.message_id
                     got.append((m.message_id, m.body, m.receipt_handle))
@@ -207,13 +211,18 @@ class MyQueue:
     def delete(self, receipt_handle):
         # BEGIN SOLUTION
         with self._lock:
+            # A handle this queue never gave out is an error (SQS: ReceiptHandleIsInvalid), even on an
+            # empty queue: a typo or a message id must not pass silently.
             if receipt_handle not in self._handles:
                 raise ValueError(f"ReceiptHandleIsInvalid: {receipt_handle!r} is not a valid receipt handle")
+            # pop(..., None): deleting twice is fine in SQS; the second delete finds nothing to do.
             self._messages.pop(self._handles[receipt_handle], None)
         # END SOLUTION
 
     def counts(self):
         # BEGIN SOLUTION
+        # Counted under the lock, from the messages themselves: a count kept on the side drifts
+        # when a delete comes twice or a receive and a delete overlap.
         with self._lock:
             inflight = sum(1 for m in self._messages.values() if m.receipt_handle is not None)
             return {"visible": len(self._messages) - inflight, "inflight": inflight}

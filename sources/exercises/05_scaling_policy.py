@@ -93,6 +93,8 @@ import math
 
 def backlog_target(acceptable_latency, seconds_per_message):
     # BEGIN SOLUTION TODO: how many waiting messages one instance can work off within the acceptable latency.
+    # AWS's formula: acceptable latency / time per message (10 s / 0.1 s = 100). A float on purpose:
+    # rounding 12.5 to 12 or 13 would scale for a different latency than the one asked for.
     return acceptable_latency / seconds_per_message
     # END SOLUTION
 
@@ -101,7 +103,10 @@ def desired_instances(visible_messages, in_service, target_backlog_per_instance,
     # BEGIN SOLUTION TODO: backlog per instance (or the whole backlog if in_service is 0), then ceil(in_service * backlog_per_instance / target), kept within min_size..max_size.
     # in_service * (visible_messages / in_service) is just visible_messages, which also covers
     # in_service == 0 and avoids a floating-point detour.
+    # Rounded up: one message over the target is one more instance, or the backlog per instance
+    # stays above the target and latency is missed.
     need = math.ceil(visible_messages / target_backlog_per_instance)
+    # Within the group's bounds: target tracking never goes below the minimum or above the maximum.
     return max(min_size, min(max_size, need))
     # END SOLUTION
 

@@ -87,14 +87,21 @@ NEW_ORDERS_TOPIC = "arn:aws:sns:us-east-1:000000000000:new-orders"
 def queue_policy(queue_arn):
     """The access policy of the queue `queue_arn`."""
     # BEGIN SOLUTION TODO: return {"Version": "2012-10-17", "Statement": [...]}, one statement per rule above.
+    # Anything not allowed here is denied by default, so each writer gets exactly one Allow.
     return {
+        # Without a Version, AWS reads the policy with the old 2008-10-17 rules.
         "Version": "2012-10-17",
         "Statement": [
+            # The partner's account as the principal: any of its users or roles it lets send, and
+            # only SendMessage (never receive or delete our orders).
             {"Sid": "PartnerMaySend",
              "Effect": "Allow",
              "Principal": {"AWS": f"arn:aws:iam::{PARTNER_ACCOUNT}:root"},
              "Action": "sqs:SendMessage",
              "Resource": queue_arn},
+            # A service principal is S3 acting for anyone: aws:SourceArn narrows it to our bucket and
+            # aws:SourceAccount to our account (a deleted bucket's name can be taken by someone else).
+            # Without both, anyone's bucket could send here through S3: the confused deputy.
             {"Sid": "UploadEvents",
              "Effect": "Allow",
              "Principal": {"Service": "s3.amazonaws.com"},
@@ -102,12 +109,14 @@ def queue_policy(queue_arn):
              "Resource": queue_arn,
              "Condition": {"ArnEquals": {"aws:SourceArn": UPLOADS_BUCKET},
                            "StringEquals": {"aws:SourceAccount": OUR_ACCOUNT}}},
+            # The same for SNS: only our topic may publish here.
             {"Sid": "NewOrdersTopic",
              "Effect": "Allow",
              "Principal": {"Service": "sns.amazonaws.com"},
              "Action": "sqs:SendMessage",
              "Resource": queue_arn,
              "Condition": {"ArnEquals": {"aws:SourceArn": NEW_ORDERS_TOPIC}}},
+            # An explicit Deny beats every Allow: no request over plain HTTP, whoever makes it.
             {"Sid": "HttpsOnly",
              "Effect": "Deny",
              "Principal": "*",

@@ -177,6 +177,7 @@ class MyQueue:
     def __init__(self, clock, visibility_timeout=30, retention_period=DEFAULT_RETENTION, delay_seconds=0):
         check_range("visibility_timeout", visibility_timeout, 0, MAX_VISIBILITY_TIMEOUT)
         # BEGIN SOLUTION
+        # SQS's ranges, both ends included: a queue made with a wrong setting fails at once, not later.
         check_range("delay_seconds", delay_seconds, 0, MAX_DELAY)
         check_range("retention_period", retention_period, MIN_RETENTION, MAX_RETENTION)
         # END SOLUTION
@@ -190,11 +191,14 @@ class MyQueue:
 
     def send(self, body, delay=None):
         # BEGIN SOLUTION
+        # A per-message delay wins over the queue's (DelaySeconds on SendMessage); None means "the queue's".
         delay = self.delay_seconds if delay is None else delay
         check_range("delay", delay, 0, MAX_DELAY)
         now = self.clock.now()
         message_id = str(uuid.uuid4())
         with self._lock:
+            # sent_at is when the retention period starts: at the send, not at the end of the delay.
+            # A delayed message is simply hidden until visible_at; never received, so it counts as delayed.
             self._messages[message_id] = Message(message_id, body, sent_at=now, visible_at=now + delay)
         return message_id
         # END SOLUTION
@@ -202,6 +206,8 @@ class MyQueue:
     def _drop_expired(self, now):
         """Forget messages older than the retention period. Call it with the lock held."""
         # BEGIN SOLUTION
+        # Gone exactly at sent_at + retention, in flight or not: SQS deletes old messages whoever holds
+        # them. Collected first, deleted after: a dict must not change while it is being walked.
         expired = [mid for mid, m in self._messages.items() if now >= m.sent_at + self.retention_period]
         for mid in expired:
             del self._messages[mid]
@@ -215,6 +221,8 @@ class MyQueue:
         got = []
         with self._lock:
             # BEGIN SOLUTION
+            # Expire lazily, before choosing: nobody can tell a message removed on time from one removed
+            # at the next call, as long as no call ever returns it.
             self._drop_expired(now)
             # END SOLUTION
             for m in self._messages.values():
@@ -230,6 +238,7 @@ class MyQueue:
         m.received_at = now
         m.receipt_handle = str(uuid.uuid4())
         # BEGIN SOLUTION
+        # Counting receives tells "delayed" (never received) from "in flight" (hidden after a receive).
         m.receive_count += 1
         # END SOLUTION
         self._handles[m.receipt_handle] = m.message_id
@@ -263,8 +272,10 @@ class MyQueue:
         now = self.clock.now()
         with self._lock:
             # BEGIN SOLUTION
+            # counts() must not report messages that are already gone.
             self._drop_expired(now)
             visible = sum(1 for m in self._messages.values() if m.visible_at <= now)
+            # Hidden and never received is delayed (ApproximateNumberOfMessagesDelayed), not in flight.
             delayed = sum(1 for m in self._messages.values() if m.visible_at > now and m.receive_count == 0)
             return {"visible": visible, "inflight": len(self._messages) - visible - delayed, "delayed": delayed}
             # END SOLUTION

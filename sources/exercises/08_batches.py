@@ -159,7 +159,9 @@ class MyQueue:
 
     def send_batch(self, bodies):
         # BEGIN SOLUTION
+        # Every check before the first send: SQS refuses a bad batch whole, storing nothing of it.
         check_range("number of entries", len(bodies), 1, MAX_BATCH_ENTRIES)
+        # The limit is in bytes as sent, UTF-8: "주문" is 2 characters but 6 bytes.
         size = sum(len(body.encode("utf-8")) for body in bodies)
         if size > MAX_BATCH_BYTES:
             raise ValueError(f"BatchRequestTooLong: the batch is {size} bytes, at most {MAX_BATCH_BYTES}")
@@ -206,8 +208,11 @@ class MyQueue:
 
     def delete_batch(self, receipt_handles):
         # BEGIN SOLUTION
+        # The batch's own rules (1 to 10 entries) fail the whole call ...
         check_range("number of entries", len(receipt_handles), 1, MAX_BATCH_ENTRIES)
         failed = []
+        # ... but inside it each entry succeeds or fails alone: SQS answers 200 with a Failed list,
+        # so one bad handle does not keep the good ones from being deleted.
         for handle in receipt_handles:
             try:
                 self.delete(handle)

@@ -161,6 +161,7 @@ class MyQueue:
         check_range("retention_period", retention_period, MIN_RETENTION, MAX_RETENTION)
         if dead_letter_queue is not None:
             # BEGIN SOLUTION
+            # A whole number from 1 to 1,000, as SQS's RedrivePolicy takes it: 2.5 receives means nothing.
             if not isinstance(max_receive_count, int) or not 1 <= max_receive_count <= MAX_RECEIVE_COUNT:
                 raise ValueError(f"max_receive_count must be a whole number from 1 to {MAX_RECEIVE_COUNT}")
             # END SOLUTION
@@ -210,6 +211,9 @@ class MyQueue:
                 if m.visible_at > now:
                     continue
                 # BEGIN SOLUTION
+                # Checked when the message would be received once more: it was delivered
+                # max_receive_count times and never deleted, so it moves instead of coming back, and the
+                # receive goes on looking for a message it can return.
                 if self.dead_letter_queue is not None and m.receive_count >= self.max_receive_count:
                     dead.append(m)
                     continue
@@ -225,6 +229,8 @@ class MyQueue:
         """Take in a message moved from another queue: same id, body and send time, visible now,
         never received here."""
         # BEGIN SOLUTION
+        # Same id, body and send time (retention keeps counting from the send, as on a standard
+        # queue); a fresh record, visible now and never received here, so it is not moved on again.
         with self._lock:
             self._messages[message.message_id] = Message(message.message_id, message.body,
                                                          sent_at=message.sent_at, visible_at=self.clock.now())
@@ -236,9 +242,11 @@ class MyQueue:
         now = self.clock.now()
         with self._lock:
             self._drop_expired(now)
+            # Only visible messages: one in flight is someone's work in progress.
             moving = [m for m in self._messages.values() if m.visible_at <= now]
             for m in moving:
                 del self._messages[m.message_id]
+        # Handed over after our lock is released: holding two queues' locks at once invites a deadlock.
         for m in moving:
             destination._accept(m)
         return len(moving)

@@ -290,6 +290,7 @@ class MyFifoQueue(MyQueue):
     deduplication."""
 
     # BEGIN SOLUTION
+    # Receipt handles expire here: MyQueue.delete and change_visibility ask this.
     fifo = True
     # END SOLUTION
 
