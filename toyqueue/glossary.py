@@ -108,7 +108,7 @@ GLOSSARY = {
     ],
     "Beyond the lecture": [
         T("FIFO queue", "또 다른 유형의 제품", "FIFO 대기열", "ordered, deduplicated queue: the lecture's \"other type of product\"", "10_beyond_the_lecture"),
-        T("MessageGroupId", "", "메시지 그룹 ID", "FIFO: messages of one group are delivered in order, one group at a time", "10_beyond_the_lecture"),
+        T("MessageGroupId", "", "메시지 그룹 ID", "FIFO: a group's messages come in send order; the group waits while its first message is in flight", "10_beyond_the_lecture"),
         T("deduplication", "", "중복 제거", "FIFO: a second send with the same deduplication id within 5 minutes is dropped", "10_beyond_the_lecture"),
         T("dead-letter queue", "", "배달 못한 편지 대기열 (DLQ)", "where messages go after too many failed receives", "10_beyond_the_lecture"),
         T("redrive", "", "리드라이브", "moving messages from a DLQ back to their source (StartMessageMoveTask)", "10_beyond_the_lecture"),

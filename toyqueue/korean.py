@@ -332,8 +332,8 @@ MESSAGES = {
     "letting another AWS account use your queue": "다른 AWS 계정이 내 대기열을 쓰게 함",
     "ordered, deduplicated queue: the lecture's \"other type of product\"":
         "순서를 지키고 중복을 없애는 대기열: 강의의 \"또 다른 유형의 제품\"",
-    "FIFO: messages of one group are delivered in order, one group at a time":
-        "FIFO: 한 그룹의 메시지는 순서대로, 그룹마다 한 번에 하나씩 전달됨",
+    "FIFO: a group's messages come in send order; the group waits while its first message is in flight":
+        "FIFO: 한 그룹의 메시지는 보낸 순서대로 오고, 그룹의 첫 메시지가 처리 중인 동안 그 그룹은 기다림",
     "FIFO: a second send with the same deduplication id within 5 minutes is dropped":
         "FIFO: 5분 안에 같은 중복 제거 ID로 다시 보낸 메시지는 버려짐",
     "where messages go after too many failed receives": "수신이 너무 여러 번 실패한 메시지가 옮겨 가는 곳",
