@@ -231,7 +231,7 @@ class DropsUndeleted(S):
     (ReturnsDeleted, [rules.AFTER_DELETE]),
     (ZeroRefused, [ex.RANGE, "a timeout must be positive", "visibility_timeout=0", "that value is allowed"]),
     (NoUpperLimit, [ex.RANGE, "receive(visibility_timeout=43201) on an empty queue was accepted"]),
-    (OldHandleRaises, [ex.OLD_HANDLE, "A called change_visibility() with its old receipt handle",
+    (OldHandleRaises, [ex.OLD_HANDLE, "A's handle was from an older receive",
                        "MessageNotInflight: not the newest handle", "test_terminate_visibility_timeout_after_receive"]),
     (OldHandleIgnored, [ex.OLD_HANDLE, "A set its timeout to 0 with the handle of its earlier receive",
                         "did not return it"]),

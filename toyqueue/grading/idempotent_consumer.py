@@ -190,6 +190,13 @@ class Run:
             if retries and order["order_id"] in RETRIED:
                 self.producer.send_message(QueueUrl=self.url, MessageBody=json.dumps(order))
 
+    def consume_empty_queue(self) -> None:
+        __tracebackhide__ = True
+        with learner_code("calling consume() on an empty queue"):
+            n = self.consume(self.learner, self.url, self.db)
+        if n != 0:
+            fail(RETURNS, f"consume() on an empty queue returned {n!r}.")
+
     def waiting(self) -> tuple[int, int]:
         """What the queue itself holds, not what a short poll saw: (visible messages, copies that
         missed their delete and are still to come back or be removed)."""
@@ -308,10 +315,7 @@ def _explainer(run: Run, report):
 def _realistic(run: Run, backend: Backend):
     """The queue's own duplicates and reorderings, nothing else: each order sent once, no crash."""
     __tracebackhide__ = True
-    with learner_code("calling consume() on an empty queue"):
-        n = run.consume(run.learner, run.url, run.db)
-    if n != 0:
-        fail(RETURNS, f"consume() on an empty queue returned {n!r}.")
+    run.consume_empty_queue()
     run.send_orders(retries=False)
     run.consume_until_empty()
     story = f"Scenario ({backend.words}): {REALISTIC_SCENARIO}"
@@ -329,10 +333,7 @@ def _realistic(run: Run, backend: Backend):
 def _duplicates(run: Run, backend: Backend):
     """The producer retry and a redelivery after a crash between work and delete."""
     __tracebackhide__ = True
-    with learner_code("calling consume() on an empty queue"):
-        n = run.consume(run.learner, run.url, run.db)
-    if n != 0:
-        fail(RETURNS, f"consume() on an empty queue returned {n!r}.")
+    run.consume_empty_queue()
     run.send_orders()
     crasher = run.history.wrap(run.svc, process="crashing consumer")
     got = []

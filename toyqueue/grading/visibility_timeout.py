@@ -11,7 +11,7 @@ from ..limits import MAX_VISIBILITY_TIMEOUT
 from .common import (DELETE_HELD, RECEIVE, SEND, check, counts, crowd_check, fail, holding, make, overlap_check,
                      overlap_line, passed, queue_class)
 from .concurrent import Op
-from .failures import CheckFailed, NotImplementedYet, expect_accepted, expect_error
+from .failures import CheckFailed, expect_accepted, expect_error
 from .record import History, Recorder, fmt_s
 from .rules import COMES_BACK, replay
 
@@ -42,14 +42,21 @@ def _handle(got, mid):
 def _accepted(rec, who, handle, timeout, rule, why):
     """A change_visibility the queue must accept (recorded, so the replay applies it)."""
     __tracebackhide__ = True
-    try:
-        rec.change_visibility(who, handle, timeout)
-    except NotImplementedYet:
-        raise
-    except CheckFailed as exc:
-        if exc.rule:
-            raise
-        fail(rule, f"{why}: {exc.detail}.")
+    expect_accepted(lambda: rec.change_visibility(who, handle, timeout), "change_visibility()", rule, why)
+
+
+def _receive_all(rec, who, n, checkpoint, **kw):
+    """Receive until `who` holds the `n` visible messages (a receive may return fewer than asked)."""
+    __tracebackhide__ = True
+    got = rec.receive(who, max_messages=10, **kw)
+    while len(got) < n:
+        more = rec.receive(who, max_messages=10, **kw)
+        checkpoint()
+        if not more:
+            fail("receive returns a message when the queue holds some",
+                 f"at {fmt_s(rec.h.now())} {who}'s receive returned {len(got)} of the {n} visible messages, then [].")
+        got.extend(more)
+    return got
 
 
 @check
@@ -86,14 +93,7 @@ def check_visibility_timeout(MyQueue):
         fail("receive returns a message when the queue holds some", "at 0 s receive() returned [].")
     a_id, _, a_handle = a[0]
     at(12)
-    b = rec.receive("B", max_messages=10, visibility_timeout=60)
-    while len(b) < 2:
-        more = rec.receive("B", max_messages=10, visibility_timeout=60)
-        checkpoint()
-        if not more:
-            fail("receive returns a message when the queue holds some",
-                 f"at 12 s B's receive returned {len(b)} of the 2 visible messages, then [].")
-        b.extend(more)
+    b = _receive_all(rec, "B", 2, checkpoint, visibility_timeout=60)
     at(29.5)
     rec.receive("C1", max_messages=10)
     checkpoint()
@@ -110,9 +110,9 @@ def check_visibility_timeout(MyQueue):
         fail(STALE, f"at 30 s C had received {h.label(a_id)} again; then A deleted with its old receipt handle "
                     f"(from 0 s), and counts() said {left!r}: 3 messages should still be in flight (C's and B's "
                     f"two). A consumer whose timeout ran out must not delete a message another consumer now holds.")
-    _accepted(rec, "A", a_handle, 0, OLD_HANDLE, f"at 30 s, after C received {h.label(a_id)} again, A called "
-              "change_visibility() with its old receipt handle (from 0 s) and 0 s; AWS accepts that and makes the "
-              "message visible at once (recorded in test_terminate_visibility_timeout_after_receive)")
+    _accepted(rec, "A", a_handle, 0, OLD_HANDLE, f"at 30 s C had received {h.label(a_id)} again, so A's handle was "
+              "from an older receive (at 0 s): AWS accepts it and makes the message visible at once (recorded in "
+              "test_terminate_visibility_timeout_after_receive)")
     c = rec.receive("C", max_messages=10)
     back("C", c, a_id, "A set its timeout to 0 with the handle of its earlier receive, which works on the message "
                        "as a whole", rule=OLD_HANDLE)
@@ -168,32 +168,24 @@ def check_visibility_timeout(MyQueue):
     m_handle, m_at = m[0][2], h.now()
     for bad in (-1, MAX_VISIBILITY_TIMEOUT + 1):
         expect_error(lambda: q.change_visibility(m_handle, bad), f"change_visibility(handle, {bad})", RANGE)
-    _accepted(rec, "M", m_handle, MAX_VISIBILITY_TIMEOUT, TOTAL, f"change_visibility(handle, "
-              f"{MAX_VISIBILITY_TIMEOUT}) right after a receive hides the message for exactly 12 hours")
+    _accepted(rec, "M", m_handle, MAX_VISIBILITY_TIMEOUT, TOTAL, f"right after a receive, {MAX_VISIBILITY_TIMEOUT} s "
+              "hides the message for exactly 12 hours, which is allowed")
     at(m_at + 0.5)
-    _accepted(rec, "M", m_handle, MAX_VISIBILITY_TIMEOUT - 0.5, TOTAL, f"change_visibility(handle, "
-              f"{MAX_VISIBILITY_TIMEOUT - 0.5:g}) 0.5 s after the receive hides the message until exactly 12 hours "
-              "after it")
+    _accepted(rec, "M", m_handle, MAX_VISIBILITY_TIMEOUT - 0.5, TOTAL, f"0.5 s after the receive, "
+              f"{MAX_VISIBILITY_TIMEOUT - 0.5:g} s hides the message until exactly 12 hours after it, which is allowed")
     expect_error(lambda: q.change_visibility(m_handle, MAX_VISIBILITY_TIMEOUT), f"change_visibility(handle, "
                  f"{MAX_VISIBILITY_TIMEOUT}) 0.5 s after the receive (it would hide the message until 12 hours and "
                  "0.5 s after the receive)", TOTAL)
     rec.send("P1", "order 6")
     rec.send("P1", "order 7")
     n_at = h.now()
-    n = rec.receive("N", max_messages=10, visibility_timeout=10)
-    while len(n) < 2:
-        more = rec.receive("N", max_messages=10, visibility_timeout=10)
-        checkpoint()
-        if not more:
-            fail("receive returns a message when the queue holds some",
-                 f"N's receive returned {len(n)} of the 2 visible messages, then [].")
-        n.extend(more)
+    n = _receive_all(rec, "N", 2, checkpoint, visibility_timeout=10)
     (kept, _, kept_handle), (late, _, late_handle) = n[:2]
     at(n_at + 9.5)
     rec.change_visibility("N", kept_handle, 30)
     at(n_at + 10)
-    _accepted(rec, "N", late_handle, 30, TOO_LATE, f"change_visibility(handle, 30) exactly 10 s after a receive "
-              f"with a 10 s timeout ({h.label(late)} was visible again); AWS answers success (recorded in "
+    _accepted(rec, "N", late_handle, 30, TOO_LATE, f"exactly 10 s after a receive with a 10 s timeout, {h.label(late)} "
+              "was no longer in flight: AWS answers such a change with success (recorded in "
               "test_change_message_visibility_after_visibility_timeout_expiration)")
     o = rec.receive("O", max_messages=10)
     back("O", o, late, "N received it with visibility_timeout=10 and asked for 30 s more only exactly when those 10 s "
