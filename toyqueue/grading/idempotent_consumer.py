@@ -228,8 +228,9 @@ class Run:
                 return
             self.clock.advance(1)
         if n:
-            fail(RETURNS, f"consume() still returned a number above 0 after {CALLS} calls on a queue of "
-                          f"{len(self.orders) + len(RETRIED)} messages.")
+            sent = sum(1 for o in self.history.ops if o.kind == "send")
+            fail(RETURNS, f"consume() still returned a number above 0 after {CALLS} calls on a queue of {sent} "
+                          "messages.")
         fail(RETURNS, f"consume() returned 0 {CALLS} times in a row while the queue held visible messages.")
 
     def left(self) -> int:
@@ -250,9 +251,9 @@ class Run:
         return charged
 
 
-def _judge_charges(run: Run, crashed_ids: set, story: str, explain=None):
-    """Every order charged once, with its amount. `explain(order_id, twice)` adds what the queue did
-    to that order (realistic mode: a delivery after a delete, or an order overtaken)."""
+def _judge_charges(run: Run, crashed_ids: set, story: str, explain=None, retried=RETRIED):
+    """Every order charged once, with its amount. `explain(order_id, charged)` says what the queue
+    did to that order (realistic mode: a delivery after a delete, or an order overtaken)."""
     __tracebackhide__ = True
     charged = run.charges()
     for order in run.orders:
@@ -262,12 +263,12 @@ def _judge_charges(run: Run, crashed_ids: set, story: str, explain=None):
             fail(EXACTLY_ONCE, f"order {oid} was never charged{extra}.\n{story}")
         if len(amounts) > 1:
             why = []
-            if oid in RETRIED and not extra:
+            if oid in retried:
                 why.append("the producer sent it twice, as two messages with different MessageIds, so key on the "
                            "order id, not the MessageId")
             if oid in crashed_ids:
                 why.append("its message was delivered again after a consumer crashed before deleting it")
-            why = f" ({'; '.join(why) or 'a redelivery'})" if why or not extra else extra
+            why = extra or f" ({'; '.join(why) or 'a redelivery'})"
             fail(EXACTLY_ONCE, f"order {oid} was charged {len(amounts)} times{why}.\n{story}")
         if amounts[0] != order["amount"]:
             fail(EXACTLY_ONCE, f"order {oid} was charged {amounts[0]!r} instead of {order['amount']}.")
@@ -324,7 +325,7 @@ def _realistic(run: Run, backend: Backend):
     if left:
         fail(DELETES, f"after consume() returned 0 and the queue showed no message waiting, {left} messages were "
                       f"still in it; they will be delivered again and again.\n{story}")
-    _judge_charges(run, set(), story, _explainer(run, report))
+    _judge_charges(run, set(), story, _explainer(run, report), retried=())
     if report.lost or report.unexpected or report.early:
         fail("the queue kept its promises", report.summary())
     return report, run.svc.queue(run.url).effects
