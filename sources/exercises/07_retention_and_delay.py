@@ -107,7 +107,7 @@
 #     # counts() also reports "delayed": hidden and never received yet
 # ```
 
-# %% [markdown] ko en=222f0c37
+# %% [markdown] ko en=f31efa65
 # ## `myqueue.py`에서 바꿀 것
 #
 # ```python
@@ -123,6 +123,7 @@
 #     sent_at: float                      # 새 필드: 메시지를 보낸 시각
 #     visible_at: float                   # 이 시각까지 숨어 있습니다(지연 중이거나 처리 중)
 #     receipt_handle: str | None = None
+#     received_at: float = 0.0
 #     receive_count: int = 0              # 새 필드: 수신된 횟수(0: 아직 한 번도 수신되지 않음)
 #
 #
