@@ -44,10 +44,11 @@
 # takes no time at all.
 #
 # **If you know the API reference.** It lists a `MessageNotInflight` error for
-# `ChangeMessageVisibility` on a message that is not in flight. Real SQS does not send it in the
-# two cases above: in LocalStack's test suite, whose answers were recorded against AWS, a change
-# after the timeout ended succeeded (`test_change_message_visibility_after_visibility_timeout_expiration`)
-# and a change with the handle of an earlier receive made the message visible again
+# `ChangeMessageVisibility` on a message that is not in flight, so you may expect an error for a
+# late change, and for an old handle. Real SQS answers otherwise: in LocalStack's test suite,
+# whose answers were recorded against AWS, a change after the timeout ended succeeded
+# (`test_change_message_visibility_after_visibility_timeout_expiration`), and a change with the
+# handle of an earlier receive made the message visible again
 # (`test_terminate_visibility_timeout_after_receive`). This course follows what AWS does. (A FIFO
 # queue is stricter; exercise 10.)
 

@@ -35,9 +35,10 @@
 #   comes back first. A group opens again as soon as its first (oldest undeleted) message is
 #   visible again, even while later ones are still in flight: if a consumer holds m1, m2 and m3
 #   and sets the timeout of m1 and m2 to 0, the next receive returns m1 and m2 and stops at m3.
-#   (AWS recorded exactly this in LocalStack's `test_fifo_message_group_visibility_after_*` tests.
-#   "While a message of a group is in flight, nothing of that group is delivered" is a common
-#   simplification, but it is not what SQS does.)
+#   (AWS recorded it in LocalStack's `test_fifo_message_group_visibility_after_*` tests: a
+#   consumer received g1-m1 and g1-m2, set the timeout of g1-m1 to 0, and the next receive
+#   returned g1-m1 but not g1-m2. "While a message of a group is in flight, nothing of that group
+#   is delivered" is a common simplification, but it is not what SQS does.)
 # - **Receipt handles expire.** A FIFO queue is stricter than the standard queue of exercise 03:
 #   `change_visibility` takes only the newest handle of a message still in flight, and `delete`
 #   with the newest handle raises once its visibility timeout has ended (an older handle still
