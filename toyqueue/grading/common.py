@@ -8,24 +8,29 @@ import functools
 import inspect
 import threading
 
+from ..i18n import mark, tr
 from . import interleave as il
 from . import mycode
-from .concurrent import Op, every_overlap, producers_and_consumers, race_story
-from .failures import CheckFailed, NotImplementedYet, learner_code
+from .concurrent import ANSWERS, Op, every_overlap, producers_and_consumers, race_story
+from .failures import CheckFailed, NotImplementedYet, Text, learner_code, say
 from .record import FOREVER, History, Recorder
-from .rules import replay
+from .rules import COMES_BACK, OWN_ID, replay
 
 STUCK_SECONDS = 30
 
 
-def fail(rule: str, detail: str):
+def fail(rule: str, detail: str, /, **fields):
+    """Raise CheckFailed: `rule` and `detail` are templates marked with mark() (or a Text, or
+    words already said), filled in with `fields` in the course language (failures.say)."""
     __tracebackhide__ = True
-    raise CheckFailed(rule, detail)
+    raise CheckFailed(rule, detail, **fields)
 
 
 def passed(title: str, lines: list[str]) -> str:
-    """The summary a passing check prints: the same text on every run, for nbval."""
-    return "\n".join([f"PASS {title}"] + [f"  - {line}" for line in lines])
+    """The summary a passing check prints: the same text on every run, for nbval. `title` and
+    each line are marked with mark() or said already (tr); the word PASS stays, as a code that
+    the report and the tests read."""
+    return "\n".join([f"PASS {say(title)}"] + [f"  - {say(line)}" for line in lines])
 
 
 def check(fn):
@@ -49,11 +54,11 @@ def check(fn):
         worker.start()
         worker.join(STUCK_SECONDS)
         if worker.is_alive():
-            raise CheckFailed("a queue answers every call (no call waits forever)",
-                              f"this check was still waiting for your code after {STUCK_SECONDS} s of real "
-                              "time. A common cause: a method holding self._lock calls another method that takes "
-                              "it again (threading.Lock is not re-entrant). Fix it, run the cell that loads "
-                              "your code again, then this check.")
+            raise CheckFailed(ANSWERS, mark("this check was still waiting for your code after {seconds} s of real "
+                                            "time. A common cause: a method holding self._lock calls another method "
+                                            "that takes it again (threading.Lock is not re-entrant). Fix it, run the "
+                                            "cell that loads your code again, then this check."),
+                              seconds=STUCK_SECONDS)
         error = box.get("error")
         if isinstance(error, CheckFailed):
             raise error.with_traceback(None)  # the message says it all; the grader's frames would not help
@@ -87,9 +92,9 @@ def _todo(item: str, step: str | None) -> str:
     """Where a missing piece is described: above, or in the earlier exercise that adds it."""
     when = INTRODUCED.get(item)
     if step is None or when is None or when == step:
-        return "add it as described above"
-    return (f"exercise {when} adds it (stuck there? mycode.use_reference(\"{when}\") in the cell that loads your "
-            f"queue starts you from the course's version)")
+        return tr("add it as described above")
+    return tr("exercise {step} adds it (stuck there? mycode.use_reference(\"{step}\") in the cell that loads your "
+              "queue starts you from the course's version)", step=when)
 
 
 def _missing_param(owner: str, fn, wanted: list[str], call: str, step: str | None = None):
@@ -104,10 +109,11 @@ def _missing_param(owner: str, fn, wanted: list[str], call: str, step: str | Non
         spare = [n for n in names if n not in wanted]
         close = difflib.get_close_matches(want, spare, n=1, cutoff=0.5)
         if close:
-            fail(f"the checks call {call} with the interface's parameter names",
-                 f"{owner} calls its parameter {close[0]!r}, but the interface (and every check) calls it "
-                 f"{want!r}: rename it to {want}.")
-        raise NotImplementedYet(f"{owner} has no parameter {want} yet: {_todo(want, step)}")
+            fail(tr("the checks call {call} with the interface's parameter names", call=call),
+                 mark("{owner} calls its parameter {theirs!r}, but the interface (and every check) calls it "
+                      "{want!r}: rename it to {want}."), owner=owner, theirs=close[0], want=want)
+        raise NotImplementedYet(mark("{owner} has no parameter {want} yet: {todo}"), owner=owner, want=want,
+                                todo=_todo(want, step))
 
 
 def queue_class(obj, interface: dict[str, list[str]], what: str = "MyQueue", step: str | None = None):
@@ -121,17 +127,19 @@ def queue_class(obj, interface: dict[str, list[str]], what: str = "MyQueue", ste
     if not isinstance(obj, type):
         name = type(obj).__name__
         if hasattr(obj, "send") or hasattr(obj, "receive"):
-            fail(f"a check takes your class, {what}, not a queue made from it",
-                 f"the check was given a {name} object (something like {name}(clock)); pass the class "
-                 f"itself: write {what} without the parentheses.")
-        fail(f"a check takes your class, {what}", f"the check was given {obj!r}.")
+            fail(tr("a check takes your class, {what}, not a queue made from it", what=what),
+                 mark("the check was given a {name} object (something like {name}(clock)); pass the class "
+                      "itself: write {what} without the parentheses."), name=name, what=what)
+        fail(tr("a check takes your class, {what}", what=what), mark("the check was given {obj!r}."),
+             obj=obj)
     for method, params in interface.items():
         if method == "__init__":
             _missing_param(f"{obj.__name__}.__init__()", obj, params, f"{obj.__name__}(...)", step)
             continue
         fn = getattr(obj, method, None)
         if fn is None or not callable(fn):
-            raise NotImplementedYet(f"{obj.__name__} has no method {method}() yet: {_todo(method, step)}")
+            raise NotImplementedYet(mark("{cls} has no method {method}() yet: {todo}"), cls=obj.__name__,
+                                    method=method, todo=_todo(method, step))
         _missing_param(f"{obj.__name__}.{method}()", fn, params, f"{method}()", step)
     return obj
 
@@ -143,15 +151,15 @@ def learner_functions(given: dict[str, object], keywords: dict[str, list[str]] |
     names = list(given)
     got = [getattr(f, "__name__", None) for f in given.values()]
     if sorted(n for n in got if n) == sorted(names) and got != names:
-        fail("a check takes your functions in the order the exercise names them",
-             f"the check was given {', '.join(got)}; write it as ({', '.join(names)}).")
+        fail(mark("a check takes your functions in the order the exercise names them"),
+             mark("the check was given {got}; write it as ({names})."), got=", ".join(got), names=", ".join(names))
     for name, f in given.items():
         if isinstance(f, mycode.NotWritten):
             raise NotImplementedYet(f.why())
         if not (inspect.isroutine(f) or isinstance(f, functools.partial) or hasattr(f, "__code__")):
-            fail(f"a check takes your function {name} itself",
-                 f"for {name} the check was given {f!r}, which is not a function: pass {name} without calling "
-                 f"it (no parentheses).")
+            fail(tr("a check takes your function {name} itself", name=name),
+                 mark("for {name} the check was given {given!r}, which is not a function: pass {name} without "
+                      "calling it (no parentheses)."), name=name, given=f)
         if keywords and name in keywords:
             _missing_param(f"{name}()", f, keywords[name], f"{name}()")
     return list(given.values())
@@ -162,28 +170,36 @@ def make(cls, clock, **kw):
     The queue's threading locks are ones the scheduler can switch around (interleave.CoopLock)."""
     __tracebackhide__ = True
     args = ", ".join(["clock"] + [f"{k}={v!r}" for k, v in kw.items()])
-    with learner_code(f"creating {cls.__name__}({args})"), il.coop_locks():
+    with learner_code(mark("creating {cls}({args})"), cls=cls.__name__, args=args), il.coop_locks():
         q = cls(clock, **kw)
     il.swap_locks(q)
     return q
 
 
-def counts(q, doing: str) -> dict:
+COUNTS_DICT = Text(mark("counts() returns a dict like {example}"), example="{'visible': 2, 'inflight': 1}")
+HOLDS_SOME = mark("receive returns a message when the queue holds some")
+COUNTS_RULE = mark("counts() tells how many messages are visible and how many are in flight")
+
+
+def counts(q, doing: str, /, **fields) -> dict:
+    """The learner's counts(); `doing` names when (a template filled in with `fields`)."""
     __tracebackhide__ = True
-    with learner_code(doing):
+    with learner_code(doing, **fields):
         got = q.counts()
     if not isinstance(got, dict):
-        fail("counts() returns a dict like {'visible': 2, 'inflight': 1}", f"counts() returned {got!r}.")
+        fail(COUNTS_DICT, mark("counts() returned {got!r}."), got=got)
     return got
 
 
-def expect_counts(q, want: dict, after: str):
+def expect_counts(q, want: dict, after: str, /, **fields):
+    """counts() must answer `want`; `after` says after what (a template filled in with `fields`)."""
     __tracebackhide__ = True
-    got = counts(q, f"calling counts() {after}")
+    after = say(after, **fields)
+    got = counts(q, mark("calling counts() {after}"), after=after)
     mine = {k: got.get(k) for k in want}
     if mine != want:
-        fail("counts() tells how many messages are visible and how many are in flight",
-             f"{after}, counts() returned {got!r}; expected {want!r}.")
+        fail(COUNTS_RULE, mark("{after}, counts() returned {got!r}; expected {want!r}."), after=after, got=got,
+             want=want)
 
 
 # -- calls at the same time ----------------------------------------------------------------------
@@ -214,7 +230,7 @@ def holding(sent: int, received: int = 0):
 # The calls most overlap scenarios make, as the learner would write them.
 SEND = Op("send('new')", lambda w, who: w.rec.send(who, f"new from {who}"))
 RECEIVE = Op("receive(max_messages=2)", lambda w, who: w.rec.receive(who, max_messages=2))
-DELETE_HELD = Op("delete() with R's receipt handle", lambda w, who: w.rec.delete(who, w.handles[0]))
+DELETE_HELD = Op(mark("delete() with R's receipt handle"), lambda w, who: w.rec.delete(who, w.handles[0]))
 
 
 def overlap_check(cls, *, pairs: list[tuple[Op, Op]], setup, judge, kwargs=None, recorder_kw=None,
@@ -228,10 +244,12 @@ def overlap_check(cls, *, pairs: list[tuple[Op, Op]], setup, judge, kwargs=None,
 
 
 def overlap_line(what: str, runs: int, locks: int) -> str:
-    """The PASS line of an overlap check: what was tried, how, and what was (not) found."""
-    found = ("your queue takes no lock, and every overlap tried was still correct" if locks == 0
-             else "no race found")
-    return f"{what}: one thread stopped at each point where your code touches the queue ({runs} runs), {found}"
+    """The PASS line of an overlap check: what was tried (marked with mark()), how, and what was
+    (not) found."""
+    found = (tr("your queue takes no lock, and every overlap tried was still correct") if locks == 0
+             else tr("no race found"))
+    return tr("{what}: one thread stopped at each point where your code touches the queue ({runs} runs), {found}",
+              what=say(what), runs=runs, found=found)
 
 
 def crowd_check(cls, *, kwargs=None, takes=False, held=False, batch=False, fifo=False, producers=3, per_producer=8,
@@ -246,11 +264,14 @@ def crowd_check(cls, *, kwargs=None, takes=False, held=False, batch=False, fifo=
     from ..clock import VirtualClock
     code = il.learner_code(cls)
     total = producers * per_producer
-    scenario = (f"{producers} producers send {per_producer} messages each while {consumers} consumers receive "
-                f"{'and delete ' if not takes else ''}them, on threads at the same time")
+    scenario = tr(mark("{producers} producers send {per_producer} messages each while {consumers} consumers "
+                       "receive them, on threads at the same time") if takes else
+                  mark("{producers} producers send {per_producer} messages each while {consumers} consumers "
+                       "receive and delete them, on threads at the same time"),
+                  producers=producers, per_producer=per_producer, consumers=consumers)
     keep = (lambda body: int(body.rsplit("-", 1)[1]) % crash_every != 0) if crash_every else (lambda body: True)
     if crash_every:
-        scenario += f"; consumers crash before deleting every {crash_every}th message of each producer"
+        scenario += tr("; consumers crash before deleting every {k}th message of each producer", k=crash_every)
     crashed = producers * (per_producer // crash_every) if crash_every else 0
 
     def one(seed, p):
@@ -260,7 +281,8 @@ def crowd_check(cls, *, kwargs=None, takes=False, held=False, batch=False, fifo=
         q = make(cls, clock, **(kwargs or {}))
         rec = Recorder(q, h, takes=takes, visibility_timeout=FOREVER if (takes or held) else visibility_timeout,
                        fifo=fifo, cls_name=cls.__name__)
-        told = f"{scenario} (thread switches chosen by seed {seed})." if p else f"{scenario}."
+        told = (tr("{scenario} (thread switches chosen by seed {seed}).", scenario=scenario, seed=seed) if p
+                else tr("{scenario}.", scenario=scenario))
         locks = [0]
 
         def round_(producing):
@@ -271,7 +293,7 @@ def crowd_check(cls, *, kwargs=None, takes=False, held=False, batch=False, fifo=
                     consumers=consumers, batch=batch, delete=keep if producing else (lambda body: True), code=code,
                     seed=seed, p=p, group_of=(lambda name: name) if fifo else None)
             except CheckFailed as exc:
-                told_too = CheckFailed(exc.rule, f"{exc.detail}\nScenario: {told}")
+                told_too = CheckFailed(exc.rule, exc.detail, scenario=told)
                 told_too.locks = getattr(exc, "locks", locks[0])
                 raise told_too from None
 
@@ -287,11 +309,11 @@ def crowd_check(cls, *, kwargs=None, takes=False, held=False, batch=False, fifo=
             v = replay(h, takes=takes, held=held, fifo=fifo)
             v.raise_first(told)
             if len(v.messages) != total:
-                fail("every message gets its own id", f"{total} sends returned only {len(v.messages)} different ids.")
+                fail(OWN_ID, mark("{total} sends returned only {ids} different ids."), total=total,
+                     ids=len(v.messages))
             if crash_every and v.redeliveries != crashed:
-                fail("a message whose visibility timeout ends becomes visible again",
-                     f"{crashed} messages were never deleted in the first round, but {v.redeliveries} were "
-                     f"delivered again.\nScenario: {told}")
+                fail(COMES_BACK, mark("{crashed} messages were never deleted in the first round, but {again} were "
+                                      "delivered again."), crashed=crashed, again=v.redeliveries, scenario=told)
         except CheckFailed as exc:
             exc.locks = getattr(exc, "locks", locks[0])
             raise
@@ -302,9 +324,12 @@ def crowd_check(cls, *, kwargs=None, takes=False, held=False, batch=False, fifo=
         except CheckFailed as exc:
             one(seed, 0.0)                   # fails too: not a race, and says so without a lock hint
             raise CheckFailed(exc.rule, f"{exc.detail}\n{race_story(getattr(exc, 'locks', 1))}") from None
-    lines = [f"{producers} producers and {consumers} consumers on threads, {total} messages"
-             f"{', a group per producer' if fifo else ''}, {len(seeds)} seeded schedules"]
+    lines = [tr(mark("{producers} producers and {consumers} consumers on threads, {total} messages, a group per "
+                     "producer, {seeds} seeded schedules") if fifo else
+                mark("{producers} producers and {consumers} consumers on threads, {total} messages, {seeds} seeded "
+                     "schedules"), producers=producers, consumers=consumers, total=total, seeds=len(seeds))]
     if crash_every:
-        lines.append(f"{crashed} messages whose consumer crashed came back after the visibility timeout")
-    lines.append("every message delivered, none twice while in flight, none lost")
+        lines.append(tr("{crashed} messages whose consumer crashed came back after the visibility timeout",
+                        crashed=crashed))
+    lines.append(tr("every message delivered, none twice while in flight, none lost"))
     return lines

@@ -18,17 +18,20 @@ import threading
 from dataclasses import dataclass
 from typing import Callable
 
+from ..i18n import mark, tr
 from . import interleave as il
-from .failures import CheckFailed
+from .failures import CheckFailed, raised, say
 
-LOCK_HINT = ("hint: two threads must never look at or change the queue's state at the same time; do every "
-             "look-then-change inside one `with self._lock:` block")
+LOCK_HINT = mark("hint: two threads must never look at or change the queue's state at the same time; do every "
+                 "look-then-change inside one `with self._lock:` block.")
+NO_LOCK = mark("Your queue takes no lock at all, so nothing stops two calls from changing it at once.")
+ANSWERS = mark("a queue answers every call (no call waits forever)")
 
 
 @dataclass
 class Op:
     """One call a thread makes, named the way the learner would write it."""
-    words: str                                   # e.g. "receive(max_messages=2)"
+    words: str                                   # e.g. "receive(max_messages=2)" (marked with mark() if it has words)
     run: Callable[[object, str], object]         # (world, who) -> anything
 
 
@@ -48,39 +51,43 @@ class NoRace(Exception):
 
 def _describe(race: Race, locks_used: int) -> str:
     a, b, p = race.a, race.b, race.where
-    lines = [f"Thread A called {a.words} and thread B called {b.words} at the same moment."]
+    lines = [tr("Thread A called {a} and thread B called {b} at the same moment.", a=say(a.words), b=say(b.words))]
     if p is not None:
-        at = f"line {p.line} of your {p.function}()"
         src = p.source()
-        if src:
-            at += f", `{src}`"
-        lock = "while holding a lock" if race.held else "holding no lock"
-        lines.append(f"A was stopped at {at}, {lock}; B ran from start to end right there; then A went on.")
+        at = (tr("line {line} of your {function}(), `{source}`", line=p.line, function=p.function, source=src) if src
+              else tr("line {line} of your {function}()", line=p.line, function=p.function))
+        lines.append(tr("A was stopped at {at}, while holding a lock; B ran from start to end right there; then A "
+                        "went on.", at=at) if race.held else
+                     tr("A was stopped at {at}, holding no lock; B ran from start to end right there; then A went "
+                        "on.", at=at))
     if locks_used == 0:
-        lines.append("Your queue takes no lock at all, so nothing stops two calls from changing it at once.")
+        lines.append(tr(NO_LOCK))
     elif p is not None and not race.held:
-        lines.append("That point is outside your `with self._lock:` block.")
+        lines.append(tr("That point is outside your `with self._lock:` block."))
     elif p is not None:
-        lines.append(f"A held the lock there, so B's {b.words.split('(')[0]}() went ahead without taking it.")
-    lines.append(LOCK_HINT + ".")
+        lines.append(tr("A held the lock there, so B's {method}() went ahead without taking it.",
+                        method=b.words.split("(")[0]))
+    lines.append(tr(LOCK_HINT))
     return "\n".join(lines)
+
+
+def _with_story(f, story: str):
+    """The failure `f` (a CheckFailed or the learner's exception) told with what the threads did."""
+    __tracebackhide__ = True
+    if isinstance(f, CheckFailed):
+        raise CheckFailed(f.rule, f"{f.detail}\n{story}" if f.detail else story) from None
+    raise CheckFailed("", f"{raised(f)}\n{story}") from None
 
 
 def _fail_with(race: Race, locks_used: int):
     __tracebackhide__ = True
-    story = _describe(race, locks_used)
-    f = race.failure
-    if isinstance(f, CheckFailed):
-        raise CheckFailed(f.rule, f"{f.detail}\n{story}" if f.detail else story) from None
-    raise CheckFailed("", f"{type(f).__name__}: {f}\n{story}") from None
+    _with_story(race.failure, _describe(race, locks_used))
 
 
 def _fail_plain(a: Op, b: Op, f):
     __tracebackhide__ = True
-    story = f"Thread A called {a.words}; when it had returned, thread B called {b.words}."
-    if isinstance(f, CheckFailed):
-        raise CheckFailed(f.rule, f"{f.detail}\n{story}" if f.detail else story) from None
-    raise CheckFailed("", f"{type(f).__name__}: {f}\n{story}") from None
+    _with_story(f, tr("Thread A called {a}; when it had returned, thread B called {b}.", a=say(a.words),
+                      b=say(b.words)))
 
 
 def every_overlap(build: Callable[[], object], pairs: list[tuple[Op, Op]], judge: Callable[[object], None],
@@ -119,14 +126,14 @@ def every_overlap(build: Callable[[], object], pairs: list[tuple[Op, Op]], judge
 def _run_failure(sched: il.Scheduler):
     if sched.deadlock:
         names = ", ".join(w.name for w in sched.deadlock)
-        return CheckFailed("a queue answers every call (no call waits forever)",
-                           f"thread {names} waited for a lock that was never released: a method holding "
-                           "self._lock called another method that takes it again (threading.Lock is not "
-                           "re-entrant), or two queues' locks were taken in opposite orders.")
+        return CheckFailed(ANSWERS, mark("thread {names} waited for a lock that was never released: a method "
+                                         "holding self._lock called another method that takes it again "
+                                         "(threading.Lock is not re-entrant), or two queues' locks were taken in "
+                                         "opposite orders."), names=names)
     if sched.stuck:
-        return CheckFailed("a queue answers every call (no call waits forever)",
-                           f"a call had not returned after {il.STUCK_SECONDS:.0f} s of real time: is there a loop "
-                           "that never ends, or a lock taken and never released?")
+        return CheckFailed(ANSWERS, mark("a call had not returned after {seconds:.0f} s of real time: is there a "
+                                         "loop that never ends, or a lock taken and never released?"),
+                           seconds=il.STUCK_SECONDS)
     for w in sched.workers:
         if w.error is not None:
             return w.error
@@ -147,10 +154,10 @@ def crowd(jobs: dict[str, Callable[[], None]], code: set, seed: int, p: float = 
 
 def race_story(locks: int) -> str:
     """What a crowd run that fails only with thread switches says about it."""
-    lines = ["It goes wrong only when the threads switch in the middle of your methods: a race."]
+    lines = [tr("It goes wrong only when the threads switch in the middle of your methods: a race.")]
     if locks == 0:
-        lines.append("Your queue takes no lock at all, so nothing stops two calls from changing it at once.")
-    lines.append(LOCK_HINT + ".")
+        lines.append(tr(NO_LOCK))
+    lines.append(tr(LOCK_HINT))
     return "\n".join(lines)
 
 

@@ -28,26 +28,29 @@ from typing import Callable
 from ..clock import VirtualClock
 from ..history import History as ServiceHistory
 from ..history import check as check_service_history
+from ..i18n import mark, tr
 from ..message import GONE
 from ..service import QueueService
 from .common import check, fail, learner_functions, passed
-from .failures import CheckFailed, _is_learner, learner_code
+from .failures import CheckFailed, Text, _is_learner, learner_code, say
 
 ORDERS = 12
 RETRIED = ("o-3", "o-8")          # the producer sends these twice
 CRASHED = 4                       # messages a consumer handles and then crashes on
 VISIBILITY = 30
-EXACTLY_ONCE = "each order is charged exactly once, however often its message is delivered"
-DELETES = "a consumer deletes every message it has handled"
-CRASH_SAFE = "a consumer that dies at any step loses no order and charges none twice"
-RETURNS = "consume returns how many messages it handled (0 when the queue is empty)"
+EXACTLY_ONCE = mark("each order is charged exactly once, however often its message is delivered")
+DELETES = mark("a consumer deletes every message it has handled")
+CRASH_SAFE = mark("a consumer that dies at any step loses no order and charges none twice")
+RETURNS = mark("consume returns how many messages it handled (0 when the queue is empty)")
+PROMISES = mark("the queue kept its promises")
 CALLS = 200                       # consume() calls before the runner gives up on an emptying queue
 REALISM = {"duplicate_rate": 0.3, "reorder": 0.3}    # realistic mode's 2% would need hundreds of orders
 SEED = 1
-SCENARIO = (f"a producer sends {ORDERS} orders and retries {', '.join(RETRIED)} (sent twice, two different "
-            f"MessageIds); a consumer receives {CRASHED} messages, handles them with your handle_order() and crashes "
-            f"before deleting; {VISIBILITY + 1} s later (visibility timeout {VISIBILITY} s) your consume() runs until "
-            "it returns 0.")
+SCENARIO = Text(mark("a producer sends {orders} orders and retries {retried} (sent twice, two different MessageIds); a "
+                     "consumer receives {crashed} messages, handles them with your handle_order() and crashes before "
+                     "deleting; {later} s later (visibility timeout {visibility} s) your consume() runs until it "
+                     "returns 0."), orders=ORDERS, retried=", ".join(RETRIED), crashed=CRASHED, later=VISIBILITY + 1,
+                visibility=VISIBILITY)
 
 
 @dataclass
@@ -56,20 +59,21 @@ class Backend:
     `realistic`: the queue itself duplicates and reorders, so the scenario adds neither."""
     name: str
     make: Callable[[VirtualClock], object]
-    words: str
+    words: str                  # marked with mark() (or a Text): said in the course language
     realistic: bool = False
 
 
 BACKENDS = {
-    "toy": Backend("toy", lambda clock: QueueService(clock=clock), "the toy SQS (QueueService)"),
+    "toy": Backend("toy", lambda clock: QueueService(clock=clock), mark("the toy SQS (QueueService)")),
     "realistic": Backend("realistic", lambda clock: QueueService(clock=clock, realistic=REALISM, seed=SEED),
-                         f"the toy SQS in realistic mode, seed {SEED}: 3 deletes in 10 miss a copy of the "
-                         "message, 3 messages in 10 overtake the one before them, a short poll asks 2 of 5 "
-                         "servers", realistic=True),
+                         Text(mark("the toy SQS in realistic mode, seed {seed}: 3 deletes in 10 miss a copy of the "
+                                   "message, 3 messages in 10 overtake the one before them, a short poll asks 2 of 5 "
+                                   "servers"), seed=SEED), realistic=True),
 }
-REALISTIC_SCENARIO = (f"a producer sends {ORDERS} orders, each once; your consume() runs until the queue itself "
-                      "holds no message (a short poll may come back empty while messages wait, so the runner asks the "
-                      "queue, and lets time pass while a copy that missed a delete is in flight).")
+REALISTIC_SCENARIO = Text(mark("a producer sends {orders} orders, each once; your consume() runs until the queue itself "
+                               "holds no message (a short poll may come back empty while messages wait, so the runner "
+                               "asks the queue, and lets time pass while a copy that missed a delete is in flight)."),
+                          orders=ORDERS)
 
 
 def _orders():
@@ -105,7 +109,7 @@ def _learner_line() -> str:
     f = sys._getframe(2)
     while f is not None and not _is_learner(f):
         f = f.f_back
-    return f"{f.f_code.co_name}() line {f.f_lineno}" if f is not None else ""
+    return tr("{function}() line {line}", function=f.f_code.co_name, line=f.f_lineno) if f is not None else ""
 
 
 class CrashingDB:
@@ -133,7 +137,7 @@ class CrashingDB:
     def __exit__(self, kind, exc, tb):
         if kind is None:
             try:
-                self._plan.step("the commit at the end of `with db:`")
+                self._plan.step(mark("the commit at the end of `with db:`"))
             except Crash:
                 self._db.__exit__(Crash, Crash(), None)
                 raise
@@ -179,7 +183,7 @@ class Run:
         self.producer = self.history.wrap(self.svc, process="producer")
         self.learner = self.history.wrap(self.svc, process="your consumer")
         self.handle_order, self.consume = handle_order, consume
-        with learner_code("calling make_db()"):
+        with learner_code(mark("calling make_db()")):
             self.db = make_db()
         self.orders = _orders()
 
@@ -192,10 +196,10 @@ class Run:
 
     def consume_empty_queue(self) -> None:
         __tracebackhide__ = True
-        with learner_code("calling consume() on an empty queue"):
+        with learner_code(mark("calling consume() on an empty queue")):
             n = self.consume(self.learner, self.url, self.db)
         if n != 0:
-            fail(RETURNS, f"consume() on an empty queue returned {n!r}.")
+            fail(RETURNS, mark("consume() on an empty queue returned {n!r}."), n=n)
 
     def waiting(self) -> tuple[int, int]:
         """What the queue itself holds, not what a short poll saw: (visible messages, copies that
@@ -211,14 +215,15 @@ class Run:
         n = None
         for _ in range(CALLS):
             before = len(self.history.ops)
-            with learner_code("calling consume(svc, queue_url, db)"):
+            with learner_code(mark("calling consume(svc, queue_url, db)")):
                 n = self.consume(svc or self.learner, self.url, db or self.db)
             if isinstance(n, bool) or not isinstance(n, int):
-                fail(RETURNS, f"consume() returned {n!r}.")
+                fail(RETURNS, mark("consume() returned {n!r}."), n=n)
             got = sum(1 for o in self.history.ops[before:] if o.kind == "receive" and o.process == "your consumer")
             if n != got:
-                fail(RETURNS, f"consume() returned {n}, but its receive_message calls returned {got} "
-                              f"message{'' if got == 1 else 's'}.")
+                fail(RETURNS, mark("consume() returned {n}, but its receive_message calls returned 1 message.")
+                     if got == 1 else mark("consume() returned {n}, but its receive_message calls returned {got} "
+                                           "messages."), n=n, got=got)
             if n:
                 continue
             visible, coming_back = self.waiting()
@@ -229,9 +234,10 @@ class Run:
             self.clock.advance(1)
         if n:
             sent = sum(1 for o in self.history.ops if o.kind == "send")
-            fail(RETURNS, f"consume() still returned a number above 0 after {CALLS} calls on a queue of {sent} "
-                          "messages.")
-        fail(RETURNS, f"consume() returned 0 {CALLS} times in a row while the queue held visible messages.")
+            fail(RETURNS, mark("consume() still returned a number above 0 after {calls} calls on a queue of {n} "
+                               "messages."), calls=CALLS, n=sent)
+        fail(RETURNS, mark("consume() returned 0 {calls} times in a row while the queue held visible messages."),
+             calls=CALLS)
 
     def left(self) -> int:
         """Messages the queue itself still holds once every timeout has run out."""
@@ -240,10 +246,10 @@ class Run:
         return counts["visible"] + counts["inflight"] + counts["delayed"]
 
     def seconds(self, t: float) -> str:
-        return f"{t - self.t0:g} s"
+        return tr("{seconds} s", seconds=f"{t - self.t0:g}")
 
     def charges(self) -> dict:
-        with learner_code("reading the charges table (SELECT order_id, amount FROM charges)"):
+        with learner_code(mark("reading the charges table (SELECT order_id, amount FROM charges)")):
             rows = self.db.execute("SELECT order_id, amount FROM charges").fetchall()
         charged = {}
         for order_id, amount in rows:
@@ -253,28 +259,32 @@ class Run:
 
 def _judge_charges(run: Run, crashed_ids: set, story: str, explain=None, retried=RETRIED):
     """Every order charged once, with its amount. `explain(order_id, charged)` says what the queue
-    did to that order (realistic mode: a delivery after a delete, or an order overtaken)."""
+    did to that order (realistic mode: a delivery after a delete, or an order overtaken). `story`:
+    the scenario, said already."""
     __tracebackhide__ = True
     charged = run.charges()
     for order in run.orders:
         oid, amounts = order["order_id"], charged.get(order["order_id"], [])
         extra = explain(oid, bool(amounts)) if explain else ""
         if not amounts:
-            fail(EXACTLY_ONCE, f"order {oid} was never charged{extra}.\n{story}")
+            fail(EXACTLY_ONCE, mark("order {order} was never charged{extra}.\n{story}"), order=oid, extra=extra,
+                 story=story)
         if len(amounts) > 1:
             why = []
             if oid in retried:
-                why.append("the producer sent it twice, as two messages with different MessageIds, so key on the "
-                           "order id, not the MessageId")
+                why.append(tr("the producer sent it twice, as two messages with different MessageIds, so key on the "
+                              "order id, not the MessageId"))
             if oid in crashed_ids:
-                why.append("its message was delivered again after a consumer crashed before deleting it")
-            why = extra or f" ({'; '.join(why) or 'a redelivery'})"
-            fail(EXACTLY_ONCE, f"order {oid} was charged {len(amounts)} times{why}.\n{story}")
+                why.append(tr("its message was delivered again after a consumer crashed before deleting it"))
+            why = extra or tr(" ({why})", why=tr("; ").join(why) or tr("a redelivery"))
+            fail(EXACTLY_ONCE, mark("order {order} was charged {n} times{why}.\n{story}"), order=oid, n=len(amounts),
+                 why=why, story=story)
         if amounts[0] != order["amount"]:
-            fail(EXACTLY_ONCE, f"order {oid} was charged {amounts[0]!r} instead of {order['amount']}.")
+            fail(EXACTLY_ONCE, mark("order {order} was charged {charged!r} instead of {amount}."), order=oid,
+                 charged=amounts[0], amount=order["amount"])
     extra = sorted(set(charged) - {o["order_id"] for o in run.orders})
     if extra:
-        fail(EXACTLY_ONCE, f"charges for unknown orders {extra!r}.")
+        fail(EXACTLY_ONCE, mark("charges for unknown orders {orders!r}."), orders=extra)
 
 
 def _explainer(run: Run, report):
@@ -295,20 +305,22 @@ def _explainer(run: Run, report):
         mids = [mid for mid, order in order_of.items() if order == oid]
         for dup in report.after_delete:
             if dup["message_id"] in mids:
-                return (f" (your consumer deleted its message {dup['message_id']} at {run.seconds(dup['deleted_by'])} "
-                        f"and the queue delivered it again at {run.seconds(dup['received_at'])}: on real SQS a server "
-                        "that holds a copy can miss a delete, so a message can come back even after it was deleted. "
-                        "Delivery is at least once, never exactly once)")
+                return tr(" (your consumer deleted its message {id} at {deleted} and the queue delivered it again at "
+                          "{received}: on real SQS a server that holds a copy can miss a delete, so a message can come "
+                          "back even after it was deleted. Delivery is at least once, never exactly once)",
+                          id=dup["message_id"], deleted=run.seconds(dup["deleted_by"]),
+                          received=run.seconds(dup["received_at"]))
         if charged:
             return ""
         for mid in mids:
             mine, mine_at = first[mid]
             for other, (number, at) in first.items():
                 if sent.get(other, -1) > sent.get(mid, -1) and number < mine:
-                    return (f" (the queue handed out the message of {order_of[other]}, sent after it, first: delivery "
-                            f"{number} at {run.seconds(at)}, and the message of {oid} only as delivery {mine} at "
-                            f"{run.seconds(mine_at)}. A standard queue keeps the send order only on a best-effort "
-                            "basis: a consumer must not assume that orders arrive in the order they were sent)")
+                    return tr(" (the queue handed out the message of {other}, sent after it, first: delivery {number} "
+                              "at {at}, and the message of {order} only as delivery {mine} at {mine_at}. A standard "
+                              "queue keeps the send order only on a best-effort basis: a consumer must not assume that "
+                              "orders arrive in the order they were sent)", other=order_of[other], number=number,
+                              at=run.seconds(at), order=oid, mine=mine, mine_at=run.seconds(mine_at))
         return ""
     return explain
 
@@ -319,15 +331,15 @@ def _realistic(run: Run, backend: Backend):
     run.consume_empty_queue()
     run.send_orders(retries=False)
     run.consume_until_empty()
-    story = f"Scenario ({backend.words}): {REALISTIC_SCENARIO}"
+    story = tr("Scenario ({backend}): {scenario}", backend=say(backend.words), scenario=say(REALISTIC_SCENARIO))
     report = check_service_history(run.history)
     left = run.left()
     if left:
-        fail(DELETES, f"after consume() returned 0 and the queue showed no message waiting, {left} messages were "
-                      f"still in it; they will be delivered again and again.\n{story}")
+        fail(DELETES, mark("after consume() returned 0 and the queue showed no message waiting, {left} messages were "
+                           "still in it; they will be delivered again and again.\n{story}"), left=left, story=story)
     _judge_charges(run, set(), story, _explainer(run, report), retried=())
     if report.lost or report.unexpected or report.early:
-        fail("the queue kept its promises", report.summary())
+        fail(PROMISES, report.summary())
     return report, run.svc.queue(run.url).effects
 
 
@@ -342,19 +354,20 @@ def _duplicates(run: Run, backend: Backend):
         r = crasher.receive_message(QueueUrl=run.url, MaxNumberOfMessages=CRASHED - len(got), WaitTimeSeconds=0)
         got.extend(r.get("Messages", []))
     for m in got:
-        with learner_code(f"handle_order() was called with the message of order {json.loads(m['Body'])['order_id']}"):
+        with learner_code(mark("handle_order() was called with the message of order {order}"),
+                          order=json.loads(m["Body"])["order_id"]):
             run.handle_order(run.db, m)
     run.clock.advance(VISIBILITY + 1)
     run.consume_until_empty()
-    story = f"Scenario ({backend.words}): {SCENARIO}"
+    story = tr("Scenario ({backend}): {scenario}", backend=say(backend.words), scenario=say(SCENARIO))
     left = run.left()
     if left:
-        fail(DELETES, f"after consume() returned 0, {left} messages were still in the queue; they will be "
-                      f"delivered again and again.\n{story}")
+        fail(DELETES, mark("after consume() returned 0, {left} messages were still in the queue; they will be "
+                           "delivered again and again.\n{story}"), left=left, story=story)
     _judge_charges(run, {json.loads(m["Body"])["order_id"] for m in got}, story)
     report = check_service_history(run.history)
     if not report.valid:
-        fail("the queue kept its promises", report.summary())
+        fail(PROMISES, report.summary())
     return report.deliveries
 
 
@@ -376,20 +389,32 @@ def _crash_at(backend: Backend, handle_order, consume, make_db, at: int):
         run.db.rollback()                   # a dead process's open transaction is rolled back
         run.clock.advance(VISIBILITY + 1)
         run.consume_until_empty()
-        what, line = plan.where
-        after = f"right after {plan.last[0]}{' in ' + plan.last[1] if plan.last[1] else ''} and " if plan.last else ""
-        story = (f"Scenario ({backend.words}): a producer sends {ORDERS} orders (and retries {', '.join(RETRIED)}); "
-                 f"your consume() runs until the process dies {after}right before its step {at}, {what}"
-                 f"{' in ' + line if line else ''}; what it had not committed is rolled back; "
-                 f"{VISIBILITY + 1} s later a new consume() runs until it returns 0.")
+        story = tr("Scenario ({backend}): a producer sends {orders} orders (and retries {retried}); your consume() "
+                   "runs until the process dies {when}; what it had not committed is rolled back; {later} s later a "
+                   "new consume() runs until it returns 0.", backend=say(backend.words), orders=ORDERS,
+                   retried=", ".join(RETRIED), when=_when_it_died(plan, at), later=VISIBILITY + 1)
         try:
             left = run.left()
             if left:
-                fail(DELETES, f"after the new consume() returned 0, {left} messages were still in the queue.\n{story}")
+                fail(DELETES, mark("after the new consume() returned 0, {left} messages were still in the "
+                                   "queue.\n{story}"), left=left, story=story)
             _judge_charges(run, set(), story)
         except CheckFailed as exc:
-            raise CheckFailed(CRASH_SAFE + f" ({exc.rule})", exc.detail) from None
+            raise CheckFailed(tr("{rule} ({cause})", rule=tr(CRASH_SAFE), cause=exc.rule), exc.detail) from None
     return plan
+
+
+def _when_it_died(plan: Plan, at: int) -> str:
+    """"right after db.commit() in handle_order() line 9 and right before its step 3, ..." in the
+    course language."""
+    what, line = say(plan.where[0]), plan.where[1]
+    before = (tr("right before its step {at}, {what} in {line}", at=at, what=what, line=line) if line
+              else tr("right before its step {at}, {what}", at=at, what=what))
+    if not plan.last:
+        return before
+    last, last_line = say(plan.last[0]), plan.last[1]
+    return (tr("right after {last} in {line} and {before}", last=last, line=last_line, before=before) if last_line
+            else tr("right after {last} and {before}", last=last, before=before))
 
 
 @check
@@ -400,17 +425,22 @@ def check_idempotent_consumer(handle_order, consume, make_db, backend: str = "to
     chosen = BACKENDS[backend]
     if chosen.realistic:
         report, effects = _realistic(Run(chosen, handle_order, consume, make_db), chosen)
-        return passed(f"idempotent consumer ({chosen.name})", [
-            f"{ORDERS} orders, each sent once, on a queue that behaves like real SQS",
-            f"{report.deliveries} deliveries: {effects['after_delete']} after a delete, {effects['overtaken']} ahead "
-            f"of a message sent earlier, {effects['short_empty']} short polls empty while messages waited",
-            "each order charged exactly once, every message deleted (the queue itself, not a short poll, said so)"])
+        return passed(tr("idempotent consumer ({backend})", backend=chosen.name), [
+            tr("{orders} orders, each sent once, on a queue that behaves like real SQS", orders=ORDERS),
+            tr("{deliveries} deliveries: {after_delete} after a delete, {overtaken} ahead of a message sent earlier, "
+               "{short_empty} short polls empty while messages waited", deliveries=report.deliveries,
+               after_delete=effects["after_delete"], overtaken=effects["overtaken"],
+               short_empty=effects["short_empty"]),
+            mark("each order charged exactly once, every message deleted (the queue itself, not a short poll, said "
+                 "so)")])
     deliveries = _duplicates(Run(chosen, handle_order, consume, make_db), chosen)
     steps = _crash_at(chosen, handle_order, consume, make_db, 0).steps
     for at in range(1, steps + 1):
         _crash_at(chosen, handle_order, consume, make_db, at)
-    return passed(f"idempotent consumer ({chosen.name})", [
-        f"{ORDERS} orders, {len(RETRIED)} sent twice by the producer, {CRASHED} handled by a consumer that crashed",
-        f"{deliveries} deliveries for {ORDERS} orders: each order charged exactly once, every message deleted",
-        f"your consume() killed before each of its {steps} steps (statements, commits, deletes) in turn: "
-        "after a restart, still each order charged exactly once"])
+    return passed(tr("idempotent consumer ({backend})", backend=chosen.name), [
+        tr("{orders} orders, {retried} sent twice by the producer, {crashed} handled by a consumer that crashed",
+           orders=ORDERS, retried=len(RETRIED), crashed=CRASHED),
+        tr("{deliveries} deliveries for {orders} orders: each order charged exactly once, every message deleted",
+           deliveries=deliveries, orders=ORDERS),
+        tr("your consume() killed before each of its {steps} steps (statements, commits, deletes) in turn: after a "
+           "restart, still each order charged exactly once", steps=steps)])

@@ -20,6 +20,8 @@ import os
 import sys
 from pathlib import Path
 
+from ..i18n import tr
+
 FILE = "myqueue.py"
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_MARK = "# myqueue.py after exercise"
@@ -36,10 +38,11 @@ class NotWritten:
         return f"<{self.name}: not in {self.path.name} yet>"
 
     def why(self) -> str:
+        """What to do, in the course language (a NotImplementedYet says it)."""
         if not self.path.exists():
-            return (f"there is no {self.path.name} next to this notebook. Exercise 01 starts it; to start from the "
-                    f"course's reference instead, run mycode.use_reference(\"01\")")
-        return f"{self.path.name} has no {self.name} yet: add it as described above"
+            return tr("there is no {file} next to this notebook. Exercise 01 starts it; to start from the course's "
+                      "reference instead, run mycode.use_reference(\"01\")", file=self.path.name)
+        return tr("{file} has no {name} yet: add it as described above", file=self.path.name, name=self.name)
 
 
 def _digest(path: Path) -> str:
@@ -83,7 +86,7 @@ def fresh(obj):
     path = Path(origin[0])
     if not path.exists() or _digest(path) == origin[1]:
         return obj
-    print(f"({path.name} changed after the cell that loads it ran: checking the file as it is now.)")
+    print(tr("({file} changed after the cell that loads it ran: checking the file as it is now.)", file=path.name))
     return load(obj.__name__, path.parent)
 
 
@@ -92,21 +95,21 @@ def reference(step: str | int) -> str:
     step = f"{int(step):02d}"
     found = sorted((ROOT / "solutions").glob(f"{step}_*.ipynb"))
     if not found:
-        raise LookupError(f"the reference answers (solutions/{step}_*.ipynb) are not in this copy of the course; "
-                          "ask your instructor")
+        raise LookupError(tr("the reference answers (solutions/{step}_*.ipynb) are not in this copy of the course; "
+                             "ask your instructor", step=step))
     for cell in json.loads(found[0].read_text(encoding="utf-8"))["cells"]:
         text = "".join(cell["source"])
         if cell["cell_type"] == "code" and text.startswith(REFERENCE_MARK):
             return text + "\n"
-    raise LookupError(f"exercise {step} does not build myqueue.py (its reference has no such file)")
+    raise LookupError(tr("exercise {step} does not build myqueue.py (its reference has no such file)", step=step))
 
 
 def use_reference(step: str | int, folder: str | Path | None = None) -> Path:
     """Replace myqueue.py with the course's reference after exercise `step`; keep the learner's
     own file as myqueue.mine.py (myqueue.mine2.py, ... if that exists)."""
     if os.environ.get("TOYQUEUE_GRADING"):
-        raise RuntimeError("use_reference is switched off while exercises are graded: the checks grade "
-                           "myqueue.py as it was handed in")
+        raise RuntimeError(tr("use_reference is switched off while exercises are graded: the checks grade "
+                              "myqueue.py as it was handed in"))
     text = reference(step)
     path = home(folder) / FILE
     if path.exists() and path.read_text(encoding="utf-8") != text:
@@ -115,8 +118,8 @@ def use_reference(step: str | int, folder: str | Path | None = None) -> Path:
             n += 1
             keep = path.with_name(f"myqueue.mine{n}.py")
         path.rename(keep)
-        print(f"Your own file is kept as {keep.name}.")
+        print(tr("Your own file is kept as {file}.", file=keep.name))
     path.write_text(text, encoding="utf-8")
-    print(f"{path.name} now holds the course's queue after exercise {int(step):02d}. Run the cell that "
-          "loads it again.")
+    print(tr("{file} now holds the course's queue after exercise {step}. Run the cell that loads it again.",
+             file=path.name, step=f"{int(step):02d}"))
     return path

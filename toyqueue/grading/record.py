@@ -17,9 +17,12 @@ import math
 import threading
 from dataclasses import dataclass, field
 
+from ..i18n import mark, tr
 from .failures import CheckFailed, learner_code
 
 FOREVER = math.inf
+SEND_ID = mark("send returns the new message's id (a string)")
+ONE_ID_EACH = mark("send_batch returns one message id per body, in order")
 
 
 @dataclass
@@ -71,12 +74,13 @@ class History:
 
 
 def fmt_s(seconds: float) -> str:
-    """`12 s`, `1.5 s`, `0.25 s`, `345,600 s` - times as a learner reads them."""
+    """`12 s`, `1.5 s`, `0.25 s`, `345,600 s` - times as a learner reads them (in the course
+    language: the number is the same in every language)."""
     if seconds == FOREVER:
-        return "forever"
+        return tr("forever")
     if float(seconds).is_integer():
-        return f"{int(seconds):,} s"
-    return f"{seconds:,.3f}".rstrip("0").rstrip(".") + " s"
+        return tr("{seconds} s", seconds=f"{int(seconds):,}")
+    return tr("{seconds} s", seconds=f"{seconds:,.3f}".rstrip("0").rstrip("."))
 
 
 class Recorder:
@@ -104,7 +108,7 @@ class Recorder:
         if dedup is not None:
             kw["deduplication_id"] = dedup
         args = ", ".join([repr(body)] + [f"{k}={v!r}" for k, v in kw.items()])
-        with learner_code(f"{who} called send({args})"):
+        with learner_code(mark("{who} called send({args})"), who=who, args=args):
             mid = self.q.send(body, **kw)
         self._check_id(mid, f"send({args})")
         self.h.add(t=self.h.now(), who=who, op="send", queue=self.name, message_id=mid, body=body,
@@ -113,17 +117,19 @@ class Recorder:
 
     def send_batch(self, who: str, bodies: list[str]):
         __tracebackhide__ = True
-        with learner_code(f"{who} called send_batch() with {len(bodies)} bod{'y' if len(bodies) == 1 else 'ies'}"):
+        with learner_code(mark("{who} called send_batch() with 1 body") if len(bodies) == 1 else
+                          mark("{who} called send_batch() with {n} bodies"), who=who, n=len(bodies)):
             ids = self.q.send_batch(list(bodies))
         if not isinstance(ids, (list, tuple)) or len(ids) != len(bodies):
-            raise CheckFailed("send_batch returns one message id per body, in order",
-                              f"send_batch() with {len(bodies)} bodies returned {ids!r}.")
+            raise CheckFailed(ONE_ID_EACH, mark("send_batch() with {n} bodies returned {ids!r}."), n=len(bodies),
+                              ids=ids)
         t = self.h.now()
         for mid, body in zip(ids, bodies):
             self._check_id(mid, "send_batch(...)")
             self.h.add(t=t, who=who, op="send", queue=self.name, message_id=mid, body=body, delay=self.delay)
         if len(set(ids)) != len(ids):
-            raise CheckFailed("every message gets its own id", f"send_batch() returned repeated ids: {ids!r}.")
+            raise CheckFailed(mark("every message gets its own id"), mark("send_batch() returned repeated ids: {ids!r}."),
+                              ids=ids)
         return list(ids)
 
     # -- consumers ---------------------------------------------------------------------------
@@ -133,17 +139,17 @@ class Recorder:
         if visibility_timeout is not None:
             kw["visibility_timeout"] = visibility_timeout
         args = ", ".join(f"{k}={v!r}" for k, v in kw.items())
-        with learner_code(f"{who} called receive({args})"):
+        with learner_code(mark("{who} called receive({args})"), who=who, args=args):
             got = self.q.receive(**kw)
         t = self.h.now()
         widths = (2, 3) if self.takes else (3,)   # exercise 01's checks also grade the queue of later steps
         shape = "(message_id, body)" if self.takes else "(message_id, body, receipt_handle)"
         if not isinstance(got, (list, tuple)) or any(not isinstance(m, (list, tuple)) or len(m) not in widths for m in got):
-            raise CheckFailed(f"receive returns a list of {shape} tuples",
-                              f"receive({args}) returned {got!r}.")
+            raise CheckFailed(tr("receive returns a list of {shape} tuples", shape=shape),
+                              mark("receive({args}) returned {got!r}."), args=args, got=got)
         if len(got) > max_messages:
-            raise CheckFailed("receive returns at most max_messages messages",
-                              f"receive({args}) returned {len(got)} messages.")
+            raise CheckFailed(mark("receive returns at most max_messages messages"),
+                              mark("receive({args}) returned {n} messages."), args=args, n=len(got))
         timeout = self.visibility_timeout if visibility_timeout is None else visibility_timeout
         batch = next(self._batches)
         for m in got:
@@ -153,7 +159,8 @@ class Recorder:
                 try:
                     self._by_handle[handle] = mid
                 except TypeError:
-                    raise CheckFailed("a receipt handle is a string", f"receive returned the handle {handle!r}.") from None
+                    raise CheckFailed(mark("a receipt handle is a string"),
+                                      mark("receive returned the handle {handle!r}."), handle=handle) from None
             self.h.add(t=t, who=who, op="receive", queue=self.name, message_id=mid, body=body, handle=handle,
                        timeout=FOREVER if self.takes else timeout, batch=batch)
             if self.takes:
@@ -166,7 +173,7 @@ class Recorder:
         # Logged before the call: once the queue forgets the message, another thread may act on
         # what follows (the next message of a FIFO group) and that must come later in the log.
         self.h.add(t=self.h.now(), who=who, op="delete", queue=self.name, message_id=mid, handle=handle)
-        with learner_code(f"{who} called delete() with the receipt handle of {self.h.label(mid)}"):
+        with learner_code(mark("{who} called delete() with the receipt handle of {m}"), who=who, m=self.h.label(mid)):
             self.q.delete(handle)
 
     def delete_batch(self, who: str, handles):
@@ -176,15 +183,16 @@ class Recorder:
         for handle in good:  # logged before the call, like delete
             self.h.add(t=t, who=who, op="delete", queue=self.name, message_id=self._message_of(handle),
                        handle=handle)
-        with learner_code(f"{who} called delete_batch() with {len(handles)} receipt handles"):
+        with learner_code(mark("{who} called delete_batch() with {n} receipt handles"), who=who, n=len(handles)):
             failed = self.q.delete_batch(list(handles))
-        rule = "delete_batch deletes every valid receipt handle and returns the list of those it could not delete"
+        rule = mark("delete_batch deletes every valid receipt handle and returns the list of those it could not delete")
         if not isinstance(failed, (list, tuple)):
-            raise CheckFailed(rule, f"delete_batch() returned {failed!r}.")
+            raise CheckFailed(rule, mark("delete_batch() returned {failed!r}."), failed=failed)
         bad = [h for h in handles if h not in good]
         if sorted(map(repr, failed)) != sorted(map(repr, bad)):
-            raise CheckFailed(rule, f"delete_batch() with {len(good)} valid and {len(bad)} invalid handles "
-                                    f"({bad!r}) returned failed={list(failed)!r}.")
+            raise CheckFailed(rule, mark("delete_batch() with {good} valid and {bad} invalid handles ({invalid!r}) "
+                                         "returned failed={failed!r}."), good=len(good), bad=len(bad), invalid=bad,
+                              failed=list(failed))
         return list(failed)
 
     def change_visibility(self, who: str, handle, timeout):
@@ -192,7 +200,8 @@ class Recorder:
         mid = self._message_of(handle)
         self.h.add(t=self.h.now(), who=who, op="change", queue=self.name, message_id=mid, handle=handle,
                    timeout=timeout)  # logged before the call, like delete
-        with learner_code(f"{who} called change_visibility() for {self.h.label(mid)} with {timeout} s"):
+        with learner_code(mark("{who} called change_visibility() for {m} with {timeout} s"), who=who,
+                          m=self.h.label(mid), timeout=timeout):
             self.q.change_visibility(handle, timeout)
 
     # -- helpers -----------------------------------------------------------------------------
@@ -207,9 +216,9 @@ class Recorder:
         try:
             hash(mid)
         except TypeError:
-            raise CheckFailed("send returns the new message's id (a string)", f"{call} returned {mid!r}.") from None
+            raise CheckFailed(SEND_ID, mark("{call} returned {mid!r}."), call=call, mid=mid) from None
         if mid is None:
-            raise CheckFailed("send returns the new message's id (a string)", f"{call} returned None.")
+            raise CheckFailed(SEND_ID, mark("{call} returned None."), call=call)
 
     def drain(self, who: str = "Z", rounds: int = 10_000) -> int:
         """A last consumer, Z, receives and deletes until the queue answers empty; returns how many
@@ -224,6 +233,6 @@ class Recorder:
             if not self.takes:
                 for m in got:
                     self.delete(who, m[2])
-        raise CheckFailed("a deleted message is never delivered again",
-                          f"a consumer that receives and deletes everything still got messages after {rounds:,} "
-                          "rounds: does delete really remove the message?")
+        raise CheckFailed(mark("a deleted message is never delivered again"),
+                          mark("a consumer that receives and deletes everything still got messages after {rounds:,} "
+                               "rounds: does delete really remove the message?"), rounds=rounds)

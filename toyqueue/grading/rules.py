@@ -10,25 +10,27 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .failures import CheckFailed
+from ..i18n import mark, tr
+from .failures import CheckFailed, say
 from .record import FOREVER, History, fmt_s
 
-LOST = "nothing is lost: every message sent is delivered until someone deletes it"
-INVENTED = "nothing is received that was never sent"
-BODY = "a message's body comes back unchanged"
-INFLIGHT = "an in-flight message stays hidden until its visibility timeout ends"
-HELD = "a received message stays hidden until it is deleted"
-TAKEN = "receive takes a message out of the queue, so it is delivered once"
-COMES_BACK = "a message whose visibility timeout ends becomes visible again"
-AFTER_DELETE = "a deleted message is never delivered again"
-DELAY = "a delayed message stays hidden until its delay ends"
-RETENTION = "a message older than the retention period is deleted, never delivered"
-NEW_HANDLE = "every receive returns a new receipt handle"
-SAME_ANSWER = "one receive never returns the same message twice"
-FIFO_ORDER = "a FIFO queue delivers the messages of a group in the order they were sent"
-FIFO_BLOCK = "while a message of a group is in flight, no later message of that group is delivered"
-DEDUP = "a FIFO queue drops a duplicate sent within the 5-minute deduplication window"
-DEDUP_EXPIRES = "after the 5-minute deduplication window, the same deduplication id is a new message"
+LOST = mark("nothing is lost: every message sent is delivered until someone deletes it")
+INVENTED = mark("nothing is received that was never sent")
+BODY = mark("a message's body comes back unchanged")
+INFLIGHT = mark("an in-flight message stays hidden until its visibility timeout ends")
+HELD = mark("a received message stays hidden until it is deleted")
+TAKEN = mark("receive takes a message out of the queue, so it is delivered once")
+COMES_BACK = mark("a message whose visibility timeout ends becomes visible again")
+AFTER_DELETE = mark("a deleted message is never delivered again")
+DELAY = mark("a delayed message stays hidden until its delay ends")
+RETENTION = mark("a message older than the retention period is deleted, never delivered")
+NEW_HANDLE = mark("every receive returns a new receipt handle")
+SAME_ANSWER = mark("one receive never returns the same message twice")
+FIFO_ORDER = mark("a FIFO queue delivers the messages of a group in the order they were sent")
+FIFO_BLOCK = mark("while a message of a group is in flight, no later message of that group is delivered")
+DEDUP = mark("a FIFO queue drops a duplicate sent within the 5-minute deduplication window")
+DEDUP_EXPIRES = mark("after the 5-minute deduplication window, the same deduplication id is a new message")
+OWN_ID = mark("every message gets its own id")
 
 
 @dataclass
@@ -57,8 +59,9 @@ class Verdict:
     redeliveries: int = 0
     messages: dict = field(default_factory=dict)
 
-    def fail(self, rule: str, detail: str):
-        self.problems.append((rule, detail))
+    def fail(self, rule: str, detail: str, /, **fields):
+        """Note a broken rule; `detail` is a template filled in with `fields` (failures.say)."""
+        self.problems.append((say(rule), say(detail, **fields)))
 
     def raise_first(self, scenario: str = ""):
         __tracebackhide__ = True
@@ -66,11 +69,11 @@ class Verdict:
             return
         rule, detail = self.problems[0]
         more = len(self.problems) - 1
-        if more:
-            detail += f"\n({more} more problem{'s' if more > 1 else ''} of this kind or others after this one.)"
-        if scenario:
-            detail += f"\nScenario: {scenario}"
-        raise CheckFailed(rule, detail)
+        if more == 1:
+            detail += "\n" + tr("(1 more problem of this kind or others after this one.)")
+        elif more:
+            detail += "\n" + tr("({more} more problems of this kind or others after this one.)", more=more)
+        raise CheckFailed(rule, detail, scenario=scenario)
 
 
 def replay(history: History, queue: str = "queue", *, retention: float = FOREVER, takes: bool = False,
@@ -102,21 +105,23 @@ def replay(history: History, queue: str = "queue", *, retention: float = FOREVER
         if ev.op == "receive":
             m = msgs.get(ev.message_id)
             if m is None:
-                v.fail(INVENTED, f"consumer {ev.who} received message id {ev.message_id!r} with body {ev.body!r} "
-                                 f"at {fmt_s(t)}, but no send ever returned that id.")
+                v.fail(INVENTED, mark("consumer {who} received message id {id!r} with body {body!r} at {t}, but no "
+                                      "send ever returned that id."), who=ev.who, id=ev.message_id, body=ev.body,
+                       t=fmt_s(t))
                 continue
             if ev.body != m.body:
-                v.fail(BODY, f"message {lab} was sent with body {m.body!r} but consumer {ev.who} received "
-                             f"{ev.body!r}.")
+                v.fail(BODY, mark("message {m} was sent with body {sent!r} but consumer {who} received {got!r}."),
+                       m=lab, sent=m.body, who=ev.who, got=ev.body)
             same = [e for e in batches[ev.batch] if e.message_id == ev.message_id]
             if same[0] is not ev:
-                v.fail(SAME_ANSWER, f"one receive by {ev.who} at {fmt_s(t)} returned message {lab} "
-                                    f"{len(same)} times.")
+                v.fail(SAME_ANSWER, mark("one receive by {who} at {t} returned message {m} {n} times."), who=ev.who,
+                       t=fmt_s(t), m=lab, n=len(same))
                 continue
             if m.receives and not (takes or held) and ev.handle == m.handle:
-                v.fail(NEW_HANDLE, f"message {lab} came back to {ev.who} at {fmt_s(t)} with the same receipt "
-                                   f"handle {m.holder} got at {fmt_s(m.received_at)}: a receipt handle "
-                                   f"belongs to one receive, so an old holder cannot delete it.")
+                v.fail(NEW_HANDLE, mark("message {m} came back to {who} at {t} with the same receipt handle {holder} "
+                                        "got at {then}: a receipt handle belongs to one receive, so an old holder "
+                                        "cannot delete it."), m=lab, who=ev.who, t=fmt_s(t), holder=m.holder,
+                       then=fmt_s(m.received_at))
             _judge_delivery(v, m, ev, t, retention, takes, held)
             if fifo and m.group is not None:
                 _judge_fifo(v, msgs, groups[m.group], ev, batches[ev.batch], history)
@@ -150,30 +155,33 @@ def _judge_delivery(v: Verdict, m: Msg, ev, t: float, retention: float, takes: b
     lab = m.label
     if m.deleted_at is not None:
         if takes:
-            v.fail(TAKEN, f"message {lab} was delivered twice: to {m.holder} at {fmt_s(m.received_at)} and "
-                          f"to {ev.who} at {fmt_s(t)}.")
+            v.fail(TAKEN, mark("message {m} was delivered twice: to {first} at {then} and to {who} at {t}."), m=lab,
+                   first=m.holder, then=fmt_s(m.received_at), who=ev.who, t=fmt_s(t))
         else:
-            v.fail(AFTER_DELETE, f"message {lab} was delivered to consumer {ev.who} at {fmt_s(t)}, after "
-                                 f"{m.deleted_by} deleted it at {fmt_s(m.deleted_at)}.")
+            v.fail(AFTER_DELETE, mark("message {m} was delivered to consumer {who} at {t}, after {deleter} deleted it "
+                                      "at {then}."), m=lab, who=ev.who, t=fmt_s(t), deleter=m.deleted_by,
+                   then=fmt_s(m.deleted_at))
         return
     if t < m.hidden_until:
         if held:
-            v.fail(HELD, f"message {lab} was delivered to consumer {ev.who} while still in flight for "
-                         f"{m.holder}, who received it at {fmt_s(m.received_at)} and has not deleted it.")
+            v.fail(HELD, mark("message {m} was delivered to consumer {who} while still in flight for {holder}, who "
+                              "received it at {then} and has not deleted it."), m=lab, who=ev.who, holder=m.holder,
+                   then=fmt_s(m.received_at))
         else:
-            v.fail(INFLIGHT, f"message {lab} was delivered to consumer {ev.who} while still in flight for "
-                             f"{m.holder}: visibility timeout {fmt_s(m.timeout)}, "
-                             f"{fmt_s(t - m.received_at)} elapsed.")
+            v.fail(INFLIGHT, mark("message {m} was delivered to consumer {who} while still in flight for {holder}: "
+                                  "visibility timeout {timeout}, {elapsed} elapsed."), m=lab, who=ev.who,
+                   holder=m.holder, timeout=fmt_s(m.timeout), elapsed=fmt_s(t - m.received_at))
         return
     if t < m.visible_from:
-        v.fail(DELAY, f"message {lab} was delivered to {ev.who} at {fmt_s(t)}, but it was sent at "
-                      f"{fmt_s(m.sent_at)} with a delay of {fmt_s(m.visible_from - m.sent_at)}: it must stay "
-                      f"hidden until {fmt_s(m.visible_from)}.")
+        v.fail(DELAY, mark("message {m} was delivered to {who} at {t}, but it was sent at {sent} with a delay of "
+                           "{delay}: it must stay hidden until {until}."), m=lab, who=ev.who, t=fmt_s(t),
+               sent=fmt_s(m.sent_at), delay=fmt_s(m.visible_from - m.sent_at), until=fmt_s(m.visible_from))
         return
     if t >= m.sent_at + retention:
-        v.fail(RETENTION, f"message {lab} was sent at {fmt_s(m.sent_at)} and delivered to {ev.who} at "
-                          f"{fmt_s(t)}, but the retention period is {fmt_s(retention)}: it should have been "
-                          f"deleted at {fmt_s(m.sent_at + retention)}.")
+        v.fail(RETENTION, mark("message {m} was sent at {sent} and delivered to {who} at {t}, but the retention "
+                               "period is {retention}: it should have been deleted at {end}."), m=lab,
+               sent=fmt_s(m.sent_at), who=ev.who, t=fmt_s(t), retention=fmt_s(retention),
+               end=fmt_s(m.sent_at + retention))
 
 
 def _judge_fifo(v: Verdict, msgs, order: list, ev, batch: list, history: History):
@@ -192,26 +200,29 @@ def _judge_fifo(v: Verdict, msgs, order: list, ev, batch: list, history: History
             continue
         e = msgs[mid]
         if t < e.hidden_until:
-            v.fail(FIFO_BLOCK, f"message {m.label} of group {m.group!r} was delivered to {ev.who} at {fmt_s(t)} "
-                               f"while {e.label}, sent before it in the same group, was in flight for {e.holder} "
-                               f"(received at {fmt_s(e.received_at)}, visibility timeout {fmt_s(e.timeout)}).")
+            v.fail(FIFO_BLOCK, mark("message {m} of group {group!r} was delivered to {who} at {t} while {other}, sent "
+                                    "before it in the same group, was in flight for {holder} (received at {then}, "
+                                    "visibility timeout {timeout})."), m=m.label, group=m.group, who=ev.who,
+                   t=fmt_s(t), other=e.label, holder=e.holder, then=fmt_s(e.received_at), timeout=fmt_s(e.timeout))
         else:
-            v.fail(FIFO_ORDER, f"in group {m.group!r}, {ev.who} received {m.label} at {fmt_s(t)} before "
-                               f"{e.label}, which was sent earlier ({fmt_s(e.sent_at)} vs "
-                               f"{fmt_s(m.sent_at)}) and not yet deleted.")
+            v.fail(FIFO_ORDER, mark("in group {group!r}, {who} received {m} at {t} before {first}, which was sent "
+                                    "earlier ({first_sent} vs {sent}) and not yet deleted."), group=m.group,
+                   who=ev.who, m=m.label, t=fmt_s(t), first=e.label, first_sent=fmt_s(e.sent_at),
+                   sent=fmt_s(m.sent_at))
         return
 
 
 def _judge_lost(v: Verdict, m: Msg, end: float, held: bool):
     if m.receives == 0 and m.visible_from > m.sent_at:
-        v.fail(LOST, f"message {m.label} (sent by {m.who} at {fmt_s(m.sent_at)} with a delay of "
-                     f"{fmt_s(m.visible_from - m.sent_at)}) was never delivered: its delay ended at "
-                     f"{fmt_s(m.visible_from)}, but it never became visible.")
+        v.fail(LOST, mark("message {m} (sent by {who} at {sent} with a delay of {delay}) was never delivered: its "
+                          "delay ended at {until}, but it never became visible."), m=m.label, who=m.who,
+               sent=fmt_s(m.sent_at), delay=fmt_s(m.visible_from - m.sent_at), until=fmt_s(m.visible_from))
     elif m.receives == 0:
-        v.fail(LOST, f"message {m.label} (sent by {m.who} at {fmt_s(m.sent_at)}) was never delivered: "
-                     f"the queue lost it.")
+        v.fail(LOST, mark("message {m} (sent by {who} at {sent}) was never delivered: the queue lost it."),
+               m=m.label, who=m.who, sent=fmt_s(m.sent_at))
     elif not held:  # with no visibility timeout yet, a received message may stay in flight forever
-        v.fail(COMES_BACK, f"message {m.label} was received by {m.holder} at {fmt_s(m.received_at)} and never "
-                           f"deleted; its visibility timeout of {fmt_s(m.timeout)} ran out at "
-                           f"{fmt_s(m.received_at + m.timeout)}, but by {fmt_s(end)} it had not come back. "
-                           f"(Does your queue read the time from self.clock.now()? The checks move a virtual clock.)")
+        v.fail(COMES_BACK, mark("message {m} was received by {holder} at {then} and never deleted; its visibility "
+                                "timeout of {timeout} ran out at {until}, but by {end} it had not come back. (Does "
+                                "your queue read the time from self.clock.now()? The checks move a virtual clock.)"),
+               m=m.label, holder=m.holder, then=fmt_s(m.received_at), timeout=fmt_s(m.timeout),
+               until=fmt_s(m.received_at + m.timeout), end=fmt_s(end))
