@@ -891,4 +891,947 @@ MESSAGES = {
     "It can; the condition limits it to our rule.": "보낼 수 있습니다. 조건은 그것을 우리 규칙으로 제한합니다.",
     "It makes EventBridge use HTTPS.": "EventBridge가 HTTPS를 쓰게 하니까.",
     "That is aws:SecureTransport.": "그것은 aws:SecureTransport가 하는 일입니다.",
+    # ---- grading: how every check speaks (toyqueue/grading/failures.py, common.py, rules.py, record.py,
+    # concurrent.py, mycode.py). Terms: 확인 (a check), 규칙 위반, 시나리오, 처리 중 (in flight), 수신 핸들,
+    # 가시성 제한 시간, 스레드, 락 (lock), 경쟁 상태 (race). Fields right before a particle are avoided
+    # (a name's last sound picks 이/가, 을/를): "{m} 메시지", "소비자 {who}에게", "돌려준 값: {got!r}".
+    "Scenario: {scenario}": "시나리오: {scenario}",
+    "Rule broken: {rule}.": "규칙 위반: {rule}.",
+    "not implemented yet: {what}, then run this check again.":
+        "아직 구현되지 않았습니다: {what}. 그런 다음 이 확인을 다시 실행하세요.",
+    "fill in the TODOs": "TODO 부분을 채우세요",
+    "fill in {name} in the cell above": "위 셀에서 {name} 부분을 채우세요",
+    "fill in the TODOs in the cell above": "위 셀의 TODO 부분을 채우세요",
+    "fill in {name} in {file}": "{file}에서 {name} 부분을 채우세요",
+    "fill in the TODOs in {file}": "{file}의 TODO 부분을 채우세요",
+    "{name} raised {error}: {message}": "{name}에서 예외 발생, {error}: {message}",
+    "{error} (while {doing})": "{error} ({doing} 중)",
+    " or ": " 또는 ",
+    "{doing} raised {error}; expected {names}.": "{doing}에서 예외 발생, {error}. 기대한 예외: {names}.",
+    "{doing} was accepted; it should raise {names}.": "{doing}: 받아들여졌습니다. {names} 예외를 일으켜야 합니다.",
+    "{detail}; that value is allowed.": "{detail}. 이 값은 허용되는 값입니다.",
+    "{doing} raised {error}; that value is allowed.": "{doing}에서 예외 발생, {error}. 이 값은 허용되는 값입니다.",
+    "this check was still waiting for your code after {seconds} s of real time. A common cause: a method holding "
+    "self._lock calls another method that takes it again (threading.Lock is not re-entrant). Fix it, run the cell "
+    "that loads your code again, then this check.":
+        "이 확인은 실제 시간으로 {seconds}초가 지나도록 여러분의 코드를 기다렸습니다. 흔한 원인: self._lock을 쥔 "
+        "메서드가 같은 락을 다시 잡는 다른 메서드를 호출합니다(threading.Lock은 재진입할 수 없습니다). 고친 다음 "
+        "코드를 불러오는 셀을 다시 실행하고, 그다음 이 확인을 실행하세요.",
+    "add it as described above": "위의 설명대로 추가하세요",
+    "exercise {step} adds it (stuck there? mycode.use_reference(\"{step}\") in the cell that loads your queue "
+    "starts you from the course's version)":
+        "실습 {step}에서 추가합니다(거기서 막혔나요? 대기열을 불러오는 셀에서 mycode.use_reference(\"{step}\")를 "
+        "실행하면 이 과정의 버전에서 시작합니다)",
+    "the checks call {call} with the interface's parameter names":
+        "확인은 인터페이스에 있는 매개변수 이름으로 {call} 호출을 합니다",
+    "{owner} calls its parameter {theirs!r}, but the interface (and every check) calls it {want!r}: rename it "
+    "to {want}.":
+        "{owner}의 매개변수 이름은 {theirs!r}인데, 인터페이스(와 모든 확인)에서는 {want!r}입니다. 이름을 바꾸세요: "
+        "{theirs!r} → {want!r}.",
+    "{owner} has no parameter {want} yet: {todo}": "{owner}에 아직 {want} 매개변수가 없습니다: {todo}",
+    "a check takes your class, {what}, not a queue made from it":
+        "확인에는 클래스 {what} 자체를 넘깁니다. 그 클래스로 만든 대기열이 아닙니다",
+    "the check was given a {name} object (something like {name}(clock)); pass the class itself: write {what} "
+    "without the parentheses.":
+        "확인이 받은 것은 {name} 객체입니다({name}(clock) 같은 것). 클래스 자체를 넘기세요: 괄호 없이 {what}만 "
+        "쓰세요.",
+    "a check takes your class, {what}": "확인에는 클래스 {what} 자체를 넘깁니다",
+    "the check was given {obj!r}.": "확인이 받은 것: {obj!r}.",
+    "{cls} has no method {method}() yet: {todo}": "{cls}에 아직 {method}() 메서드가 없습니다: {todo}",
+    "a check takes your functions in the order the exercise names them":
+        "확인에는 함수를 실습이 적은 순서대로 넘깁니다",
+    "the check was given {got}; write it as ({names}).": "확인이 받은 순서: {got}. ({names}) 순서로 쓰세요.",
+    "a check takes your function {name} itself": "확인에는 함수 {name} 자체를 넘깁니다",
+    "for {name} the check was given {given!r}, which is not a function: pass {name} without calling it (no "
+    "parentheses).":
+        "{name} 자리에 확인이 받은 것은 함수가 아닌 {given!r}입니다. {name} 함수를 호출하지 말고(괄호 없이) "
+        "그대로 넘기세요.",
+    "creating {cls}({args})": "{cls}({args}) 생성",
+    "counts() returns a dict like {example}": "counts()는 {example} 같은 dict를 돌려줍니다",
+    "receive returns a message when the queue holds some": "대기열에 메시지가 있으면 receive는 메시지를 돌려줍니다",
+    "counts() tells how many messages are visible and how many are in flight":
+        "counts()는 표시된 메시지와 처리 중인 메시지가 각각 몇 개인지 알려 줍니다",
+    "counts() returned {got!r}.": "counts()가 돌려준 값: {got!r}.",
+    "calling counts() {after}": "{after} counts() 호출",
+    "{after}, counts() returned {got!r}; expected {want!r}.":
+        "{after} counts()가 돌려준 값: {got!r}. 기대한 값: {want!r}.",
+    "delete() with R's receipt handle": "R의 수신 핸들로 delete()",
+    "your queue takes no lock, and every overlap tried was still correct":
+        "여러분의 대기열은 락을 잡지 않지만, 시도한 모든 겹침에서 여전히 올바랐습니다",
+    "no race found": "경쟁 상태 없음",
+    "{what}: one thread stopped at each point where your code touches the queue ({runs} runs), {found}":
+        "{what}: 한 스레드를 여러분의 코드가 대기열을 건드리는 지점마다 멈춰 봄({runs}회 실행), {found}",
+    "{producers} producers send {per_producer} messages each while {consumers} consumers receive them, on threads "
+    "at the same time":
+        "생산자 {producers}명이 각각 메시지 {per_producer}개를 보내는 동안 소비자 {consumers}명이 그 메시지를 받습니다. "
+        "모두 스레드에서 동시에 실행됩니다",
+    "{producers} producers send {per_producer} messages each while {consumers} consumers receive and delete them, "
+    "on threads at the same time":
+        "생산자 {producers}명이 각각 메시지 {per_producer}개를 보내는 동안 소비자 {consumers}명이 그 메시지를 받고 "
+        "삭제합니다. 모두 스레드에서 동시에 실행됩니다",
+    "; consumers crash before deleting every {k}th message of each producer":
+        ". 소비자는 생산자마다 {k}번째 메시지마다 삭제하기 전에 죽습니다",
+    "{scenario} (thread switches chosen by seed {seed}).": "{scenario} (스레드 전환 지점은 시드 {seed}로 정함).",
+    "{scenario}.": "{scenario}.",
+    "{total} sends returned only {ids} different ids.": "send {total}번이 서로 다른 ID를 {ids}개만 돌려주었습니다.",
+    "{crashed} messages were never deleted in the first round, but {again} were delivered again.":
+        "첫 번째 회차에서 삭제되지 않은 메시지는 {crashed}개인데, 다시 전달된 메시지는 {again}개입니다.",
+    "{producers} producers and {consumers} consumers on threads, {total} messages, a group per producer, {seeds} "
+    "seeded schedules":
+        "스레드에서 생산자 {producers}명과 소비자 {consumers}명, 메시지 {total}개, 생산자마다 그룹 하나, 시드로 정한 "
+        "실행 순서 {seeds}가지",
+    "{producers} producers and {consumers} consumers on threads, {total} messages, {seeds} seeded schedules":
+        "스레드에서 생산자 {producers}명과 소비자 {consumers}명, 메시지 {total}개, 시드로 정한 실행 순서 {seeds}가지",
+    "{crashed} messages whose consumer crashed came back after the visibility timeout":
+        "소비자가 죽은 메시지 {crashed}개가 가시성 제한 시간 뒤에 다시 돌아옴",
+    "every message delivered, none twice while in flight, none lost":
+        "모든 메시지가 전달되었고, 처리 중에 두 번 전달된 것도, 사라진 것도 없음",
+    "hint: two threads must never look at or change the queue's state at the same time; do every look-then-change "
+    "inside one `with self._lock:` block.":
+        "힌트: 두 스레드가 대기열의 상태를 동시에 보거나 바꾸면 안 됩니다. 보고 나서 바꾸는 일은 언제나 "
+        "`with self._lock:` 블록 하나 안에서 하세요.",
+    "Your queue takes no lock at all, so nothing stops two calls from changing it at once.":
+        "여러분의 대기열은 락을 전혀 잡지 않습니다. 그래서 두 호출이 대기열을 동시에 바꾸는 것을 막는 것이 없습니다.",
+    "a queue answers every call (no call waits forever)": "대기열은 모든 호출에 응답합니다(끝없이 기다리는 호출은 없습니다)",
+    "Thread A called {a} and thread B called {b} at the same moment.":
+        "같은 순간에 스레드 A와 B가 호출했습니다. A: {a}, B: {b}.",
+    "line {line} of your {function}(), `{source}`": "여러분의 {function}()의 {line}번째 줄, `{source}`",
+    "line {line} of your {function}()": "여러분의 {function}()의 {line}번째 줄",
+    "A was stopped at {at}, while holding a lock; B ran from start to end right there; then A went on.":
+        "A는 락을 쥔 채로 {at}에서 멈췄습니다. 바로 그 자리에서 B가 처음부터 끝까지 실행되었고, 그다음 A가 "
+        "이어서 실행되었습니다.",
+    "A was stopped at {at}, holding no lock; B ran from start to end right there; then A went on.":
+        "A는 락을 쥐지 않은 채로 {at}에서 멈췄습니다. 바로 그 자리에서 B가 처음부터 끝까지 실행되었고, 그다음 A가 "
+        "이어서 실행되었습니다.",
+    "That point is outside your `with self._lock:` block.": "그 지점은 `with self._lock:` 블록 바깥입니다.",
+    "A held the lock there, so B's {method}() went ahead without taking it.":
+        "A가 그 자리에서 락을 쥐고 있었는데도, B의 {method}()는 락을 잡지 않고 그대로 실행되었습니다.",
+    "Thread A called {a}; when it had returned, thread B called {b}.":
+        "스레드 A가 호출했습니다: {a}. 그 호출이 끝난 뒤 스레드 B가 호출했습니다: {b}.",
+    "thread {names} waited for a lock that was never released: a method holding self._lock called another method "
+    "that takes it again (threading.Lock is not re-entrant), or two queues' locks were taken in opposite orders.":
+        "스레드 {names}: 끝내 풀리지 않는 락을 기다렸습니다. self._lock을 쥔 메서드가 같은 락을 다시 잡는 다른 "
+        "메서드를 호출했거나(threading.Lock은 재진입할 수 없습니다), 두 대기열의 락을 서로 반대 순서로 잡았습니다.",
+    "a call had not returned after {seconds:.0f} s of real time: is there a loop that never ends, or a lock taken "
+    "and never released?":
+        "실제 시간으로 {seconds:.0f}초가 지나도 끝나지 않은 호출이 있습니다: 끝나지 않는 반복문이나, 잡고 나서 "
+        "풀지 않은 락이 있나요?",
+    "It goes wrong only when the threads switch in the middle of your methods: a race.":
+        "스레드가 여러분의 메서드 중간에서 바뀔 때만 틀립니다: 경쟁 상태(race)입니다.",
+    "there is no {file} next to this notebook. Exercise 01 starts it; to start from the course's reference instead, "
+    "run mycode.use_reference(\"01\")":
+        "이 노트북 옆에 {file} 파일이 없습니다. 실습 01에서 이 파일을 시작합니다. 대신 이 과정의 참고 답안에서 "
+        "시작하려면 mycode.use_reference(\"01\")를 실행하세요",
+    "{file} has no {name} yet: add it as described above": "{file}에 아직 {name} 부분이 없습니다: 위의 설명대로 추가하세요",
+    "({file} changed after the cell that loads it ran: checking the file as it is now.)":
+        "({file} 파일은 불러오는 셀을 실행한 뒤에 바뀌었습니다: 지금 상태의 파일을 확인합니다.)",
+    "the reference answers (solutions/{step}_*.ipynb) are not in this copy of the course; ask your instructor":
+        "이 과정 사본에는 참고 답안(solutions/{step}_*.ipynb)이 없습니다. 강사에게 물어보세요",
+    "exercise {step} does not build myqueue.py (its reference has no such file)":
+        "실습 {step}에서는 myqueue.py를 만들지 않습니다(참고 답안에 그런 파일이 없습니다)",
+    "use_reference is switched off while exercises are graded: the checks grade myqueue.py as it was handed in":
+        "실습을 채점하는 동안에는 use_reference가 꺼져 있습니다: 확인은 제출된 그대로의 myqueue.py를 채점합니다",
+    "Your own file is kept as {file}.": "여러분의 파일은 이름을 바꾸어 보관했습니다: {file}.",
+    "{file} now holds the course's queue after exercise {step}. Run the cell that loads it again.":
+        "이제 {file}에는 실습 {step}까지 마친 이 과정의 대기열이 들어 있습니다. 불러오는 셀을 다시 실행하세요.",
+    # ---- grading: the rules a queue's history must obey (toyqueue/grading/rules.py) and the recorded calls
+    # (toyqueue/grading/record.py)
+    "nothing is lost: every message sent is delivered until someone deletes it":
+        "사라지는 메시지는 없습니다: 보낸 메시지는 누군가 삭제할 때까지 전달됩니다",
+    "nothing is received that was never sent": "보낸 적 없는 메시지를 받는 일은 없습니다",
+    "a message's body comes back unchanged": "메시지 본문은 바뀌지 않고 그대로 돌아옵니다",
+    "an in-flight message stays hidden until its visibility timeout ends":
+        "처리 중인 메시지는 가시성 제한 시간이 끝날 때까지 숨겨져 있습니다",
+    "a received message stays hidden until it is deleted": "받은 메시지는 삭제될 때까지 숨겨져 있습니다",
+    "receive takes a message out of the queue, so it is delivered once":
+        "receive는 메시지를 대기열에서 꺼내므로, 메시지는 한 번만 전달됩니다",
+    "a message whose visibility timeout ends becomes visible again":
+        "가시성 제한 시간이 끝난 메시지는 다시 보이게 됩니다",
+    "a deleted message is never delivered again": "삭제된 메시지는 다시는 전달되지 않습니다",
+    "a delayed message stays hidden until its delay ends": "지연된 메시지는 지연이 끝날 때까지 숨겨져 있습니다",
+    "a message older than the retention period is deleted, never delivered":
+        "메시지 보존 기간보다 오래된 메시지는 삭제되고, 전달되지 않습니다",
+    "every receive returns a new receipt handle": "수신할 때마다 새 수신 핸들을 돌려줍니다",
+    "one receive never returns the same message twice": "한 번의 수신이 같은 메시지를 두 번 돌려주는 일은 없습니다",
+    "a FIFO queue delivers the messages of a group in the order they were sent":
+        "FIFO 대기열은 한 그룹의 메시지를 보낸 순서대로 전달합니다",
+    "while a message of a group is in flight, no later message of that group is delivered":
+        "한 그룹의 메시지가 처리 중인 동안에는 그 그룹의 다음 메시지가 전달되지 않습니다",
+    "a FIFO queue drops a duplicate sent within the 5-minute deduplication window":
+        "FIFO 대기열은 5분 중복 제거 간격 안에 보낸 중복 메시지를 버립니다",
+    "after the 5-minute deduplication window, the same deduplication id is a new message":
+        "5분 중복 제거 간격이 지나면, 같은 중복 제거 ID도 새 메시지입니다",
+    "every message gets its own id": "메시지마다 고유한 ID를 받습니다",
+    "(1 more problem of this kind or others after this one.)": "(이 뒤로 같은 종류나 다른 종류의 문제가 1건 더 있습니다.)",
+    "({more} more problems of this kind or others after this one.)":
+        "(이 뒤로 같은 종류나 다른 종류의 문제가 {more}건 더 있습니다.)",
+    "consumer {who} received message id {id!r} with body {body!r} at {t}, but no send ever returned that id.":
+        "{t}에 소비자 {who}에게 메시지 ID {id!r}, 본문 {body!r}인 메시지가 왔지만, 그 ID를 돌려준 send는 "
+        "하나도 없습니다.",
+    "message {m} was sent with body {sent!r} but consumer {who} received {got!r}.":
+        "{m} 메시지를 보낼 때의 본문은 {sent!r}인데, 소비자 {who}에게 온 본문은 {got!r}입니다.",
+    "one receive by {who} at {t} returned message {m} {n} times.":
+        "{t}에 {who}의 수신 한 번이 {m} 메시지를 {n}번 돌려주었습니다.",
+    "message {m} came back to {who} at {t} with the same receipt handle {holder} got at {then}: a receipt handle "
+    "belongs to one receive, so an old holder cannot delete it.":
+        "{m} 메시지가 {t}에 {who}에게 다시 왔는데, 수신 핸들이 {then}에 {holder}에게 준 것과 같습니다. 수신 핸들은 "
+        "한 번의 수신에만 속하므로, 예전에 받은 쪽은 그 핸들로 삭제할 수 없어야 합니다.",
+    "message {m} was delivered twice: to {first} at {then} and to {who} at {t}.":
+        "{m} 메시지가 두 번 전달되었습니다: {then}에 {first}에게, {t}에 {who}에게.",
+    "message {m} was delivered to consumer {who} at {t}, after {deleter} deleted it at {then}.":
+        "{m} 메시지는 {then}에 {deleter}의 삭제로 지워졌는데, {t}에 소비자 {who}에게 전달되었습니다.",
+    "message {m} was delivered to consumer {who} while still in flight for {holder}, who received it at {then} and "
+    "has not deleted it.":
+        "{m} 메시지가 아직 {holder}에게 처리 중인데 소비자 {who}에게 전달되었습니다. {holder}에게는 {then}에 "
+        "전달되었고, 아직 삭제되지 않았습니다.",
+    "message {m} was delivered to consumer {who} while still in flight for {holder}: visibility timeout {timeout}, "
+    "{elapsed} elapsed.":
+        "{m} 메시지가 아직 {holder}에게 처리 중인데 소비자 {who}에게 전달되었습니다: 가시성 제한 시간 {timeout}, "
+        "지난 시간 {elapsed}.",
+    "message {m} was delivered to {who} at {t}, but it was sent at {sent} with a delay of {delay}: it must stay "
+    "hidden until {until}.":
+        "{m} 메시지가 {t}에 {who}에게 전달되었지만, 이 메시지는 {sent}에 지연 {delay}를 두고 보낸 것입니다: "
+        "{until}까지는 숨겨져 있어야 합니다.",
+    "message {m} was sent at {sent} and delivered to {who} at {t}, but the retention period is {retention}: it "
+    "should have been deleted at {end}.":
+        "{m} 메시지는 {sent}에 보냈고 {t}에 {who}에게 전달되었지만, 메시지 보존 기간은 {retention}입니다: {end}에 "
+        "삭제되었어야 합니다.",
+    "message {m} of group {group!r} was delivered to {who} at {t} while {other} of the same group was in flight for "
+    "{holder} (received at {then}, visibility timeout {timeout}).":
+        "그룹 {group!r}의 {m} 메시지가 {t}에 {who}에게 전달되었는데, 그때 같은 그룹의 {other} 메시지가 {holder}에게 "
+        "처리 중이었습니다({then}에 받음, 가시성 제한 시간 {timeout}).",
+    "in group {group!r}, {who} received {m} at {t} before {first}, which was sent earlier ({first_sent} vs {sent}) "
+    "and not yet deleted.":
+        "그룹 {group!r}에서 {t}에 {who}에게 {m} 메시지가 {first} 메시지보다 먼저 전달되었습니다. {first} 메시지는 "
+        "더 일찍 보냈고(보낸 시각 {first_sent}, {m} 메시지는 {sent}) 아직 삭제되지 않았습니다.",
+    "message {m} (sent by {who} at {sent} with a delay of {delay}) was never delivered: its delay ended at {until}, "
+    "but it never became visible.":
+        "{m} 메시지({who}의 전송: {sent}, 지연 {delay})는 끝내 전달되지 않았습니다: 지연은 {until}에 끝났지만, "
+        "메시지는 한 번도 보이지 않았습니다.",
+    "message {m} (sent by {who} at {sent}) was never delivered: the queue lost it.":
+        "{m} 메시지({who}의 전송: {sent})는 끝내 전달되지 않았습니다: 대기열이 메시지를 잃어버렸습니다.",
+    "message {m} was received by {holder} at {then} and never deleted; its visibility timeout of {timeout} ran out "
+    "at {until}, but by {end} it had not come back. (Does your queue read the time from self.clock.now()? The "
+    "checks move a virtual clock.)":
+        "{m} 메시지는 {then}에 {holder}에게 전달된 뒤 삭제되지 않았습니다. 가시성 제한 시간 {timeout}는 "
+        "{until}에 끝났지만, {end}까지 메시지가 돌아오지 않았습니다. (여러분의 대기열은 시간을 "
+        "self.clock.now()에서 읽나요? 확인은 가상 시계를 움직입니다.)",
+    "send returns the new message's id (a string)": "send는 새 메시지의 ID(문자열)를 돌려줍니다",
+    "send_batch returns one message id per body, in order": "send_batch는 본문마다 메시지 ID 하나를, 순서대로 돌려줍니다",
+    "forever": "무기한",
+    "{seconds} s": "{seconds}초",
+    "{who} called send({args})": "{who}의 send({args}) 호출",
+    "{who} called send_batch() with 1 body": "{who}의 본문 1개로 send_batch() 호출",
+    "{who} called send_batch() with {n} bodies": "{who}의 본문 {n}개로 send_batch() 호출",
+    "send_batch() with {n} bodies returned {ids!r}.": "본문 {n}개로 호출한 send_batch()가 돌려준 값: {ids!r}.",
+    "send_batch() returned repeated ids: {ids!r}.": "send_batch()가 겹치는 ID를 돌려주었습니다: {ids!r}.",
+    "{who} called receive({args})": "{who}의 receive({args}) 호출",
+    "receive returns a list of {shape} tuples": "receive는 {shape} 튜플의 리스트를 돌려줍니다",
+    "receive({args}) returned {got!r}.": "receive({args})가 돌려준 값: {got!r}.",
+    "receive returns at most max_messages messages": "receive는 메시지를 최대 max_messages개까지 돌려줍니다",
+    "receive({args}) returned {n} messages.": "receive({args})가 메시지 {n}개를 돌려주었습니다.",
+    "a receipt handle is a string": "수신 핸들은 문자열입니다",
+    "receive returned the handle {handle!r}.": "receive가 돌려준 핸들: {handle!r}.",
+    "{who} called delete() with the receipt handle of {m}": "{who}의 {m} 수신 핸들로 delete() 호출",
+    "{who} called delete_batch() with {n} receipt handles": "{who}의 수신 핸들 {n}개로 delete_batch() 호출",
+    "delete_batch deletes every valid receipt handle and returns the list of those it could not delete":
+        "delete_batch는 올바른 수신 핸들의 메시지를 모두 삭제하고, 삭제하지 못한 핸들의 리스트를 돌려줍니다",
+    "delete_batch() returned {failed!r}.": "delete_batch()가 돌려준 값: {failed!r}.",
+    "delete_batch() with {good} valid and {bad} invalid handles ({invalid!r}) returned failed={failed!r}.":
+        "올바른 핸들 {good}개와 잘못된 핸들 {bad}개({invalid!r})로 호출한 delete_batch()가 돌려준 값: "
+        "failed={failed!r}.",
+    "{who} called change_visibility() for {m} with {timeout} s": "{who}의 {m} 메시지에 대한 {timeout}초 change_visibility() 호출",
+    "{call} returned {mid!r}.": "{call}의 결과: {mid!r}.",
+    "{call} returned None.": "{call}의 결과: None.",
+    "a consumer that receives and deletes everything still got messages after {rounds:,} rounds: does delete "
+    "really remove the message?":
+        "받은 것을 모두 삭제하는 소비자가 {rounds:,}회를 돈 뒤에도 메시지를 받았습니다: delete가 정말 메시지를 "
+        "지우나요?",
+    # ---- grading: exercise 01, store and receive (toyqueue/grading/store_and_receive.py)
+    "producer P1 sends 'order 1', '주문 2 📦', 'order 1' again (same body, a second message), ' ' and 'order 3'; "
+    "consumer C1 receives 1, consumer C2 up to 3, C3 up to 10, then consumer Z receives the rest.":
+        "생산자 P1이 'order 1', '주문 2 📦', 다시 'order 1'(본문은 같지만 두 번째 메시지), ' ', 'order 3'을 "
+        "보냅니다. 소비자 C1이 1개, 소비자 C2가 최대 3개, C3이 최대 10개를 받고, 마지막으로 소비자 Z가 나머지를 "
+        "받습니다.",
+    "max_messages is between 1 and 10, as in SQS": "max_messages는 SQS처럼 1에서 10 사이입니다",
+    "receive(max_messages=0) on an empty queue": "빈 대기열에서 receive(max_messages=0)",
+    "receive on an empty queue returns an empty list": "빈 대기열에서 receive는 빈 리스트를 돌려줍니다",
+    "receive() on a new queue returned {got!r}.": "새 대기열에서 receive()가 돌려준 값: {got!r}.",
+    "sends of {bodies!r} returned the ids {ids!r}.": "send로 보낸 본문: {bodies!r}. 돌려준 ID: {ids!r}.",
+    "receive(max_messages=1) on a queue holding {n} messages returned {got!r}.":
+        "메시지 {n}개가 있는 대기열에서 receive(max_messages=1)가 돌려준 값: {got!r}.",
+    "receive(max_messages=3) on a queue holding {n} messages returned [].":
+        "메시지 {n}개가 있는 대기열에서 receive(max_messages=3)가 []를 돌려주었습니다.",
+    "receive(max_messages=10), the largest allowed, returned [] while {n} messages were waiting.":
+        "허용되는 가장 큰 값인 receive(max_messages=10)가, 메시지 {n}개가 기다리는데도 []를 돌려주었습니다.",
+    "store and receive": "저장과 수신",
+    "an empty queue answers []": "빈 대기열은 []로 응답함",
+    "5 messages (one non-ASCII, two with the same body) each received exactly once, bodies unchanged":
+        "메시지 5개(non-ASCII 본문 하나, 본문이 같은 것 둘)가 각각 정확히 한 번 수신됨, 본문도 그대로",
+    "max_messages 1 and 10 accepted; 0 (even on an empty queue) and 11 refused":
+        "max_messages 1과 10은 받아들임, 0(빈 대기열에서도)과 11은 거부",
+    "the queue held 'old 1' and 'old 2' when A and B made their calls; then consumer Z received whatever was left.":
+        "A와 B가 호출할 때 대기열에는 'old 1'과 'old 2'가 있었습니다. 그다음 소비자 Z가 남은 것을 모두 받았습니다.",
+    "send and receive, two calls at a time": "send와 receive, 두 호출씩 동시에",
+    "many producers and consumers at once": "여러 생산자와 소비자가 동시에",
+    "every message gets its own id, even when two bodies are the same":
+        "두 본문이 같아도, 메시지마다 고유한 ID를 받습니다",
+    # ---- grading: exercise 02, receipt handles (toyqueue/grading/receipt_handles.py)
+    "P1 sends 'order 1', 'same', 'same' (two messages with one body); A receives one message; B receives up to 10; "
+    "they delete what they got.":
+        "P1이 'order 1', 'same', 'same'(본문이 같은 메시지 두 개)을 보냅니다. A가 메시지 하나를 받고, B가 최대 "
+        "10개를 받습니다. 둘 다 받은 것을 삭제합니다.",
+    "delete with a receipt handle the queue never gave out raises ValueError (SQS: ReceiptHandleIsInvalid)":
+        "대기열이 준 적 없는 수신 핸들로 delete하면 ValueError가 납니다(SQS: ReceiptHandleIsInvalid)",
+    "a receipt handle is new for every receive: never the message id, never made from the body":
+        "수신 핸들은 수신할 때마다 새것입니다: 메시지 ID도 아니고, 본문으로 만든 것도 아닙니다",
+    "delete('no-such-handle') on an empty queue": "빈 대기열에서 delete('no-such-handle')",
+    "after A received one of 3 messages (not deleted yet)": "A가 메시지 3개 중 하나를 받은 뒤(아직 삭제 전)",
+    "B's receive(max_messages=10) returned [] while {n} messages were waiting.":
+        "메시지 {n}개가 기다리는데도 B의 receive(max_messages=10)가 []를 돌려주었습니다.",
+    "the messages {ids!r} were received with the handles {handles!r}.":
+        "메시지 {ids!r}에 대해 수신할 때 받은 핸들: {handles!r}.",
+    "delete({id!r}) (a message id, not a receipt handle)": "delete({id!r})(수신 핸들이 아닌 메시지 ID로)",
+    "delete takes a receipt handle, not a message id (SQS: ReceiptHandleIsInvalid)":
+        "delete는 메시지 ID가 아니라 수신 핸들을 받습니다(SQS: ReceiptHandleIsInvalid)",
+    "after two refused deletes": "거부된 delete 두 번 뒤에",
+    "after one of the two messages with the body 'same' was deleted with its own receipt handle":
+        "본문이 'same'인 두 메시지 중 하나를 자기 수신 핸들로 삭제한 뒤에",
+    "A called delete() a second time with the same receipt handle": "A가 같은 수신 핸들로 두 번째 delete() 호출",
+    "deleting a message twice succeeds, as in SQS (the second delete does nothing)":
+        "SQS처럼 메시지를 두 번 삭제해도 성공합니다(두 번째 삭제는 아무 일도 하지 않습니다)",
+    "after every message was deleted": "모든 메시지를 삭제한 뒤에",
+    "receipt handles and delete": "수신 핸들과 삭제",
+    "a received message is in flight: hidden from others, still counted":
+        "받은 메시지는 처리 중: 다른 소비자에게는 숨겨지고, 개수에는 들어감",
+    "each receive gives its own handle, not the id, not the body; two messages with one body stay two":
+        "수신마다 고유한 핸들을 줌, id도 본문도 아님. 본문이 같은 두 메시지는 두 개 그대로",
+    "delete takes the receipt handle; a message id or an unknown handle is refused (also on an empty queue)":
+        "delete는 수신 핸들을 받음. 메시지 id나 모르는 핸들은 거부(빈 대기열에서도)",
+    "deleting twice is harmless": "두 번 삭제해도 문제없음",
+    "the queue held 'old 1' to 'old 3', R had received one of them, when A and B made their calls; then consumer Z "
+    "received and deleted whatever was left.":
+        "A와 B가 호출할 때 대기열에는 'old 1'부터 'old 3'까지 있었고, R이 그중 하나를 받은 상태였습니다. 그다음 "
+        "소비자 Z가 남은 것을 모두 받고 삭제했습니다.",
+    "calling counts() after the calls": "호출이 끝난 뒤 counts() 호출",
+    "at the end {held} messages were received and never deleted, and none was waiting, but counts() returned "
+    "{got!r}.":
+        "끝났을 때 받은 뒤 삭제되지 않은 메시지가 {held}개이고 기다리는 메시지는 없었는데, counts()가 돌려준 값: "
+        "{got!r}.",
+    "{who} called counts()": "{who}의 counts() 호출",
+    "send, receive, delete and counts, two calls at a time": "send, receive, delete, counts, 두 호출씩 동시에",
+    # ---- grading: exercise 03, visibility timeout (toyqueue/grading/visibility_timeout.py)
+    "queue visibility timeout 30 s. At 0 s P1 sends 3 messages and A receives one (m_A); at 12 s B receives the "
+    "others with visibility_timeout=60; consumers receive at 29.5 s, 30 s (C gets m_A), 72 s, 85 s, 89.5 s; at 40 s "
+    "C changes m_A's timeout to 50 s; at 90 s F receives with visibility_timeout=0.5, at 90.25 s G, at 90.5 s H, at "
+    "120.5 s I, who sets the timeout to 0; J receives at once.":
+        "대기열의 가시성 제한 시간은 30초. 0초에 P1이 메시지 3개를 보내고 A가 하나(m_A)를 받습니다. 12초에 B가 "
+        "나머지를 visibility_timeout=60으로 받습니다. 소비자들이 29.5초, 30초(C가 m_A를 받음), 72초, 85초, "
+        "89.5초에 받습니다. 40초에 C가 m_A의 제한 시간을 50초로 바꿉니다. 90초에 F가 visibility_timeout=0.5로 "
+        "받고, 90.25초에 G, 90.5초에 H, 120.5초에 I가 받습니다. I는 제한 시간을 0으로 바꾸고, J가 곧바로 받습니다.",
+    "a visibility timeout is between 0 s and {max:,} s (12 hours)": "가시성 제한 시간은 0초에서 {max:,}초(12시간) 사이입니다",
+    "change_visibility works only on a message in flight under that receipt handle (SQS: MessageNotInflight)":
+        "change_visibility는 그 수신 핸들로 처리 중인 메시지에만 통합니다(SQS: MessageNotInflight)",
+    "only the newest receipt handle deletes; an older one does nothing":
+        "가장 새 수신 핸들만 삭제할 수 있습니다. 예전 핸들로는 아무 일도 일어나지 않습니다",
+    "change_visibility works only on a message in flight under that receipt handle (SQS: MessageNotInflight); an "
+    "unknown handle raises ValueError":
+        "change_visibility는 그 수신 핸들로 처리 중인 메시지에만 통합니다(SQS: MessageNotInflight). 모르는 "
+        "핸들에는 ValueError가 납니다",
+    "receive(visibility_timeout={bad}) on an empty queue": "빈 대기열에서 receive(visibility_timeout={bad})",
+    "{why}, so {m} was visible again at {t}, but {who}'s receive at {t} did not return it.":
+        "{why}. 그래서 {m} 메시지는 {t}에 다시 보였어야 하는데, {t}에 {who}의 수신은 이 메시지를 돌려주지 "
+        "않았습니다.",
+    "at 12 s B's receive returned {n} of the 2 visible messages, then [].":
+        "12초에 B의 수신은 표시된 메시지 2개 중 {n}개를 돌려준 뒤 []를 돌려주었습니다.",
+    "A received {m} at 0 s with the queue's timeout of 30 s and never deleted it":
+        "A는 0초에 대기열의 제한 시간 30초로 {m} 메시지를 받았고 삭제하지 않았습니다",
+    "at 30 s, A deleted with its old receipt handle (from 0 s): {detail}; SQS accepts that delete and simply does "
+    "not delete the message.":
+        "30초에 A가 예전 수신 핸들(0초에 받은 것)로 삭제했습니다: {detail}. SQS는 이 삭제를 받아들이고, 메시지를 "
+        "삭제하지 않을 뿐입니다.",
+    "calling counts() after A's delete with its old handle": "A가 예전 핸들로 삭제한 뒤 counts() 호출",
+    "at 30 s C had received {m} again; then A deleted with its old receipt handle (from 0 s), and counts() said "
+    "{left!r}: 3 messages should still be in flight (C's and B's two). A consumer whose timeout ran out must not "
+    "delete a message another consumer now holds.":
+        "30초에 C가 {m} 메시지를 다시 받았습니다. 그다음 A가 예전 수신 핸들(0초에 받은 것)로 삭제했고, "
+        "counts()의 결과는 {left!r}입니다: 메시지 3개(C의 것과 B의 두 개)가 아직 처리 중이어야 합니다. 제한 시간이 "
+        "끝난 소비자가, 지금 다른 소비자가 가진 메시지를 삭제하면 안 됩니다.",
+    "change_visibility() with A's old receipt handle (C received the message again since)":
+        "A의 예전 수신 핸들로 change_visibility()(그 뒤에 C가 메시지를 다시 받음)",
+    "B received {m} at 12 s with visibility_timeout=60": "B는 12초에 visibility_timeout=60으로 {m} 메시지를 받았습니다",
+    "at 40 s C set the timeout of m_A to 50 s, counted from that call":
+        "40초에 C가 m_A의 제한 시간을 50초로 바꾸었고, 이 시간은 그 호출부터 셉니다",
+    "F received it at 90 s with visibility_timeout=0.5": "F가 90초에 visibility_timeout=0.5로 받았습니다",
+    "H received it at 90.5 s with the queue's timeout of 30 s (a change or a per-receive timeout applies to that "
+    "receive only)":
+        "H가 90.5초에 대기열의 제한 시간 30초로 받았습니다(변경한 제한 시간이나 수신별 제한 시간은 그 수신에만 "
+        "적용됩니다)",
+    "I set its timeout to 0": "I가 제한 시간을 0으로 바꾸었습니다",
+    "change_visibility() for a deleted message": "삭제된 메시지에 change_visibility()",
+    "receive(visibility_timeout=0) returned [] while one message was visible.":
+        "메시지 하나가 표시된 상태인데 receive(visibility_timeout=0)가 []를 돌려주었습니다.",
+    "K received it with visibility_timeout=0, which hides a message for no time at all":
+        "K가 visibility_timeout=0으로 받았습니다. 이 값은 메시지를 전혀 숨기지 않습니다",
+    "change_visibility() exactly 10 s after a receive with a 10 s timeout (the message was visible again)":
+        "제한 시간 10초로 받은 지 정확히 10초 뒤에 change_visibility()(메시지는 다시 보이는 상태)",
+    "visibility timeout": "가시성 제한 시간",
+    "an in-flight message stays hidden until exactly its timeout ends (30 s, 60 s, 0.5 s), then comes back":
+        "처리 중인 메시지는 제한 시간이 끝나는 바로 그때까지 숨겨졌다가(30초, 60초, 0.5초) 다시 돌아옴",
+    "change_visibility counts from the call, applies once, and 0 releases at once":
+        "change_visibility는 호출 시점부터 세고, 한 번만 적용되며, 0이면 곧바로 놓아줌",
+    "an old receipt handle neither deletes nor changes the message":
+        "예전 수신 핸들로는 메시지를 삭제하지도 바꾸지도 못함",
+    "timeouts 0 and 43,200 s accepted; -1 and 43,201 refused (also on an empty queue)":
+        "제한 시간 0초와 43,200초는 받아들임, -1과 43,201은 거부(빈 대기열에서도)",
+    "{n} redeliveries after a timeout ran out (allowed: SQS delivers at least once)":
+        "제한 시간이 끝난 뒤 다시 전달 {n}회(허용됨: SQS는 메시지를 적어도 한 번 전달함)",
+    "the queue held 3 messages, R had received one of them (timeout 30 s), when A and B made their calls; 61 s "
+    "later consumer Z received and deleted whatever was left.":
+        "A와 B가 호출할 때 대기열에는 메시지 3개가 있었고, R이 그중 하나를 받은 상태였습니다(제한 시간 30초). "
+        "61초 뒤 소비자 Z가 남은 것을 모두 받고 삭제했습니다.",
+    "change_visibility() of R's message to 60 s": "R의 메시지에 60초로 change_visibility()",
+    "calls at the same time, consumers that crash": "동시에 일어나는 호출, 죽는 소비자",
+    "receive, delete and change_visibility, two calls at a time": "receive, delete, change_visibility, 두 호출씩 동시에",
+    # ---- grading: exercise 04, idempotent consumer (toyqueue/grading/idempotent_consumer.py); 결제 (charge),
+    # 멱등 소비자, 죽다 (a consumer crashes)
+    "each order is charged exactly once, however often its message is delivered":
+        "메시지가 몇 번 전달되든, 주문마다 정확히 한 번 결제됩니다",
+    "a consumer deletes every message it has handled": "소비자는 처리한 메시지를 모두 삭제합니다",
+    "a consumer that dies at any step loses no order and charges none twice":
+        "소비자가 어느 단계에서 죽어도, 잃어버리는 주문도 두 번 결제되는 주문도 없습니다",
+    "consume returns how many messages it handled (0 when the queue is empty)":
+        "consume은 처리한 메시지 개수를 돌려줍니다(대기열이 비어 있으면 0)",
+    "a producer sends {orders} orders and retries {retried} (sent twice, two different MessageIds); a consumer "
+    "receives {crashed} messages, handles them with your handle_order() and crashes before deleting; {later} s "
+    "later (visibility timeout {visibility} s) your consume() runs until it returns 0.":
+        "생산자가 주문 {orders}건을 보내고, 그중 {retried} 주문은 다시 보냅니다(두 번 보냄, MessageId는 서로 다름). 한 "
+        "소비자가 메시지 {crashed}개를 받아 여러분의 handle_order()로 처리하고, 삭제하기 전에 죽습니다. {later}초 "
+        "뒤(가시성 제한 시간 {visibility}초) 여러분의 consume()이 0을 돌려줄 때까지 실행됩니다.",
+    "the toy SQS (QueueService)": "토이 SQS(QueueService)",
+    "{function}() line {line}": "{function}()의 {line}번째 줄",
+    "the commit at the end of `with db:`": "`with db:` 끝의 커밋",
+    "calling make_db()": "make_db() 호출",
+    "calling consume(svc, queue_url, db)": "consume(svc, queue_url, db) 호출",
+    "consume() returned {n!r}.": "consume()의 결과: {n!r}.",
+    "consume() still returned a number above 0 after 100 calls on a queue of {n} messages.":
+        "메시지 {n}개가 든 대기열에서 100번을 호출한 뒤에도 consume()이 0보다 큰 수를 돌려주었습니다.",
+    "reading the charges table (SELECT order_id, amount FROM charges)":
+        "charges 테이블 읽기(SELECT order_id, amount FROM charges)",
+    "order {order} was never charged.\n{story}": "주문 {order}: 한 번도 결제되지 않았습니다.\n{story}",
+    "the producer sent it twice, as two messages with different MessageIds, so key on the order id, not the "
+    "MessageId":
+        "생산자가 MessageId가 다른 메시지 두 개로 두 번 보냈습니다. 그러니 MessageId가 아니라 주문 ID를 키로 "
+        "쓰세요",
+    "its message was delivered again after a consumer crashed before deleting it":
+        "소비자가 삭제하기 전에 죽은 뒤 그 메시지가 다시 전달되었습니다",
+    "order {order} was charged {n} times ({why}).\n{story}": "주문 {order}: {n}번 결제되었습니다({why}).\n{story}",
+    "a redelivery": "다시 전달됨",
+    "order {order} was charged {charged!r} instead of {amount}.":
+        "주문 {order}: 결제 금액이 {charged!r}입니다(올바른 금액: {amount}).",
+    "charges for unknown orders {orders!r}.": "모르는 주문의 결제: {orders!r}.",
+    "calling consume() on an empty queue": "빈 대기열에서 consume() 호출",
+    "consume() on an empty queue returned {n!r}.": "빈 대기열에서 consume()의 결과: {n!r}.",
+    "handle_order() was called with the message of order {order}": "주문 {order} 메시지로 handle_order() 호출",
+    "Scenario ({backend}): {scenario}": "시나리오({backend}): {scenario}",
+    "after consume() returned 0, {left} messages were still in the queue; they will be delivered again and "
+    "again.\n{story}":
+        "consume()이 0을 돌려준 뒤에도 대기열에 메시지 {left}개가 남아 있었습니다. 이 메시지들은 계속 다시 "
+        "전달됩니다.\n{story}",
+    "the queue kept its promises": "대기열은 약속을 지킵니다",
+    "Scenario ({backend}): a producer sends {orders} orders (and retries {retried}); your consume() runs until the "
+    "process dies {when}; what it had not committed is rolled back; {later} s later a new consume() runs until it "
+    "returns 0.":
+        "시나리오({backend}): 생산자가 주문 {orders}건을 보냅니다({retried} 주문은 다시 보냄). 여러분의 consume()이 "
+        "실행되다가 {when} 프로세스가 죽습니다. 커밋하지 않은 것은 롤백됩니다. {later}초 뒤 새 consume()이 0을 "
+        "돌려줄 때까지 실행됩니다.",
+    "after the new consume() returned 0, {left} messages were still in the queue.\n{story}":
+        "새 consume()이 0을 돌려준 뒤에도 대기열에 메시지 {left}개가 남아 있었습니다.\n{story}",
+    "{rule} ({cause})": "{rule} ({cause})",
+    "right before its step {at}, {what} in {line}": "{at}번째 단계인 {line}의 {what} 바로 전에",
+    "right before its step {at}, {what}": "{at}번째 단계인 {what} 바로 전에",
+    "right after {last} in {line} and {before}": "{line}의 {last} 바로 뒤, {before}",
+    "right after {last} and {before}": "{last} 바로 뒤, {before}",
+    "idempotent consumer ({backend})": "멱등 소비자({backend})",
+    "{orders} orders, {retried} sent twice by the producer, {crashed} handled by a consumer that crashed":
+        "주문 {orders}건, 그중 {retried}건은 생산자가 두 번 보냄, {crashed}건은 죽은 소비자가 처리함",
+    "{deliveries} deliveries for {orders} orders: each order charged exactly once, every message deleted":
+        "주문 {orders}건에 전달 {deliveries}회: 주문마다 정확히 한 번 결제, 모든 메시지 삭제",
+    "your consume() killed before each of its {steps} steps (statements, commits, deletes) in turn: after a "
+    "restart, still each order charged exactly once":
+        "여러분의 consume()을 {steps}개 단계(문장, 커밋, 삭제) 앞에서 차례로 하나씩 죽임: 다시 시작한 뒤에도 "
+        "주문마다 정확히 한 번 결제",
+    # ---- grading: exercise 05, scaling policy (toyqueue/grading/scaling_policy.py); 인스턴스당 백로그,
+    # 대상 추적 조정 정책, 목표값
+    "the backlog target is acceptable latency / seconds per message":
+        "백로그 목표값은 허용 가능한 지연 시간 / 메시지당 처리 시간(초)입니다",
+    "desired = ceil(visible messages / target backlog per instance), kept within min_size..max_size":
+        "desired = ceil(표시된 메시지 수 / 인스턴스당 백로그 목표값), min_size..max_size 안으로",
+    "1,500 messages at 100 per instance need 15 instances": "인스턴스당 100개씩이면 메시지 1,500개에 인스턴스 15대가 필요",
+    "round up: 15.01 instances' worth of work needs 16": "올림: 인스턴스 15.01대 분량의 일에는 16대가 필요",
+    "450 messages at 30 per instance need exactly 15 (mind floating point: 7 * (450 / 7) / 30 is "
+    "15.000000000000002)":
+        "인스턴스당 30개씩이면 메시지 450개에 정확히 15대가 필요(부동소수점에 주의: 7 * (450 / 7) / 30은 "
+        "15.000000000000002)",
+    "an empty queue scales in to min_size": "빈 대기열이면 min_size까지 축소",
+    "never below min_size": "min_size 아래로는 절대 내려가지 않음",
+    "never above max_size": "max_size 위로는 절대 올라가지 않음",
+    "with no instance in service yet, the backlog alone decides": "아직 서비스 중인 인스턴스가 없으면 백로그만으로 결정",
+    "99 messages fit on one instance": "메시지 99개는 인스턴스 한 대로 충분",
+    "nothing to do, nothing running: zero instances": "할 일도 실행 중인 것도 없음: 인스턴스도 없음",
+    "a target of 12.5 messages per instance (10 s / 0.8 s) is not a whole number: 250 / 12.5 is exactly 20":
+        "인스턴스당 목표값 12.5개(10초 / 0.8초)는 정수가 아님: 250 / 12.5는 정확히 20",
+    "251 messages at 12.5 per instance need 20.08 instances' worth: 21":
+        "인스턴스당 12.5개씩이면 메시지 251개는 인스턴스 20.08대 분량: 21대",
+    "an instance that takes 2 s per message within 1 s of latency has a target of 0.5: 3 messages need 6 "
+    "instances":
+        "지연 시간 1초 안에 메시지 하나에 2초가 걸리는 인스턴스의 목표값은 0.5: 메시지 3개에 인스턴스 6대가 필요",
+    "a target given as a float (120.0) still gives a whole number of instances":
+        "목표값이 float(120.0)으로 주어져도 인스턴스 수는 정수",
+    "desired_instances returns a whole number of instances (an int)": "desired_instances는 인스턴스 수를 정수(int)로 돌려줍니다",
+    "calling {call}": "{call} 호출",
+    "{call} returned {got!r}.": "{call}의 결과: {got!r}.",
+    "backlog_target({latency}, {per_message}) returned {got!r}; expected {want} ({latency} s / {per_message} s per "
+    "message).":
+        "backlog_target({latency}, {per_message})의 결과: {got!r}. 기대한 값: {want}(메시지당 {latency}초 / "
+        "{per_message}초).",
+    "{call} returned {got}; expected {want}: {why}.": "{call}의 결과: {got}. 기대한 값: {want}. 이유: {why}.",
+    "with {args}, desired_instances returned {got}, outside {lo}..{hi}.":
+        "{args}일 때 desired_instances의 결과 {got}: {lo}..{hi} 범위 밖입니다.",
+    "after scaling, no instance has more than the target backlog (unless at max_size)":
+        "조정한 뒤에는 어느 인스턴스도 목표 백로그보다 많이 맡지 않습니다(max_size에 이른 경우는 예외)",
+    "with {args}, {got} instances would each have {each:,.1f} messages, over the target of {target}.":
+        "{args}일 때 인스턴스 {got}대면 한 대에 메시지 {each:,.1f}개로, 목표값 {target}보다 많습니다.",
+    "scale to what the backlog needs, no more (unless min_size asks for more)":
+        "백로그에 필요한 만큼만 늘립니다(min_size가 더 많이 요구하는 경우는 예외)",
+    "with {args}, desired_instances returned {got}, but {fewer} instances already keep the backlog per instance "
+    "within {target}.":
+        "{args}일 때 desired_instances의 결과는 {got}이지만, 인스턴스 {fewer}대로도 인스턴스당 백로그가 이미 "
+        "{target} 이하입니다.",
+    "scaling policy": "조정 정책",
+    "backlog_target(10 s, 0.1 s) = 100 messages per instance, as in AWS's example; 3.5, 12.5 and 0.5 too":
+        "backlog_target(10초, 0.1초) = 인스턴스당 메시지 100개, AWS의 예와 같음. 3.5, 12.5, 0.5도",
+    "{cases} cases and 300 random ones, with whole and fractional targets: a whole number of instances, rounded "
+    "up, within min_size..max_size":
+        "사례 {cases}개와 무작위 300개, 목표값은 정수와 소수: 인스턴스 수는 올림한 정수, min_size..max_size 안",
+    "spike simulation: peak backlog {worst:,} messages, peak {peak} instances, backlog back under the target by "
+    "minute {drained}":
+        "급증 시뮬레이션: 백로그 최대 메시지 {worst:,}개, 인스턴스 최대 {peak}대, {drained}분째까지 백로그가 "
+        "목표값 아래로 돌아옴",
+    "the policy keeps up with a spike": "정책은 급증을 따라잡습니다",
+    "with {per_instance} messages per instance per minute, a spike of 5,000 messages a minute for 5 minutes was "
+    "still not worked off after {minutes} minutes (backlog {backlog:,}).":
+        "인스턴스 한 대가 분당 메시지 {per_instance}개를 처리할 때, 분당 메시지 5,000개가 5분 동안 몰린 급증이 "
+        "{minutes}분이 지나도 처리되지 않았습니다(백로그 {backlog:,}개).",
+    # ---- grading: exercise 06, access policy (toyqueue/grading/access_policy.py); 액세스 정책, 문 (statement),
+    # 보안 주체 (principal), 명시적 거부 (`Deny` stays as written)
+    "a policy is made of statements SQS can read": "정책은 SQS가 읽을 수 있는 문으로 이루어집니다",
+    "{case} over plain HTTP": "{case}, 암호화하지 않은 HTTP로",
+    "the partner account sends": "파트너 계정이 메시지를 보냄",
+    "the partner account may send": "파트너 계정은 메시지를 보낼 수 있습니다",
+    "S3 sends an event of your bucket video-uploads": "S3가 여러분의 버킷 video-uploads의 이벤트를 보냄",
+    "S3 may send your bucket's events (aws:SourceArn is the bucket, aws:SourceAccount is yours)":
+        "S3는 여러분 버킷의 이벤트를 보낼 수 있습니다(aws:SourceArn은 그 버킷, aws:SourceAccount는 여러분의 계정)",
+    "SNS delivers a message of your topic new-orders": "SNS가 여러분의 주제 new-orders의 메시지를 전달함",
+    "SNS may deliver your topic's messages": "SNS는 여러분 주제의 메시지를 전달할 수 있습니다",
+    "your consumer role receives": "여러분의 소비자 역할이 메시지를 받음",
+    "the queue policy must not take away what your own roles' IAM policies allow":
+        "대기열 정책이 여러분 역할의 IAM 정책이 허용한 것을 빼앗으면 안 됩니다",
+    "the partner account receives your orders": "파트너 계정이 여러분의 주문을 받음",
+    "the partner may send, and nothing else": "파트너는 메시지를 보낼 수만 있고, 다른 것은 할 수 없습니다",
+    "the partner account deletes a message": "파트너 계정이 메시지를 삭제함",
+    "the partner account purges the queue": "파트너 계정이 대기열을 제거(purge)함",
+    "an unknown account sends": "모르는 계정이 메시지를 보냄",
+    "only the partner account may send from outside": "바깥에서는 파트너 계정만 메시지를 보낼 수 있습니다",
+    "S3 sends an event of someone else's bucket": "S3가 다른 사람 버킷의 이벤트를 보냄",
+    "s3.amazonaws.com acts for every S3 customer: limit it with aws:SourceArn":
+        "s3.amazonaws.com은 모든 S3 고객을 대신해 움직입니다: aws:SourceArn으로 제한하세요",
+    "S3 sends an event of another bucket of your own account": "S3가 여러분 계정의 다른 버킷의 이벤트를 보냄",
+    "S3 may send the events of video-uploads only: aws:SourceArn names that bucket":
+        "S3는 video-uploads의 이벤트만 보낼 수 있습니다: aws:SourceArn에 그 버킷을 적으세요",
+    "S3 sends an event of a bucket named video-uploads in another account":
+        "S3가 다른 계정의 video-uploads라는 버킷의 이벤트를 보냄",
+    "bucket names are global: also require aws:SourceAccount to be your account":
+        "버킷 이름은 전역입니다: aws:SourceAccount가 여러분의 계정이어야 한다는 조건도 두세요",
+    "S3 asks to receive messages": "S3가 메시지를 받으려 함",
+    "S3 may only send": "S3는 메시지를 보낼 수만 있습니다",
+    "SNS delivers a message of another account's topic new-orders": "SNS가 다른 계정의 주제 new-orders의 메시지를 전달함",
+    "sns.amazonaws.com acts for every SNS customer: limit it with aws:SourceArn, the whole topic ARN":
+        "sns.amazonaws.com은 모든 SNS 고객을 대신해 움직입니다: aws:SourceArn에 주제의 ARN 전체를 적어 제한하세요",
+    "SNS sends without saying for which topic": "SNS가 어느 주제의 메시지인지 밝히지 않고 보냄",
+    "a request without aws:SourceArn cannot be one of your topic's":
+        "aws:SourceArn이 없는 요청은 여러분 주제의 요청일 수 없습니다",
+    "every request over plain HTTP is denied, whoever makes it":
+        "암호화하지 않은 HTTP로 온 요청은 누가 보냈든 모두 거부됩니다",
+    "queue_policy returns a policy: a dict with a list of statements under 'Statement'":
+        "queue_policy는 정책을 돌려줍니다: 'Statement' 아래에 문의 리스트가 있는 dict",
+    "{call} returned {doc!r}.": "{call}의 결과: {doc!r}.",
+    "every statement of a queue policy names its Principal (SQS refuses a queue policy without one)":
+        "대기열 정책의 문마다 Principal(보안 주체)을 적습니다(SQS는 Principal이 없는 대기열 정책을 거부합니다)",
+    "statement {sid!r} has no Principal: on a queue, a statement must say who it is about.":
+        "문 {sid!r}에 Principal이 없습니다: 대기열 정책의 문은 누구에 대한 것인지 밝혀야 합니다.",
+    "your policy could not be read: {why}.": "여러분의 정책을 읽을 수 없습니다: {why}.",
+    "your policy could not be read ({error}).": "여러분의 정책을 읽을 수 없습니다({error}).",
+    "case '{case}' (queue {queue})": "사례 '{case}'(대기열 {queue})",
+    "case '{case}'": "사례 '{case}'",
+    "Does Resource name the queue_arn you are given, not one queue by heart?":
+        "Resource에 대기열 하나를 외워서 적지 말고, 받은 queue_arn을 적었나요?",
+    "{case}: your policy answers {effect} ({sid}); it must allow it.{extra}":
+        "{case}: 여러분의 정책은 {effect}({sid})로 답합니다. 허용해야 합니다.{extra}",
+    "The role's own IAM policy allows it, and only an explicit Deny in the queue policy stops that.":
+        "이 역할의 IAM 정책이 허용하므로, 대기열 정책의 명시적 Deny만이 막을 수 있습니다.",
+    "{case}: your policy lets it through ({sid}); it must not.{extra}":
+        "{case}: 여러분의 정책이 통과시킵니다({sid}). 통과시키면 안 됩니다.{extra}",
+    "{case}: your policy answers {effect} ({sid}), which lets the caller's own IAM policy decide. Only an explicit "
+    "Deny stops it.":
+        "{case}: 여러분의 정책은 {effect}({sid})로 답합니다. 그러면 호출한 쪽의 IAM 정책이 결정하게 됩니다. 명시적 "
+        "Deny만이 막을 수 있습니다.",
+    "the writers": "보내는 쪽",
+    "{n} requests allowed: the partner sends, S3 for your bucket, SNS for your topic, your consumer role":
+        "요청 {n}개 허용: 파트너의 전송, 여러분 버킷을 위한 S3, 여러분 주제를 위한 SNS, 여러분의 소비자 역할",
+    "{n} refused: a stranger, someone else's bucket, another bucket of yours, your bucket's name in another "
+    "account, another topic, no topic, the partner reading, deleting or purging, S3 receiving":
+        "{n}개 거부: 모르는 계정, 다른 사람의 버킷, 여러분의 다른 버킷, 다른 계정에 있는 같은 이름의 버킷, 다른 "
+        "주제, 주제 없음, 파트너의 읽기·삭제·제거, S3의 수신",
+    "{n} answers in all, on two queues": "대기열 두 개에서 모두 {n}번 답함",
+    "HTTPS only": "HTTPS만",
+    "the {n} requests allowed over HTTPS are denied over plain HTTP ({asked} answers, on two queues)":
+        "HTTPS로는 허용되는 요청 {n}개가 암호화하지 않은 HTTP로는 거부됨(대기열 두 개에서 {asked}번 답함)",
+    "your own consumer role, whose IAM policy allows it, meets an explicit Deny":
+        "IAM 정책이 허용하는 여러분의 소비자 역할도 명시적 Deny에 막힘",
+    # ---- grading: exercise 07, retention and delay (toyqueue/grading/retention_and_delay.py); 메시지 보존 기간,
+    # 지연 (delay), 지연됨 (delayed)
+    "queue delay_seconds=5. At 0 s P1 sends m1 (the queue's delay), m2 (delay=0), m3 (delay=20), m4 (delay=900); "
+    "consumers receive at 0 s, 4.5 s, 5 s, 19.5 s, 20 s and 900 s.":
+        "대기열 delay_seconds=5. 0초에 P1이 m1(대기열의 지연), m2(delay=0), m3(delay=20), m4(delay=900)를 보냅니다. "
+        "소비자들이 0초, 4.5초, 5초, 19.5초, 20초, 900초에 받습니다.",
+    "queue retention_period=60. At 0 s P1 sends m1, and m2 with delay=30; at 30 s P1 sends m3 and m4 (delay=120), "
+    "and A receives (never deletes); receives at 59.5 s, 60 s, 89.5 s, 90 s and 150 s.":
+        "대기열 retention_period=60. 0초에 P1이 m1과, delay=30으로 m2를 보냅니다. 30초에 P1이 m3과 "
+        "m4(delay=120)를 보내고, A가 받습니다(삭제하지 않음). 59.5초, 60초, 89.5초, 90초, 150초에 받습니다.",
+    "a delay is between 0 s and {max} s (15 minutes)": "지연은 0초에서 {max}초(15분) 사이입니다",
+    "retention_period is between {min} s and {max:,} s (14 days)": "retention_period는 {min}초에서 {max:,}초(14일) 사이입니다",
+    "a delayed message becomes visible exactly when its delay ends": "지연된 메시지는 지연이 끝나는 바로 그때 보이게 됩니다",
+    "retention counts from each message's own send time, whatever happened since":
+        "메시지 보존 기간은 그 뒤에 무슨 일이 있었든 메시지마다 자기가 보내진 시각부터 셉니다",
+    "counts() tells apart visible, in-flight and delayed messages":
+        "counts()는 표시된 메시지, 처리 중인 메시지, 지연된 메시지를 구별합니다",
+    "calling counts() at 5 s": "5초에 counts() 호출",
+    "at 5 s m1's delay had just ended (m2 was deleted, m3 and m4 still delayed), but counts() returned {got!r}; "
+    "expected 1 visible, 0 in flight, 2 delayed.":
+        "5초에 m1의 지연이 막 끝났는데(m2는 삭제됨, m3과 m4는 아직 지연 중), counts()의 결과: {got!r}. 기대한 값: "
+        "표시됨 1, 처리 중 0, 지연됨 2.",
+    "{m}'s delay ended at {t}, but {who}'s receive at {t} did not return it.":
+        "{m} 메시지의 지연은 {t}에 끝났는데, {t}에 {who}의 수신은 이 메시지를 돌려주지 않았습니다.",
+    "calling counts() after A received m2": "A가 m2를 받은 뒤 counts() 호출",
+    "after A received m2 (the only visible message), counts() returned {got!r}; expected 0 visible, 1 in flight, 3 "
+    "delayed: a received message is in flight, not delayed.":
+        "A가 m2(유일하게 표시된 메시지)를 받은 뒤 counts()의 결과: {got!r}. 기대한 값: 표시됨 0, 처리 중 1, "
+        "지연됨 3. 받은 메시지는 지연된 것이 아니라 처리 중입니다.",
+    "delay": "지연",
+    "the queue's delay and a per-message delay (0, 5, 20 and 900 s) hide a new message":
+        "대기열의 지연과 메시지별 지연(0, 5, 20, 900초)이 새 메시지를 숨김",
+    "each message appears exactly when its delay ends, not half a second before":
+        "메시지는 지연이 끝나는 바로 그때 나타남, 반 초 전이 아니라",
+    "a delayed message counts as delayed, not in flight": "지연된 메시지는 처리 중이 아니라 지연됨으로 셈",
+    "delays 0 and {max} s accepted; -1 and {over} refused": "지연 0초와 {max}초는 받아들임, -1과 {over}는 거부",
+    "{why}, but {who}'s receive at {t} did not return it.":
+        "{why}. 그런데 {t}에 {who}의 수신은 이 메시지를 돌려주지 않았습니다.",
+    "calling counts() at 60 s": "60초에 counts() 호출",
+    "at 60 s m1 and m2 (both sent at 0 s, m2 with a 30 s delay) had reached the retention period of 60 s and only "
+    "m3 and m4 were left, but counts() returned {got!r}.":
+        "60초에 m1과 m2(둘 다 0초에 보냄, m2는 지연 30초)는 메시지 보존 기간 60초에 이르렀고 m3과 m4만 남아야 "
+        "하는데, counts()의 결과: {got!r}.",
+    "{m} was sent at 30 s, so it lives until 90 s (its visibility timeout ended at 60 s)":
+        "{m} 메시지는 30초에 보냈으므로 90초까지 남아 있습니다(가시성 제한 시간은 60초에 끝남)",
+    "{m} was sent at 30 s, so it lives until 90 s": "{m} 메시지는 30초에 보냈으므로 90초까지 남아 있습니다",
+    "calling counts() at 150 s": "150초에 counts() 호출",
+    "at 150 s every message was older than the retention period of 60 s (m4 was sent at 30 s with a delay of 120 "
+    "s: it expired while still delayed), but counts() returned {got!r}.":
+        "150초에는 모든 메시지가 메시지 보존 기간 60초보다 오래되었는데(m4는 30초에 지연 120초로 보냈으므로 아직 "
+        "지연 중일 때 만료됨), counts()의 결과: {got!r}.",
+    "the default retention period is 4 days ({seconds:,} s)": "메시지 보존 기간의 기본값은 4일({seconds:,}초)입니다",
+    "a message sent to MyQueue(clock) was gone {later} later.": "MyQueue(clock)에 보낸 메시지가 {later} 뒤에 사라졌습니다.",
+    "MyQueue(clock) with the default retention; a message sent at {t} is received {later} later (timeout 1 s), then "
+    "again 1 s after that.":
+        "기본 보존 기간의 MyQueue(clock). {t}에 보낸 메시지를 {later} 뒤에 받고(제한 시간 1초), 그 1초 뒤에 다시 "
+        "받습니다.",
+    "retention": "메시지 보존",
+    "a message is gone exactly when it reaches the retention period after its send: in flight, delayed, or not":
+        "메시지는 보낸 뒤 보존 기간에 이르는 바로 그때 사라짐: 처리 중이든, 지연 중이든, 아니든",
+    "younger messages stay to the last half second": "더 젊은 메시지는 마지막 반 초까지 남아 있음",
+    "the default is 4 days; {min} s and {max:,} s accepted, one second beyond either refused":
+        "기본값은 4일, {min}초와 {max:,}초는 받아들이고, 어느 쪽이든 한 초만 벗어나도 거부",
+    "the queue (retention 60 s) held two messages that had just expired and one young one when A and B made their "
+    "calls; 31 s later consumer Z received and deleted whatever was left.":
+        "A와 B가 호출할 때 대기열(보존 기간 60초)에는 막 만료된 메시지 두 개와 젊은 메시지 하나가 있었습니다. "
+        "31초 뒤 소비자 Z가 남은 것을 모두 받고 삭제했습니다.",
+    "expiring messages while calls overlap": "호출이 겹치는 동안 만료되는 메시지",
+    "receive, counts (both dropping expired messages) and send, two calls at a time":
+        "receive, counts(둘 다 만료된 메시지를 지움), send, 두 호출씩 동시에",
+    # ---- grading: exercise 08, batches (toyqueue/grading/batches.py); 배치, 항목 (an entry)
+    "refused batches first; then P1 sends a batch of 10; A receives them and deletes them in two batches, one "
+    "holding unknown handles.":
+        "먼저 거부되는 배치들. 그다음 P1이 10개짜리 배치를 보내고, A가 받아서 배치 두 번으로 삭제합니다. 그중 한 "
+        "배치에는 모르는 핸들이 들어 있습니다.",
+    "a batch holds 1 to {max} entries (SQS: TooManyEntriesInBatchRequest / EmptyBatchRequest)":
+        "배치에는 항목이 1개에서 {max}개까지 들어갑니다(SQS: TooManyEntriesInBatchRequest / EmptyBatchRequest)",
+    "a batch succeeds or fails entry by entry: delete_batch deletes the valid handles and returns the others instead "
+    "of raising":
+        "배치는 항목마다 성공하거나 실패합니다: delete_batch는 예외를 일으키지 않고, 올바른 핸들은 삭제하고 나머지는 "
+        "돌려줍니다",
+    "a batch is at most {max:,} bytes (1 MiB) in all, counted in UTF-8 bytes, not characters (SQS: "
+    "BatchRequestTooLong)":
+        "배치는 모두 합쳐 최대 {max:,}바이트(1 MiB)이고, 글자 수가 아니라 UTF-8 바이트로 셉니다(SQS: "
+        "BatchRequestTooLong)",
+    "a refused batch does nothing: no entry of it is stored or deleted":
+        "거부된 배치는 아무 일도 하지 않습니다: 어떤 항목도 저장되거나 삭제되지 않습니다",
+    "delete_batch([]) on an empty queue": "빈 대기열에서 delete_batch([])",
+    "send_batch() with {n} bodies": "본문 {n}개로 send_batch()",
+    "send_batch() with 'first' and two bodies of Korean text, {bytes:,} UTF-8 bytes in all ({chars:,} characters)":
+        "'first'와 한국어 본문 두 개로 send_batch(), 모두 UTF-8 {bytes:,}바이트({chars:,}글자)",
+    "send_batch() with two bodies of 200,000 characters each: 400,000 characters but 1,200,000 UTF-8 bytes":
+        "200,000글자짜리 본문 두 개로 send_batch(): 400,000글자지만 UTF-8로는 1,200,000바이트",
+    "calling counts() after {doing} was refused": "{doing}: 거부된 뒤 counts() 호출",
+    "after {doing} raised ValueError, counts() returned {got!r}: part of the refused batch was stored.":
+        "{doing}: ValueError가 난 뒤 counts()의 결과: {got!r}. 거부된 배치의 일부가 저장되었습니다.",
+    "send_batch() with two bodies of Korean text, exactly {bytes:,} UTF-8 bytes in all":
+        "한국어 본문 두 개로 send_batch(), 모두 정확히 UTF-8 {bytes:,}바이트",
+    "send_batch() of two bodies returned {ids!r}.": "본문 두 개의 send_batch() 결과: {ids!r}.",
+    "receive(max_messages=10) returned [] while {n} sent messages were still visible.":
+        "보낸 메시지 {n}개가 아직 표시된 상태인데 receive(max_messages=10)가 []를 돌려주었습니다.",
+    "delete_batch() with 11 handles (10 of them valid)": "핸들 11개(그중 10개는 올바름)로 delete_batch()",
+    "calling counts() after delete_batch() with 11 handles was refused": "핸들 11개의 delete_batch()가 거부된 뒤 counts() 호출",
+    "after delete_batch() with 11 handles (10 of them valid) raised ValueError, counts() returned {got!r}: 10 "
+    "messages should still be in flight, but part of the refused batch was deleted.":
+        "핸들 11개(그중 10개는 올바름)의 delete_batch()가 ValueError를 일으킨 뒤 counts()의 결과: {got!r}. 메시지 "
+        "10개가 아직 처리 중이어야 하는데, 거부된 배치의 일부가 삭제되었습니다.",
+    "after delete_batch() of 8 valid handles and 2 invalid ones": "올바른 핸들 8개와 잘못된 핸들 2개로 delete_batch()를 한 뒤",
+    "delete_batch() with 1 handle": "핸들 1개로 delete_batch()",
+    "after delete_batch() of the last 2 handles, one at a time": "마지막 핸들 2개를 하나씩 delete_batch()로 삭제한 뒤",
+    "{call} returned {ids!r}.": "{call}의 결과: {ids!r}.",
+    "send_batch() returned {ids!r}.": "send_batch()의 결과: {ids!r}.",
+    "batches": "배치",
+    "send_batch of 10 gives 10 ids, in order, even for two equal bodies; batches of 1 work too":
+        "10개짜리 send_batch는 본문이 같은 둘도 포함해 id 10개를 순서대로 줌, 1개짜리 배치도 됨",
+    "exactly 1 MiB of UTF-8 accepted; one byte more, 11 entries or none refused, and storing nothing":
+        "UTF-8로 정확히 1 MiB는 받아들임, 한 바이트 더, 11개 항목, 빈 배치는 거부하고 아무것도 저장하지 않음",
+    "delete_batch deletes the valid handles and reports the invalid ones; 11 handles refused, deleting nothing":
+        "delete_batch는 올바른 핸들은 삭제하고 잘못된 핸들은 알려 줌, 핸들 11개는 거부하고 아무것도 삭제하지 않음",
+    "the queue held 3 messages, R had received two of them, when A and B made their calls; 31 s later consumer Z "
+    "received and deleted whatever was left.":
+        "A와 B가 호출할 때 대기열에는 메시지 3개가 있었고, R이 그중 두 개를 받은 상태였습니다. 31초 뒤 소비자 Z가 "
+        "남은 것을 모두 받고 삭제했습니다.",
+    "delete_batch() of R's two handles and an unknown one": "R의 핸들 두 개와 모르는 핸들 하나로 delete_batch()",
+    "batches at the same time": "동시에 일어나는 배치",
+    "send_batch, receive and delete_batch, two calls at a time": "send_batch, receive, delete_batch, 두 호출씩 동시에",
+    # ---- grading: exercise 09, dead-letter queue (toyqueue/grading/dead_letter.py); 배달 못한 편지 대기열,
+    # 소스 대기열, 리드라이브, 포이즌 메시지
+    "a message received max_receive_count times without being deleted moves to the dead-letter queue":
+        "삭제되지 않은 채 max_receive_count번 수신된 메시지는 배달 못한 편지 대기열로 옮겨집니다",
+    "a receive that moves a message to the dead-letter queue goes on to return the other visible messages":
+        "메시지를 배달 못한 편지 대기열로 옮기는 수신도 표시된 다른 메시지는 이어서 돌려줍니다",
+    "a message keeps its id, body and send time when it moves between queues":
+        "메시지는 대기열 사이를 옮겨 가도 ID, 본문, 보낸 시각을 그대로 유지합니다",
+    "move_messages moves every visible message back, and only those, and resets its receive count":
+        "move_messages는 표시된 메시지를 모두, 그리고 그것만 되돌려 보내고, 수신 횟수를 처음으로 되돌립니다",
+    "max_receive_count is a whole number from 1 to {max:,}": "max_receive_count는 1에서 {max:,}까지의 정수입니다",
+    "source queue: visibility timeout 30 s, max_receive_count=3. P1 sends a poison message and a good one; at 0 s, "
+    "31 s and 62 s consumer C receives, deletes the good message and fails on the poison one; at 93 s P1 sends "
+    "'order 2', then C receives one message, then up to 10.":
+        "소스 대기열: 가시성 제한 시간 30초, max_receive_count=3. P1이 포이즌 메시지와 정상 메시지를 보냅니다. "
+        "0초, 31초, 62초에 소비자 C가 받아서 정상 메시지는 삭제하고 포이즌 메시지에서는 실패합니다. 93초에 P1이 "
+        "'order 2'를 보내고, C가 메시지 하나를 받은 다음 최대 10개를 받습니다.",
+    "at 93 s {m} had been received 3 times (max_receive_count=3) and 'order 2' was waiting; C's "
+    "receive(max_messages=1) returned [] instead of moving {m} and returning 'order 2'.":
+        "93초에 {m} 메시지는 3번 수신되었고(max_receive_count=3) 'order 2'가 기다리고 있었습니다. C의 "
+        "receive(max_messages=1)는 {m} 메시지를 옮기고 'order 2'를 돌려주는 대신 []를 돌려주었습니다.",
+    "message {m} was delivered {n} times from the source queue (at {times}), but max_receive_count is 3: the 4th "
+    "receive should have moved it to the dead-letter queue instead of delivering it.":
+        "{m} 메시지가 소스 대기열에서 {n}번 전달되었습니다({times}). 그런데 max_receive_count는 3입니다: 4번째 "
+        "수신은 메시지를 전달하지 말고 배달 못한 편지 대기열로 옮겼어야 합니다.",
+    "message {m} was delivered only {n} times from the source queue; with max_receive_count=3 it must be delivered 3 "
+    "times before it moves.":
+        "{m} 메시지가 소스 대기열에서 {n}번만 전달되었습니다. max_receive_count=3이면 옮겨지기 전에 3번 "
+        "전달되어야 합니다.",
+    "calling counts() on the source queue after the poison message moved": "포이즌 메시지가 옮겨진 뒤 소스 대기열의 counts() 호출",
+    "at {t} the good messages were deleted and {m} had moved to the dead-letter queue, but the source queue's "
+    "counts() said {got!r}: a moved message leaves the source queue.":
+        "{t}에는 정상 메시지가 삭제되었고 {m} 메시지는 배달 못한 편지 대기열로 옮겨졌는데, 소스 대기열의 counts() "
+        "결과: {got!r}. 옮겨진 메시지는 소스 대기열을 떠납니다.",
+    "a message that was deleted after its first receive turned up in the dead-letter queue.":
+        "첫 수신 뒤에 삭제된 메시지가 배달 못한 편지 대기열에 나타났습니다.",
+    "message {m} arrived in the dead-letter queue with a new message id.":
+        "{m} 메시지가 새 메시지 ID를 달고 배달 못한 편지 대기열에 도착했습니다.",
+    "message {m} was received 3 times and never deleted, but at {t} the dead-letter queue's receive returned {n} "
+    "messages, not {m}.":
+        "{m} 메시지는 3번 수신되고 삭제되지 않았는데, {t}에 배달 못한 편지 대기열의 수신은 {m} 메시지가 아니라 "
+        "메시지 {n}개를 돌려주었습니다.",
+    "{scenario} Then D receives from the dead-letter queue.": "{scenario} 그다음 D가 배달 못한 편지 대기열에서 받습니다.",
+    "dlq.move_messages(source) with {m} visible (since this very moment: D's visibility timeout had just ended) and "
+    "one other message in flight returned {moved!r}; expected 1.":
+        "{m} 메시지가 표시된 상태(바로 이 순간부터: D의 가시성 제한 시간이 막 끝남)이고 다른 메시지 하나는 처리 중일 "
+        "때, dlq.move_messages(source)의 결과: {moved!r}. 기대한 값: 1.",
+    "after move_messages took the one visible message": "move_messages가 표시된 메시지 하나를 가져간 뒤",
+    "after the redrive, the first receive from the source queue moved {m} straight back to the dead-letter queue: "
+    "its receive count must start again from 0.":
+        "리드라이브 뒤 소스 대기열의 첫 수신이 {m} 메시지를 곧바로 배달 못한 편지 대기열로 되돌려 보냈습니다: 수신 "
+        "횟수는 0부터 다시 세어야 합니다.",
+    "after dlq.move_messages(source), the source queue's receive did not return {m}.":
+        "dlq.move_messages(source) 뒤에 소스 대기열의 수신이 {m} 메시지를 돌려주지 않았습니다.",
+    "{scenario} Then the dead-letter queue is redriven to the source.":
+        "{scenario} 그다음 배달 못한 편지 대기열을 소스 대기열로 리드라이브합니다.",
+    "calling move_messages() on an empty queue": "빈 대기열에서 move_messages() 호출",
+    "move_messages() from an empty queue returned {got!r}; expected 0.":
+        "빈 대기열에서 move_messages()의 결과: {got!r}. 기대한 값: 0.",
+    "the poison message was delivered 3 times, then moved once (same id, same body, same send time)":
+        "포이즌 메시지는 3번 전달된 뒤 한 번 옮겨짐(같은 id, 같은 본문, 같은 보낸 시각)",
+    "the receive that moved it still returned the next message; the good ones never reached the DLQ":
+        "메시지를 옮긴 수신도 다음 메시지를 돌려줌, 정상 메시지는 DLQ에 가지 않음",
+    "with max_receive_count=1 a message is delivered once, then moved": "max_receive_count=1이면 한 번 전달된 뒤 옮겨짐",
+    "move_messages sent back only the visible message, with a fresh receive count":
+        "move_messages는 표시된 메시지만 되돌려 보냄, 수신 횟수는 처음부터",
+    "max_receive_count 1 and {max:,} accepted; 0, {over:,} and 2.5 refused":
+        "max_receive_count 1과 {max:,}는 받아들임, 0, {over:,}, 2.5는 거부",
+    "a message sent at {sent} moved to a dead-letter queue with retention_period=60 at {moved}; at {t} the "
+    "dead-letter queue's receive did not return it.":
+        "{sent}에 보낸 메시지가 {moved}에 retention_period=60인 배달 못한 편지 대기열로 옮겨졌는데, {t}에 그 "
+        "대기열의 수신이 이 메시지를 돌려주지 않았습니다.",
+    "calling move_messages() on the dead-letter queue whose only message had expired":
+        "하나뿐인 메시지가 만료된 배달 못한 편지 대기열에서 move_messages() 호출",
+    "60 s after its first send, the only message in a dead-letter queue with retention_period=60 had expired, but "
+    "move_messages() moved {moved!r} messages: an expired message is gone.":
+        "처음 보낸 지 60초가 지나 retention_period=60인 배달 못한 편지 대기열의 하나뿐인 메시지는 만료되었는데, "
+        "move_messages()가 옮긴 메시지 수: {moved!r}. 만료된 메시지는 사라진 것입니다.",
+    "a message sent at the start is received once, moved at 31 s to a dead-letter queue with retention_period=60, "
+    "and received there at 59.5 s and 60 s: it must expire 60 s after its first send.":
+        "처음에 보낸 메시지를 한 번 받고, 31초에 retention_period=60인 배달 못한 편지 대기열로 옮긴 뒤, 거기서 "
+        "59.5초와 60초에 받습니다: 메시지는 처음 보낸 지 60초 뒤에 만료되어야 합니다.",
+    "with max_receive_count=1, a message received once and not deleted was delivered a second time when its "
+    "visibility timeout ended, instead of moving to the dead-letter queue.":
+        "max_receive_count=1인데, 한 번 수신되고 삭제되지 않은 메시지가 가시성 제한 시간이 끝나자 배달 못한 편지 "
+        "대기열로 옮겨지는 대신 두 번째로 전달되었습니다.",
+    "calling counts() on the dead-letter queue": "배달 못한 편지 대기열의 counts() 호출",
+    "with max_receive_count=1, after the second receive the dead-letter queue's counts() said {n!r} visible; "
+    "expected 1.":
+        "max_receive_count=1일 때 두 번째 수신 뒤 배달 못한 편지 대기열의 counts()가 말한 표시된 메시지 수: {n!r}. "
+        "기대한 값: 1.",
+    "with max_receive_count=1, the message received once by R was delivered again instead of moving.":
+        "max_receive_count=1인데, R이 한 번 받은 메시지가 옮겨지지 않고 다시 전달되었습니다.",
+    "with max_receive_count=1, R had received 'poison' once and its timeout had ended, 'good' was waiting, and "
+    "'parked' was in the dead-letter queue, when A and B made their calls; then consumer Z emptied both queues.":
+        "max_receive_count=1. A와 B가 호출할 때 R은 'poison'을 한 번 받았고 그 제한 시간은 끝난 상태였으며, "
+        "'good'이 기다리고 있었고, 'parked'는 배달 못한 편지 대기열에 있었습니다. 그다음 소비자 Z가 두 대기열을 "
+        "모두 비웠습니다.",
+    "'parked' was delivered {n} times (from {queues}): a message is moved or received, never both.":
+        "'parked'가 {n}번 전달되었습니다({queues}에서): 메시지는 옮겨지거나 수신되거나 둘 중 하나이지, 둘 다는 "
+        "아닙니다.",
+    "'parked' was lost: neither queue ever delivered it.": "'parked'가 사라졌습니다: 어느 대기열도 전달하지 않았습니다.",
+    "'poison' never reached the dead-letter queue.": "'poison'이 배달 못한 편지 대기열에 끝내 가지 않았습니다.",
+    "receive(max_messages=10) on the source queue, then delete() of what it got":
+        "소스 대기열에서 receive(max_messages=10), 그다음 받은 것을 delete()",
+    "receive(max_messages=10) on the dead-letter queue, then delete() of what it got":
+        "배달 못한 편지 대기열에서 receive(max_messages=10), 그다음 받은 것을 delete()",
+    "dead-letter queue with calls at the same time": "동시에 호출되는 배달 못한 편지 대기열",
+    "two receives finding the same worn-out message, a receive and a redrive":
+        "수신 한도에 다다른 같은 메시지를 찾은 두 수신, 수신과 리드라이브",
+    # ---- grading: exercise 10, FIFO (toyqueue/grading/fifo.py); 메시지 그룹, 중복 제거 ID, 콘텐츠 기반 중복 제거
+    "P1 sends a1, A1, b1, a2, A2, b2, a3 (groups 'alice', 'Alice' and 'bob'). At 0 s A receives one message and "
+    "crashes; B receives up to 10 and deletes them, until it gets nothing; at 31 s C receives up to 10.":
+        "P1이 a1, A1, b1, a2, A2, b2, a3을 보냅니다(그룹 'alice', 'Alice', 'bob'). 0초에 A가 메시지 하나를 받고 "
+        "죽습니다. B는 받는 것이 없을 때까지 최대 10개씩 받아 삭제합니다. 31초에 C가 최대 10개를 받습니다.",
+    "messages of different groups are independent; a group is named by its exact string":
+        "서로 다른 그룹의 메시지는 서로 상관이 없습니다. 그룹은 정확한 문자열로 구별합니다",
+    "deduplication ids are compared exactly: 'd1', 'D1' and 'd1 ' are three ids":
+        "중복 제거 ID는 정확히 비교합니다: 'd1', 'D1', 'd1 '은 서로 다른 ID 세 개입니다",
+    "with content-based deduplication, the deduplication id is the SHA-256 hex digest of the body's UTF-8 bytes":
+        "콘텐츠 기반 중복 제거에서 중복 제거 ID는 본문의 UTF-8 바이트로 구한 SHA-256 다이제스트의 십육진 문자열입니다",
+    "at 0 s receive() returned [].": "0초에 receive()가 []를 돌려주었습니다.",
+    "while A held {held!r} of group {group!r}, B's receives returned {got!r} and then nothing, but {missing!r} of the "
+    "other groups were waiting and free to go.":
+        "A가 그룹 {group!r}의 메시지({held!r})를 가지고 있는 동안, B의 수신이 돌려준 것은 {got!r}뿐이고 그 뒤로는 "
+        "아무것도 없었습니다. 하지만 다른 그룹의 메시지 {missing!r}도 기다리고 있었고, 나갈 수 있었습니다.",
+    "A received {body!r} at 0 s and crashed; at 31 s C's receive did not get it back.":
+        "A가 0초에 메시지({body!r})를 받고 죽었는데, 31초에 C의 수신이 그 메시지를 다시 받지 못했습니다.",
+    "every message of a FIFO queue needs a group_id (SQS: MissingParameter)":
+        "FIFO 대기열의 모든 메시지에는 group_id가 있어야 합니다(SQS: MissingParameter)",
+    "send('x', group_id='alice') without a deduplication_id": "deduplication_id 없이 send('x', group_id='alice')",
+    "without content-based deduplication, every FIFO message needs a deduplication_id (SQS: InvalidParameterValue)":
+        "콘텐츠 기반 중복 제거가 없으면 모든 FIFO 메시지에 deduplication_id가 있어야 합니다(SQS: "
+        "InvalidParameterValue)",
+    "FIFO order": "FIFO 순서",
+    "each group's messages come in send order": "그룹마다 메시지가 보낸 순서대로 옴",
+    "a group waits while one of its messages is in flight; other groups go on":
+        "그룹의 메시지 하나가 처리 중이면 그 그룹은 기다리고, 다른 그룹은 계속 나감",
+    "'alice' and 'Alice' are two groups": "'alice'와 'Alice'는 서로 다른 두 그룹",
+    "a crashed consumer's message comes back first in its group": "죽은 소비자의 메시지가 자기 그룹에서 맨 먼저 돌아옴",
+    "a send without a group id (None or '') or a deduplication id is refused":
+        "그룹 id(None이나 '')나 중복 제거 id 없이 보내면 거부됨",
+    "sends with the deduplication ids 'd1', 'D1', 'd1 ' and 'd2' returned the ids {ids!r}: some were treated as the "
+    "same message.":
+        "중복 제거 ID 'd1', 'D1', 'd1 ', 'd2'로 보낸 send가 돌려준 ID: {ids!r}. 일부가 같은 메시지로 "
+        "취급되었습니다.",
+    "four messages with four different deduplication ids were sent, but A received {n}.":
+        "서로 다른 중복 제거 ID 네 개로 메시지 네 개를 보냈는데, A가 받은 메시지 수: {n}.",
+    "at {t:g} s 'pay 10' was sent again with deduplication id 'd1' (group {group!r}); it was first accepted at 0 s, "
+    "received and deleted since, and the queue accepted it as a new message. Within {window} s of the first send "
+    "the duplicate must be dropped, in any group: send returns the first message's id and stores nothing.":
+        "{t:g}초에 'pay 10'을 중복 제거 ID 'd1'로 다시 보냈습니다(그룹 {group!r}). 이 메시지는 0초에 처음 "
+        "받아들여졌고 그 뒤 수신되고 삭제되었는데, 대기열이 새 메시지로 받아들였습니다. 처음 보낸 뒤 {window}초 "
+        "안이면 어느 그룹이든 중복 메시지는 버려야 합니다: send는 첫 메시지의 ID를 돌려주고 아무것도 저장하지 "
+        "않습니다.",
+    "four messages, received and deleted, then the same deduplication id again at 100 s, 200 s and 299.5 s.":
+        "메시지 네 개를 받고 삭제한 뒤, 100초, 200초, 299.5초에 같은 중복 제거 ID로 다시 보냅니다.",
+    "after the duplicate sends, B received {got!r}; no duplicate may be delivered.":
+        "중복 전송 뒤 B가 받은 것: {got!r}. 중복 메시지는 전달되면 안 됩니다.",
+    "at {window} s, exactly {window} s after the first send with deduplication id 'd1', the queue still treated the "
+    "message as a duplicate. The window counts from the first send (duplicates do not restart it) and lasts "
+    "{window} s: from then on the same id is a new message.":
+        "중복 제거 ID 'd1'로 처음 보낸 지 정확히 {window}초가 지난 {window}초에, 대기열이 여전히 메시지를 중복으로 "
+        "취급했습니다. 중복 제거 간격은 처음 보낸 때부터 세고(중복 메시지가 다시 시작하게 하지 않음) {window}초 "
+        "동안입니다: 그때부터 같은 ID는 새 메시지입니다.",
+    "the message sent at {window} s with deduplication id 'd1' (a new one: the window had ended) was never "
+    "delivered.":
+        "{window}초에 중복 제거 ID 'd1'로 보낸 메시지(간격이 끝났으므로 새 메시지)가 끝내 전달되지 않았습니다.",
+    "with content_based_deduplication=True, 'hello' sent twice (in groups 'g' and 'h') became two messages: the "
+    "deduplication id is then the SHA-256 of the body, whatever the group.":
+        "content_based_deduplication=True인데, 'hello'를 두 번(그룹 'g'와 'h'로) 보낸 것이 메시지 두 개가 "
+        "되었습니다: 이때 중복 제거 ID는 그룹과 상관없이 본문의 SHA-256입니다.",
+    "different bodies are different messages": "본문이 다르면 다른 메시지입니다",
+    "with content_based_deduplication=True, {body!r} was treated as a duplicate of 'hello'.":
+        "content_based_deduplication=True일 때 본문 {body!r}도 'hello'의 중복으로 취급되었습니다.",
+    "with content_based_deduplication=True, '주문 📦' sent twice in a row became two messages.":
+        "content_based_deduplication=True인데, '주문 📦'을 연달아 두 번 보낸 것이 메시지 두 개가 되었습니다.",
+    "a send with deduplication_id={digest}... (the SHA-256 hex digest of '주문 📦' in UTF-8) came right after "
+    "'주문 📦' was sent without an id, and was stored as a new message.":
+        "'주문 📦'을 ID 없이 보낸 바로 뒤에 deduplication_id={digest}...('주문 📦'의 UTF-8로 구한 SHA-256 "
+        "다이제스트의 십육진 문자열)로 보낸 메시지가 새 메시지로 저장되었습니다.",
+    "an explicit deduplication_id wins over the body's hash": "직접 준 deduplication_id가 본문의 해시보다 우선합니다",
+    "with content_based_deduplication=True, 'hello' sent with deduplication_id='explicit' was treated as a duplicate "
+    "of the first 'hello'.":
+        "content_based_deduplication=True일 때 deduplication_id='explicit'로 보낸 'hello'가 첫 'hello'의 중복으로 "
+        "취급되었습니다.",
+    "deduplication by id.": "ID에 의한 중복 제거.",
+    "content-based deduplication: 'hello' (twice), 'world', 'hello ', '주문 📦' (twice, then its digest as an id), "
+    "'hello' with deduplication_id='explicit'.":
+        "콘텐츠 기반 중복 제거: 'hello'(두 번), 'world', 'hello ', '주문 📦'(두 번, 그다음 그 다이제스트를 ID로), "
+        "deduplication_id='explicit'인 'hello'.",
+    "deduplication": "중복 제거",
+    "a duplicate within {window} s of the first send is dropped (also at {before:g} s, in another group, after the "
+    "first was deleted)":
+        "처음 보낸 뒤 {window}초 안의 중복은 버려짐({before:g}초에도, 다른 그룹에서도, 첫 메시지를 삭제한 뒤에도)",
+    "at exactly {window} s the same id is a new message; duplicates did not restart the window":
+        "정확히 {window}초가 되면 같은 id도 새 메시지, 중복 메시지는 간격을 다시 시작하게 하지 않음",
+    "'d1', 'D1' and 'd1 ' are three ids": "'d1', 'D1', 'd1 '은 서로 다른 id 세 개",
+    "content-based deduplication hashes the UTF-8 body with SHA-256; an explicit id wins":
+        "콘텐츠 기반 중복 제거는 UTF-8 본문을 SHA-256으로 해시함, 직접 준 id가 우선",
+    "the queue held a1, a2 (group 'g1') and b1 (group 'g2') when A and B made their calls; 31 s later consumer Z "
+    "received and deleted whatever was left.":
+        "A와 B가 호출할 때 대기열에는 a1, a2(그룹 'g1')와 b1(그룹 'g2')이 있었습니다. 31초 뒤 소비자 Z가 남은 것을 "
+        "모두 받고 삭제했습니다.",
+    "two sends with the deduplication id 'same' at the same moment became {n} messages.":
+        "같은 순간에 중복 제거 ID 'same'으로 보낸 send 두 번이 메시지 {n}개가 되었습니다.",
+    "FIFO with calls at the same time": "동시에 호출되는 FIFO",
+    "receive and send (one deduplication id sent twice), two calls at a time":
+        "receive와 send(중복 제거 id 하나를 두 번 보냄), 두 호출씩 동시에",
 }
