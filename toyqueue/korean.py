@@ -994,7 +994,7 @@ MESSAGES = {
         "여러분의 대기열은 락을 전혀 잡지 않습니다. 그래서 두 호출이 대기열을 동시에 바꾸는 것을 막는 것이 없습니다.",
     "a queue answers every call (no call waits forever)": "대기열은 모든 호출에 응답합니다(끝없이 기다리는 호출은 없습니다)",
     "Thread A called {a} and thread B called {b} at the same moment.":
-        "같은 순간에 스레드 A와 B가 호출했습니다. A: {a}, B: {b}.",
+        "스레드 A와 스레드 B가 같은 순간에 호출했습니다. A: {a}. B: {b}.",
     "line {line} of your {function}(), `{source}`": "여러분의 {function}()의 {line}번째 줄, `{source}`",
     "line {line} of your {function}()": "여러분의 {function}()의 {line}번째 줄",
     "A was stopped at {at}, while holding a lock; B ran from start to end right there; then A went on.":
@@ -1321,12 +1321,12 @@ MESSAGES = {
     "order {order} was never charged.\n{story}": "주문 {order}: 한 번도 결제되지 않았습니다.\n{story}",
     "the producer sent it twice, as two messages with different MessageIds, so key on the order id, not the "
     "MessageId":
-        "생산자가 MessageId가 다른 메시지 두 개로 두 번 보냈습니다. 그러니 MessageId가 아니라 주문 ID를 키로 "
-        "쓰세요",
+        "생산자가 MessageId가 다른 메시지 두 개로 두 번 보냈으니, MessageId가 아니라 주문 ID를 키로 쓰세요",
     "its message was delivered again after a consumer crashed before deleting it":
         "소비자가 삭제하기 전에 죽은 뒤 그 메시지가 다시 전달되었습니다",
     "order {order} was charged {n} times ({why}).\n{story}": "주문 {order}: {n}번 결제되었습니다({why}).\n{story}",
     "a redelivery": "다시 전달됨",
+    "; ": ". 또 ",
     "order {order} was charged {charged!r} instead of {amount}.":
         "주문 {order}: 결제 금액이 {charged!r}입니다(올바른 금액: {amount}).",
     "charges for unknown orders {orders!r}.": "모르는 주문의 결제: {orders!r}.",
@@ -1366,7 +1366,7 @@ MESSAGES = {
     "the backlog target is acceptable latency / seconds per message":
         "백로그 목표값은 허용 가능한 지연 시간 / 메시지당 처리 시간(초)입니다",
     "desired = ceil(visible messages / target backlog per instance), kept within min_size..max_size":
-        "desired = ceil(표시된 메시지 수 / 인스턴스당 백로그 목표값), min_size..max_size 안으로",
+        "원하는 인스턴스 수 = ceil(표시된 메시지 수 / 인스턴스당 백로그 목표값), min_size..max_size 안으로",
     "1,500 messages at 100 per instance need 15 instances": "인스턴스당 100개씩이면 메시지 1,500개에 인스턴스 15대가 필요",
     "round up: 15.01 instances' worth of work needs 16": "올림: 인스턴스 15.01대 분량의 일에는 16대가 필요",
     "450 messages at 30 per instance need exactly 15 (mind floating point: 7 * (450 / 7) / 30 is "
