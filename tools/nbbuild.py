@@ -43,14 +43,19 @@ missing or stale one (tools/translate.py says which, and shows what changed in t
 source whose header has the line `# ko: pending` has no Korean edition yet: links to it from
 Korean notebooks go to the English one. Relative links in Korean prose are written as in the
 English; the build points them at the Korean edition. Korean notebooks get one extra code cell,
-before their first code cell, that sets the course language (toyqueue.i18n).
+before their first code cell, that sets the course language (toyqueue.i18n). An exercise's code is
+the same in every edition except what stands in for an answer: the hint of
+`raise NotImplementedError("<hint>")` and an `# EXERCISE: # <comment>` line are said in the
+edition's language (toyqueue.i18n.hint: toyqueue/korean.py, keyed by the English), and exercise
+01's starter is written for each edition, so a Korean learner's myqueue.py is exercises/ko/myqueue.py.
 
     python tools/nbbuild.py --edition ko sources/lessons/03_standard_queue.py   # one edition only
 
 A code cell of an exercise may be tagged: `# %% [solution]` is kept only in solutions/ (the
 reference code), `# %% [exercise]` only in exercises/ (e.g. the line that loads the learner's own
 file), and `# %% [solution] starter: myqueue.py` also writes the cell's learner version to
-exercises/myqueue.py, the file learners carry from exercise to exercise (one for every edition).
+exercises/myqueue.py, the file learners carry from exercise to exercise (exercises/ko/myqueue.py for
+the Korean edition).
 """
 from __future__ import annotations
 
@@ -67,16 +72,14 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from toyqueue.i18n import EDITION_KINDS, pending  # noqa: E402  (the layout, and `# ko: pending`)
+from toyqueue.i18n import DEFAULT_HINT, EDITION_KINDS, EXERCISE_LINE, hint, pending  # noqa: E402
+from toyqueue.i18n import SOLUTION_BEGIN as BEGIN  # noqa: E402  (the layout, `# ko: pending`, the hints)
 
 LESSON_SOURCES = ROOT / "sources" / "lessons"
 EXERCISE_SOURCES = ROOT / "sources" / "exercises"
 KERNEL = "python3"
 CELL_MARK = re.compile(r"^# %%(?P<rest>.*)$")
-BEGIN = re.compile(r"^(?P<indent>\s*)# BEGIN SOLUTION\s*(?P<hint>.*)$")
 END = re.compile(r"^\s*# END SOLUTION\s*$")
-EXERCISE_LINE = re.compile(r"^(?P<indent>\s*)# EXERCISE: ?(?P<code>.*)$")
-DEFAULT_HINT = "not implemented yet: replace this line with your code"
 EDITIONS = ("ko",)                 # besides English, which lives at notebooks/, exercises/, solutions/
 TRANSLATION = re.compile(r"^\s*\[markdown\]\s+(?P<lang>[a-z]{2})\b(?:\s+en=(?P<hash>\S*))?\s*$")
 HASH_LENGTH = 8
@@ -153,24 +156,25 @@ def translations(cells: list[Cell], lang: str) -> list[tuple[Cell, Cell | None]]
     return pairs
 
 
-def split_solution(code: str) -> tuple[str, str]:
-    """Return (solution, exercise) versions of one code cell."""
+def split_solution(code: str, lang: str = "en") -> tuple[str, str]:
+    """Return (solution, exercise) versions of one code cell; the exercise's hints and learner's
+    comments in the `lang` edition (toyqueue.i18n.hint)."""
     solution, exercise = [], []
     block: list[str] | None = None
-    indent = hint = ""
+    indent = said = ""
     for line in code.splitlines():
         if block is None:
             m = BEGIN.match(line)
             if m:
-                block, indent, hint = [], m.group("indent"), m.group("hint").strip()
+                block, indent, said = [], m.group("indent"), m.group("hint").strip()
                 continue
             solution.append(line)
             exercise.append(line)
             continue
         if END.match(line):
             learner = [EXERCISE_LINE.match(l) for l in block]
-            learner = [m.group("indent") + m.group("code") for m in learner if m]
-            exercise.extend(learner or [f"{indent}raise NotImplementedError({(hint or DEFAULT_HINT)!r})"])
+            learner = [m.group("indent") + _learner_line(m.group("code"), lang) for m in learner if m]
+            exercise.extend(learner or [f"{indent}raise NotImplementedError({hint(said or DEFAULT_HINT, lang)!r})"])
             block = None
             continue
         block.append(line)
@@ -179,6 +183,11 @@ def split_solution(code: str) -> tuple[str, str]:
     if block is not None:
         raise ValueError("a # BEGIN SOLUTION block has no # END SOLUTION")
     return "\n".join(solution), "\n".join(exercise)
+
+
+def _learner_line(code: str, lang: str) -> str:
+    """An `# EXERCISE:` line for the `lang` edition: a comment is said in that language."""
+    return "# " + hint(code[2:].strip(), lang) if code.startswith("# ") else code
 
 
 def make_notebook(cells: list[tuple[str, str]]) -> nbformat.NotebookNode:
@@ -209,16 +218,22 @@ def targets(source: Path) -> dict[str, nbformat.NotebookNode | str]:
     english = [c for c in cells if c.lang == "en"]
     name = source.stem + ".ipynb"
     files = {}
-    if source.parent.resolve() == EXERCISE_SOURCES.resolve():
-        versions = [split_solution(c.body) if c.kind == "code" else (c.body, c.body) for c in english]
-        every = {"solutions": [(c, c.kind, v[0]) for c, v in zip(english, versions) if "[exercise]" not in c.tags],
-                 "exercises": [(c, c.kind, v[1]) for c, v in zip(english, versions) if "[solution]" not in c.tags]}
-        for c, v in zip(english, versions):
+    exercise = source.parent.resolve() == EXERCISE_SOURCES.resolve()
+
+    def versions(lang: str) -> dict[str, list]:
+        """kind -> [(English cell, kind, body)] of the `lang` edition's notebooks; an exercise's
+        starter file (exercises/<lang>/myqueue.py, English at exercises/) into `files`."""
+        if not exercise:
+            return {"notebooks": [(c, c.kind, c.body) for c in english]}
+        split = [split_solution(c.body, lang) if c.kind == "code" else (c.body, c.body) for c in english]
+        for c, v in zip(english, split):
             starter = STARTER.search(c.tags) if c.kind == "code" else None
             if starter:
-                files[f"exercises/{starter.group('file')}"] = v[1] + "\n"
-    else:
-        every = {"notebooks": [(c, c.kind, c.body) for c in english]}
+                files["/".join(["exercises"] + ([lang] if lang != "en" else []) + [starter.group("file")])] = v[1] + "\n"
+        return {"solutions": [(c, c.kind, v[0]) for c, v in zip(english, split) if "[exercise]" not in c.tags],
+                "exercises": [(c, c.kind, v[1]) for c, v in zip(english, split) if "[solution]" not in c.tags]}
+
+    every = versions("en")
     kinds = {kind: [(k, body) for _, k, body in made] for kind, made in every.items()}
     out = {f"{kind}/{name}": make_notebook(made) for kind, made in kinds.items()}
     for lang in EDITIONS:
@@ -227,7 +242,7 @@ def targets(source: Path) -> dict[str, nbformat.NotebookNode | str]:
         # Prose without a translation yet stays English (the tests say which cells those are).
         prose = {en.line: (t or en).body for en, t in translations(cells, lang)}
         done = translated_notebooks(lang)
-        for kind, made in every.items():
+        for kind, made in versions(lang).items():
             edition = []
             for cell, k, body in made:
                 if k == "markdown":

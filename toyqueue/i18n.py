@@ -17,6 +17,12 @@ translated in another is marked with `mark("...")` where it is written.
 Each edition's notebooks live beside the English ones: notebooks/ko/, exercises/ko/, solutions/ko/.
 `notebook()` finds a notebook in the course language's edition (the English one while it has
 no translation yet), so a lesson that opens another notebook works in every edition.
+
+An exercise's code is shared by its editions, except what the learner's copy says in place of
+the answer: the hint of `raise NotImplementedError("<hint>")` that tools/nbbuild.py writes from a
+`# BEGIN SOLUTION <hint>` marker, and a comment written as `# EXERCISE: # <comment>`. Those are
+prose a learner reads in their code, so each edition writes them in its language: `hint()` looks
+them up in the same catalogue, keyed by the English (`hint_strings()` lists them).
 """
 from __future__ import annotations
 
@@ -65,6 +71,32 @@ def tr(text: str, /, **fields) -> str:
 def mark(text: str) -> str:
     """Mark a string for translation where it is defined; translate it with tr() where it is shown."""
     return text
+
+
+# ---------------------------------------------------------------- what an exercise says in code
+
+SOLUTION_BEGIN = re.compile(r"^(?P<indent>\s*)# BEGIN SOLUTION\s*(?P<hint>.*)$")
+EXERCISE_LINE = re.compile(r"^(?P<indent>\s*)# EXERCISE: ?(?P<code>.*)$")
+DEFAULT_HINT = mark("not implemented yet: replace this line with your code")
+
+
+def hint(text: str, code: str) -> str:
+    """The hint (or learner's comment) `text` of an exercise in the `code` edition: its
+    translation from the catalogue, or the English while it has none."""
+    return text if code == "en" else catalogue(code).get(text, text)
+
+
+def hint_strings() -> list[tuple[str, int, str, Path]]:
+    """(file, line, English, source) of every hint and learner's comment in the exercise sources."""
+    found = []
+    for source in sorted((ROOT / "sources" / "exercises").glob("[0-9][0-9]_*.py")):
+        for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+            begin, learner = SOLUTION_BEGIN.match(line), EXERCISE_LINE.match(line)
+            text = (begin.group("hint").strip() if begin else
+                    learner.group("code")[2:].strip() if learner and learner.group("code").startswith("# ") else "")
+            if text:
+                found.append((str(source.relative_to(ROOT)), number, text, source))
+    return found
 
 
 def pending(source, code: str = "ko") -> bool:
@@ -155,18 +187,30 @@ def fields(template: str) -> set[str]:
     return {name.split(".")[0].split("[")[0] for _, name, _, _ in parsed if name is not None}
 
 
+def _needed(need, code: str) -> bool:
+    """Whether a string is required in `code`: always (None), or while the lesson ("NN") or the
+    exercise source (a Path) that shows it has a `code` edition."""
+    if need is None:
+        return True
+    if isinstance(need, Path):
+        return not pending(need, code)
+    return not lesson_pending(need, code)
+
+
 def problems(code: str) -> list[str]:
     """What the `code` catalogue lacks or has in excess, one line each (empty: complete). The
-    data of a lesson that has no `code` edition yet (its quiz, say) is not required, unless a
-    lesson that has one shows the same string too."""
+    data of a lesson that has no `code` edition yet (its quiz, say) and the hints of an exercise
+    that has none are not required, unless something that has one shows the same string too."""
     messages, used, out = catalogue(code), {}, []
     for path, line, text in strings():
         used.setdefault(text, (path, line, set()))[2].add(None)
     for path, line, text, lesson in data_strings():
         used.setdefault(text, (path, line, set()))[2].add(lesson)
-    for text, (path, line, lessons) in used.items():
+    for path, line, text, source in hint_strings():
+        used.setdefault(text, (path, line, set()))[2].add(source)
+    for text, (path, line, needs) in used.items():
         if text not in messages:
-            if any(lesson is None or not lesson_pending(lesson, code) for lesson in lessons):
+            if any(_needed(need, code) for need in needs):
                 out.append(f"{path}:{line}: no {code} translation of {text!r}")
         elif fields(messages[text]) != fields(text):
             out.append(f"{path}:{line}: the {code} translation of {text!r} fills in "

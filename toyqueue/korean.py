@@ -1834,4 +1834,33 @@ MESSAGES = {
     "FIFO with calls at the same time": "동시에 호출되는 FIFO",
     "receive and send (one deduplication id sent twice), two calls at a time":
         "receive와 send(중복 제거 id 하나를 두 번 보냄), 두 호출씩 동시에",
+    # ---- exercise hints: what the learner's copy says in place of an answer (tools/nbbuild.py writes
+    # `raise NotImplementedError("<hint>")` from `# BEGIN SOLUTION <hint>`, and `# EXERCISE: # <comment>` lines;
+    # toyqueue/i18n.py, hint_strings). "TODO:" stays, as editors highlight it.
+    "not implemented yet: replace this line with your code": "아직 구현되지 않았습니다: 이 줄을 여러분의 코드로 바꾸세요",
+    "myqueue.py: your queue. Exercise 01 starts it; exercises 02, 03, 07, 08, 09 and 10 add to it.":
+        "myqueue.py: 여러분의 대기열입니다. 실습 01에서 시작하고, 실습 02, 03, 07, 08, 09, 10에서 조금씩 더합니다.",
+    "TODO: store (new id, body) at the end of self._messages and return the id. Tip: str(uuid.uuid4()) makes an id.":
+        "TODO: (새 ID, body)를 self._messages의 끝에 저장하고 그 ID를 돌려주세요. 팁: str(uuid.uuid4())로 ID를 "
+        "만들 수 있습니다.",
+    "TODO: check 1 <= max_messages <= 10, then take up to max_messages of the oldest messages out and return them "
+    "as a list.":
+        "TODO: 1 <= max_messages <= 10인지 확인한 다음, 가장 오래된 메시지를 최대 max_messages개 꺼내 리스트로 "
+        "돌려주세요.",
+    "TODO: in one transaction (with db:), INSERT OR IGNORE the order id into processed; only if that inserted a row "
+    "(cursor.rowcount == 1), insert the charge.":
+        "TODO: 트랜잭션 하나 안에서(with db:) 주문 ID를 processed에 INSERT OR IGNORE하고, 그것이 행을 넣었을 "
+        "때만(cursor.rowcount == 1) 결제를 넣으세요.",
+    "TODO: receive up to 10 messages (WaitTimeSeconds=0), handle_order and delete_message each, return how many.":
+        "TODO: 메시지를 최대 10개 받고(WaitTimeSeconds=0), 하나씩 handle_order와 delete_message를 한 뒤, 받은 "
+        "개수를 돌려주세요.",
+    "TODO: how many waiting messages one instance can work off within the acceptable latency.":
+        "TODO: 인스턴스 한 대가 허용 가능한 지연 시간 안에 처리할 수 있는 대기 메시지 수를 돌려주세요.",
+    "TODO: backlog per instance (or the whole backlog if in_service is 0), then ceil(in_service * "
+    "backlog_per_instance / target), kept within min_size..max_size.":
+        "TODO: 인스턴스당 백로그(in_service가 0이면 백로그 전체)를 구한 다음, ceil(in_service * "
+        "backlog_per_instance / target)을 min_size..max_size 안으로 맞춰 돌려주세요.",
+    "TODO: return {\"Version\": \"2012-10-17\", \"Statement\": [...]}, one statement per rule above.":
+        "TODO: {\"Version\": \"2012-10-17\", \"Statement\": [...]}를 돌려주세요. 위의 규칙마다 문(statement)을 "
+        "하나씩 둡니다.",
 }

@@ -30,16 +30,18 @@ def cells(name: str, version: str = "solutions"):
     return [c.source for c in nb.cells if c.cell_type == "code"]
 
 
-def starter() -> str:
-    """The untouched myqueue.py, as exercise 01's source generates it."""
-    return nbbuild.targets(SOURCES[0])[f"exercises/{STARTER}"]
+def starter(edition: str = "en") -> str:
+    """The untouched myqueue.py, as exercise 01's source generates it for `edition` (the English
+    one while that edition has no exercise 01)."""
+    made = nbbuild.targets(SOURCES[0])
+    return made.get(f"exercises/{edition}/{STARTER}", made[f"exercises/{STARTER}"])
 
 
 @contextlib.contextmanager
-def learner_folder(tmp: Path, myqueue: str | None = None):
-    """Work in `tmp`, holding `myqueue` (default: the untouched starter) as myqueue.py."""
+def learner_folder(tmp: Path, myqueue: str | None = None, edition: str = "en"):
+    """Work in `tmp`, holding `myqueue` (default: the untouched starter of `edition`) as myqueue.py."""
     tmp.mkdir(parents=True, exist_ok=True)
-    (tmp / STARTER).write_text(starter() if myqueue is None else myqueue, encoding="utf-8")
+    (tmp / STARTER).write_text(starter(edition) if myqueue is None else myqueue, encoding="utf-8")
     old = os.getcwd()
     os.chdir(tmp)
     try:

@@ -27,7 +27,7 @@ import test_wrong_07_retention_and_delay as w07
 import test_wrong_08_batches as w08
 import test_wrong_09_dead_letter as w09
 import test_wrong_10_fifo as w10
-from exercise_code import ROOT, SOURCES, cells, is_check_cell, learner_folder
+from exercise_code import ROOT, SOURCES, cells, is_check_cell, learner_folder, nbbuild
 from toyqueue import i18n
 from toyqueue.clock import VirtualClock
 from toyqueue.grading import (access_policy, batches, dead_letter, fifo, idempotent_consumer, receipt_handles,
@@ -46,11 +46,15 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 @contextlib.contextmanager
 def korean():
-    i18n.set_language("ko")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
+    """Korean for a while, then English again (the language, and the font it picks, are process-wide)."""
+    import matplotlib
+
+    with matplotlib.rc_context():
+        i18n.set_language("ko")
+        try:
+            yield
+        finally:
+            i18n.set_language("en")
 
 
 def numbers(text: str) -> Counter:
@@ -158,10 +162,19 @@ def test_the_checker_of_english_words_sees_untranslated_text():
                          "(P1의 send('order 1') 호출 중)") == []
 
 
-def run_cells(name, version, folder=None):
+def korean_version(name, version):
+    """The Korean edition of exercise `name`'s `version` ("exercises/ko") once it has one; until
+    then the English notebook, whose code is the same but for its hints."""
+    source = ROOT / "sources" / "exercises" / f"{name}.py"
+    return f"{version}/ko" if f"{version}/ko/{name}.ipynb" in nbbuild.targets(source) else version
+
+
+def run_cells(name, version, folder=None, edition="en"):
     """Every code cell of exercise `name` in order; [(is_check, exception or None, stdout)]."""
     ns, results = {"__name__": f"exercise_{name}"}, []
-    with learner_folder(folder) if folder else contextlib.nullcontext():
+    if edition != "en":
+        version = korean_version(name, version)
+    with learner_folder(folder, edition=edition) if folder else contextlib.nullcontext():
         for src in cells(name, version):
             out = io.StringIO()
             try:
@@ -185,7 +198,7 @@ def friendly(language: str) -> re.Pattern:
 @pytest.mark.parametrize("name", [s.stem for s in SOURCES])
 def test_an_untouched_exercise_fails_only_at_its_checks_in_korean(name, tmp_path):
     with korean():
-        results = run_cells(name, "exercises", tmp_path)
+        results = run_cells(name, "exercises", tmp_path, edition="ko")
     assert any(is_check for is_check, _, _ in results)
     for is_check, err, _ in results:
         if not is_check:
@@ -200,7 +213,7 @@ def test_an_untouched_exercise_fails_only_at_its_checks_in_korean(name, tmp_path
 def test_a_passing_check_prints_the_same_numbers_codes_and_ids_in_korean(name):
     english = [out for is_check, _, out in run_cells(name, "solutions") if is_check]
     with korean():
-        said = run_cells(name, "solutions")
+        said = run_cells(name, "solutions", edition="ko")
     assert [err for _, err, _ in said] == [None] * len(said)
     said = [out for is_check, _, out in said if is_check]
     assert len(said) == len(english)

@@ -89,8 +89,23 @@ def test_a_check_grades_the_file_as_it_is_now(tmp_path, capsys):
 
 
 def test_an_edition_notebook_grows_the_same_file(tmp_path):
-    """A notebook of the Korean edition (exercises/ko/) loads exercises/myqueue.py."""
+    """A notebook of the Korean edition (exercises/ko/) loads exercises/myqueue.py while the edition
+    has no starter of its own."""
     (tmp_path / "exercises" / "ko").mkdir(parents=True)
     (tmp_path / "exercises" / "myqueue.py").write_text(reference("01"))
     MyQueue = mycode.load("MyQueue", tmp_path / "exercises" / "ko")
     assert not isinstance(MyQueue, mycode.NotWritten) and MyQueue.__name__ == "MyQueue"
+
+
+def test_an_edition_with_its_own_starter_grows_its_own_file(tmp_path):
+    """Once the Korean edition has exercise 01, its notebooks grow exercises/ko/myqueue.py (the
+    starter with Korean hints), and use_reference replaces that file, not the English one."""
+    ko = tmp_path / "exercises" / "ko"
+    ko.mkdir(parents=True)
+    (tmp_path / "exercises" / "myqueue.py").write_text("# the English learner's file\n")
+    (ko / "myqueue.py").write_text(reference("01"))
+    assert mycode.home(ko) == ko
+    assert mycode.load("MyQueue", ko).__mycode__[0] == str(ko / "myqueue.py")
+    mycode.use_reference("02", ko)
+    assert (ko / "myqueue.py").read_text().startswith("# myqueue.py after exercise 02")
+    assert (tmp_path / "exercises" / "myqueue.py").read_text() == "# the English learner's file\n"

@@ -36,6 +36,15 @@ def english_of(path):
     return path.parent.parent / path.name
 
 
+HINT = re.compile(r"raise NotImplementedError\((.*)\)$", re.M)
+
+
+def shared_code(source):
+    """A code cell as every edition has it: only what stands in for an answer (the hint of
+    `raise NotImplementedError(...)`) is said in the edition's language (tools/nbbuild.py)."""
+    return HINT.sub("raise NotImplementedError(...)", source)
+
+
 def language_cells(nb):
     """Positions of the cell that sets the Korean notebook's language."""
     return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source == nbbuild.LANGUAGE_CELL["ko"]]
@@ -73,8 +82,10 @@ def test_both_editions_have_the_same_cells_in_the_same_order(path):
         "the Korean notebook sets its language in one cell, before its first code cell"
     cells = [c for i, c in enumerate(cells) if i not in language]
     assert [c.cell_type for c in cells] == [c.cell_type for c in english.cells]
-    assert [c.source for c in cells if c.cell_type == "code"] == \
-        [c.source for c in english.cells if c.cell_type == "code"]
+    assert [shared_code(c.source) for c in cells if c.cell_type == "code"] == \
+        [shared_code(c.source) for c in english.cells if c.cell_type == "code"]
+    hints = [line for c in cells if c.cell_type == "code" for line in HINT.findall(c.source)]
+    assert [h for h in hints if not translate.HANGUL.search(h)] == [], "a hint of the exercise left in English"
 
 
 @pytest.mark.parametrize("path", KOREAN, ids=name)
@@ -252,6 +263,69 @@ def test_diff_shows_what_changed_in_the_english_since_the_translation(tmp_path):
     diff = translate.english_diff(path, en, ko, repo=repo)
     assert "-Some English prose to translate." in diff
     assert "+Some new English prose to translate." in diff
+
+
+EXERCISE = """\
+# An exercise source for the build's own tests.
+
+# %% [markdown]
+# # Exercise 99
+
+# %% [markdown] ko en={hash}
+# # 실습 99
+
+# %% [solution] starter: myqueue.py
+# BEGIN SOLUTION
+# myqueue.py after exercise 99
+# EXERCISE: # myqueue.py: your queue. Exercise 01 starts it; exercises 02, 03, 07, 08, 09 and 10 add to it.
+# END SOLUTION
+class MyQueue:
+    def send(self, body):
+        # BEGIN SOLUTION TODO: store (new id, body) at the end of self._messages and return the id. Tip: str(uuid.uuid4()) makes an id.
+        return "id"
+        # END SOLUTION
+
+# %%
+def backlog_target(acceptable_latency, seconds_per_message):
+    # BEGIN SOLUTION TODO: how many waiting messages one instance can work off within the acceptable latency.
+    return acceptable_latency / seconds_per_message
+    # END SOLUTION
+    # BEGIN SOLUTION
+    pass
+    # END SOLUTION
+"""
+
+
+def test_an_exercise_says_its_hints_in_the_editions_language(tmp_path, monkeypatch):
+    """The code is shared, but what stands in for an answer is prose: the Korean exercise raises
+    NotImplementedError with the Korean hint, and its starter (exercises/ko/myqueue.py) says its
+    comment and hints in Korean; the solutions are the same code in both editions."""
+    from toyqueue.i18n import DEFAULT_HINT, hint
+
+    monkeypatch.setattr(nbbuild, "EXERCISE_SOURCES", tmp_path)
+    source = write(tmp_path, EXERCISE.format(hash=nbbuild.english_hash("# Exercise 99")))
+    made = nbbuild.targets(source)
+    code = {rel: [c.source for c in nb.cells if c.cell_type == "code"] for rel, nb in made.items()
+            if rel.endswith(".ipynb")}
+    english, korean = code["exercises/99_example.ipynb"], code["exercises/ko/99_example.ipynb"][1:]
+    target = "TODO: how many waiting messages one instance can work off within the acceptable latency."
+    assert f"raise NotImplementedError({target!r})" in english[0]
+    assert f"raise NotImplementedError({hint(target, 'ko')!r})" in korean[0]
+    assert f"raise NotImplementedError({hint(DEFAULT_HINT, 'ko')!r})" in korean[0]
+    assert translate.HANGUL.search(hint(target, "ko")) and [shared_code(c) for c in korean] == \
+        [shared_code(c) for c in english]
+    assert code["solutions/ko/99_example.ipynb"][1:] == code["solutions/99_example.ipynb"]
+    starter, korean_starter = made["exercises/myqueue.py"], made["exercises/ko/myqueue.py"]
+    assert starter.startswith("# myqueue.py: your queue.") and korean_starter.startswith("# myqueue.py: 여러분의 대기열")
+    assert "raise NotImplementedError('TODO: store (new id, body)" in starter
+    assert "raise NotImplementedError('TODO: (새 ID, body)를" in korean_starter
+    assert "myqueue.py after exercise 99" not in korean_starter
+
+
+def test_a_pending_exercise_writes_no_korean_starter(tmp_path, monkeypatch):
+    monkeypatch.setattr(nbbuild, "EXERCISE_SOURCES", tmp_path)
+    source = write(tmp_path, "# ko: pending\n" + EXERCISE.format(hash="x"))
+    assert [rel for rel in nbbuild.targets(source) if "/ko/" in rel] == []
 
 
 def test_links_in_korean_prose_go_to_the_korean_edition_where_there_is_one():

@@ -50,8 +50,9 @@ def _digest(path: Path) -> str:
 
 
 def home(folder: str | Path | None = None) -> Path:
-    """The folder of the learner's myqueue.py: the notebook's, or for an edition's notebook
-    (exercises/ko/), the English exercises/ above it, so every edition grows the same file."""
+    """The folder of the learner's myqueue.py: the notebook's. An edition's exercises (exercises/ko/)
+    have a starter of their own, with hints in their language (tools/nbbuild.py writes it once the
+    edition has exercise 01); a copy of the course without it grows exercises/myqueue.py above."""
     from ..i18n import LANGUAGES
     here = Path(folder or Path.cwd())
     if here.name in LANGUAGES and here.parent.name == "exercises" and not (here / FILE).exists():
