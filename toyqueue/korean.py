@@ -1364,7 +1364,7 @@ MESSAGES = {
     # ---- grading: exercise 05, scaling policy (toyqueue/grading/scaling_policy.py); 인스턴스당 백로그,
     # 대상 추적 조정 정책, 목표값
     "the backlog target is acceptable latency / seconds per message":
-        "백로그 목표값은 허용 가능한 지연 시간 / 메시지당 처리 시간(초)입니다",
+        "백로그 목표값은 허용할 수 있는 지연 시간 / 메시지 하나의 처리 시간(초)입니다",
     "desired = ceil(visible messages / target backlog per instance), kept within min_size..max_size":
         "원하는 인스턴스 수 = ceil(표시된 메시지 수 / 인스턴스당 백로그 목표값), min_size..max_size 안으로",
     "1,500 messages at 100 per instance need 15 instances": "인스턴스당 100개씩이면 메시지 1,500개에 인스턴스 15대가 필요",
@@ -1841,26 +1841,26 @@ MESSAGES = {
     "myqueue.py: your queue. Exercise 01 starts it; exercises 02, 03, 07, 08, 09 and 10 add to it.":
         "myqueue.py: 여러분의 대기열입니다. 실습 01에서 시작하고, 실습 02, 03, 07, 08, 09, 10에서 조금씩 더합니다.",
     "TODO: store (new id, body) at the end of self._messages and return the id. Tip: str(uuid.uuid4()) makes an id.":
-        "TODO: (새 ID, body)를 self._messages의 끝에 저장하고 그 ID를 돌려주세요. 팁: str(uuid.uuid4())로 ID를 "
+        "TODO: (새 ID, body)를 self._messages의 끝에 저장하고 그 ID를 돌려주기. 팁: str(uuid.uuid4())로 ID를 "
         "만들 수 있습니다.",
     "TODO: check 1 <= max_messages <= 10, then take up to max_messages of the oldest messages out and return them "
     "as a list.":
-        "TODO: 1 <= max_messages <= 10인지 확인한 다음, 가장 오래된 메시지를 최대 max_messages개 꺼내 리스트로 "
-        "돌려주세요.",
+        "TODO: 1 <= max_messages <= 10인지 검사한 다음, 가장 오래된 메시지를 최대 max_messages개 꺼내 리스트로 "
+        "돌려주기.",
     "TODO: in one transaction (with db:), INSERT OR IGNORE the order id into processed; only if that inserted a row "
     "(cursor.rowcount == 1), insert the charge.":
         "TODO: 트랜잭션 하나 안에서(with db:) 주문 ID를 processed에 INSERT OR IGNORE하고, 그것이 행을 넣었을 "
-        "때만(cursor.rowcount == 1) 결제를 넣으세요.",
+        "때만(cursor.rowcount == 1) 결제를 넣기.",
     "TODO: receive up to 10 messages (WaitTimeSeconds=0), handle_order and delete_message each, return how many.":
         "TODO: 메시지를 최대 10개 받고(WaitTimeSeconds=0), 하나씩 handle_order와 delete_message를 한 뒤, 받은 "
-        "개수를 돌려주세요.",
+        "개수를 돌려주기.",
     "TODO: how many waiting messages one instance can work off within the acceptable latency.":
-        "TODO: 인스턴스 한 대가 허용 가능한 지연 시간 안에 처리할 수 있는 대기 메시지 수를 돌려주세요.",
+        "TODO: 인스턴스 한 대가 허용할 수 있는 지연 시간 안에 처리할 수 있는 대기 메시지 수.",
     "TODO: backlog per instance (or the whole backlog if in_service is 0), then ceil(in_service * "
     "backlog_per_instance / target), kept within min_size..max_size.":
         "TODO: 인스턴스당 백로그(in_service가 0이면 백로그 전체)를 구한 다음, ceil(in_service * "
-        "backlog_per_instance / target)을 min_size..max_size 안으로 맞춰 돌려주세요.",
+        "backlog_per_instance / target)을 min_size..max_size 안으로 맞추기.",
     "TODO: return {\"Version\": \"2012-10-17\", \"Statement\": [...]}, one statement per rule above.":
-        "TODO: {\"Version\": \"2012-10-17\", \"Statement\": [...]}를 돌려주세요. 위의 규칙마다 문(statement)을 "
-        "하나씩 둡니다.",
+        "TODO: {\"Version\": \"2012-10-17\", \"Statement\": [...]}를 돌려주기. 위의 규칙마다 문(statement) "
+        "하나씩.",
 }
