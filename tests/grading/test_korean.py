@@ -252,3 +252,53 @@ def test_the_sample_reaches_every_exercise():
                                           "idempotent_consumer", "scaling_policy", "access_policy",
                                           "retention_and_delay", "batches", "dead_letter", "fifo")}
     assert Path(w01.__file__).parent == Path(__file__).parent
+
+
+SAYERS = {"fail", "CheckFailed", "NotImplementedYet", "expect_error", "expect_accepted", "learner_code", "passed",
+          "overlap_line", "counts", "expect_counts", "raise_first", "Op", "Text", "tr", "say"}
+WORDS = re.compile(r"[A-Za-z]{2,}'?[a-z]* [a-z]{2,}")
+
+
+def _untranslatable(node) -> str | None:
+    """English words a learner would read that no catalogue can hold: an f-string, or a literal not
+    marked with mark()/tr(), with two words in a row outside its fields."""
+    import ast
+
+    if isinstance(node, ast.JoinedStr):
+        text = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+        return text if WORDS.search(text) else None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value if WORDS.search(node.value) else None
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return next((t for t in map(_untranslatable, node.elts) if t), None)
+    return None
+
+
+def test_every_message_of_the_checks_can_be_said_in_korean():
+    """A message handed to the checks' machinery is a template marked with mark() (or said with
+    tr()), never an f-string or a bare literal: those would stay English in every edition."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "toyqueue" / "grading").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if name not in SAYERS or name in ("tr", "say", "Text") and node.args and \
+                    isinstance(node.args[0], ast.Constant):
+                continue
+            for arg in node.args:
+                text = _untranslatable(arg)
+                if text:
+                    found.append(f"{path.name}:{node.lineno}: {name}({text[:60]!r}...)")
+    assert found == []
+
+
+def test_the_guard_sees_an_fstring_message():
+    import ast
+
+    call = ast.parse('fail(RULE, f"message {m} was lost")').body[0].value
+    assert _untranslatable(call.args[1]) and not _untranslatable(ast.parse('mark("x y")').body[0].value)
+    assert not _untranslatable(ast.parse('f"change_visibility(handle, {bad})"').body[0].value)
