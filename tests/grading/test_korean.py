@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "tests" / "notebooks"))
 from test_editions import neutral_tokens  # noqa: E402  (what test_editions compares across editions)
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+UUID = re.compile(r"(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
