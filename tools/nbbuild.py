@@ -229,7 +229,8 @@ def targets(source: Path) -> dict[str, nbformat.NotebookNode | str]:
         for c, v in zip(english, split):
             starter = STARTER.search(c.tags) if c.kind == "code" else None
             if starter:
-                files["/".join(["exercises"] + ([lang] if lang != "en" else []) + [starter.group("file")])] = v[1] + "\n"
+                folder = "exercises" if lang == "en" else f"exercises/{lang}"
+                files[f"{folder}/{starter.group('file')}"] = v[1] + "\n"
         return {"solutions": [(c, c.kind, v[0]) for c, v in zip(english, split) if "[exercise]" not in c.tags],
                 "exercises": [(c, c.kind, v[1]) for c, v in zip(english, split) if "[solution]" not in c.tags]}
 

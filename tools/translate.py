@@ -4,7 +4,7 @@
     python tools/translate.py todo sources/lessons/03_standard_queue.py     # cells to (re)translate
     python tools/translate.py diff sources/lessons/03_standard_queue.py     # what changed in the English
     python tools/translate.py stub sources/lessons/03_standard_queue.py     # add Korean cells to fill in
-    python tools/translate.py strings                         # toyqueue's messages (toyqueue/korean.py)
+    python tools/translate.py strings                         # toyqueue's messages, exercise hints (korean.py)
 
 A translation cell follows the English markdown cell it translates, and carries the hash of that
 English (tools/nbbuild.py explains the format; docs/translating.md the whole job). `diff` finds
@@ -248,7 +248,8 @@ def main(argv=None) -> int:
     ap.add_argument("--lang", default="ko", choices=nbbuild.EDITIONS)
     sub = ap.add_subparsers(dest="command", required=True)
     sub.add_parser("status", help="every source: translated or pending, cells done")
-    sub.add_parser("strings", help="toyqueue's messages without a translation, or translated but unused")
+    sub.add_parser("strings", help="toyqueue's messages and the exercises' hints without a translation, or "
+                                   "translated but unused")
     for name, helptext in (("todo", "cells to translate, with their English"),
                            ("diff", "what changed in the English of stale cells"),
                            ("stub", "add a translation cell (a copy of the English) where one is missing")):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from ..clock import VirtualClock
 from ..i18n import mark, tr
 from ..limits import MAX_BATCH_ENTRIES, MAX_BATCH_SIZE
-from .common import (HOLDS_SOME, check, counts, crowd_check, expect_counts, fail, holding, make, overlap_check, overlap_line,
-                     passed, queue_class)
+from .common import (HOLDS_SOME, check, counts, crowd_check, expect_counts, fail, holding, make, overlap_check,
+                     overlap_line, passed, queue_class)
 from .concurrent import Op
 from .failures import CheckFailed, Text, expect_accepted, expect_error
 from .record import ONE_ID_EACH, History, Recorder

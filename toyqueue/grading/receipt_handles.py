@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..i18n import mark
-from .common import (COUNTS_RULE, DELETE_HELD, HOLDS_SOME, RECEIVE, SEND, check, counts, crowd_check, expect_counts, fail, holding,
-                     make, overlap_check, overlap_line, passed, queue_class)
+from .common import (COUNTS_RULE, DELETE_HELD, HOLDS_SOME, RECEIVE, SEND, check, counts, crowd_check, expect_counts,
+                     fail, holding, make, overlap_check, overlap_line, passed, queue_class)
 from .concurrent import Op
 from .failures import CheckFailed, expect_error, learner_code
 from .record import History, Recorder

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ..clock import VirtualClock
 from ..i18n import mark
-from .common import (HOLDS_SOME, RECEIVE, SEND, check, crowd_check, fail, holding, make, overlap_check, overlap_line, passed,
-                     queue_class)
+from .common import (HOLDS_SOME, RECEIVE, SEND, check, crowd_check, fail, holding, make, overlap_check, overlap_line,
+                     passed, queue_class)
 from .concurrent import Op
 from .failures import expect_accepted, expect_error
 from .record import History, Recorder
