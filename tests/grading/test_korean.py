@@ -108,12 +108,21 @@ SAMPLE = [
     (visibility_timeout.check_visibility_timeout, (w03.OneHandle,)),
     (visibility_timeout.check_visibility_timeout, (w03.StaleHandleDeletes,)),
     (visibility_timeout.check_visibility_timeout, (w03.WholeTimeouts,)),
+    (visibility_timeout.check_visibility_timeout, (w03.OldHandleRaises,)),
+    (visibility_timeout.check_visibility_timeout, (w03.LateChangeHides,)),
+    (visibility_timeout.check_visibility_timeout, (w03.NoTotalLimit,)),
     (idempotent_consumer.check_idempotent_consumer, (w04.keyed_on_message_id,
                                                      w04.consume_with(w04.keyed_on_message_id), w04.make_db)),
     (idempotent_consumer.check_idempotent_consumer, (w04.two_transactions,
                                                      w04.consume_with(w04.two_transactions), w04.make_db)),
     (idempotent_consumer.check_idempotent_consumer, (w04.handle_order, w04.never_deletes, w04.make_db)),
     (idempotent_consumer.check_idempotent_consumer, (w04.consume, w04.handle_order, w04.make_db)),
+    (idempotent_consumer.check_idempotent_consumer, (w04.charges_every_delivery,
+                                                     w04.consume_with(w04.charges_every_delivery), w04.make_db,
+                                                     "realistic")),
+    (idempotent_consumer.check_idempotent_consumer, (w04.in_send_order, w04.consume_with(w04.in_send_order),
+                                                     w04.make_db, "realistic")),
+    (idempotent_consumer.check_idempotent_consumer, (w04.handle_order, w04.returns_zero, w04.make_db, "realistic")),
     (scaling_policy.check_scaling_policy, (w05.NS["backlog_target"],
                                            w05.policy(lambda v, n, t, lo, hi: max(lo, min(hi, v // t))))),
     (scaling_policy.check_scaling_policy, (lambda latency, per: per / latency, w05.NS["desired_instances"])),
@@ -134,6 +143,9 @@ SAMPLE = [
     (fifo.check_fifo_order, (w10.NoBlock,)),
     (fifo.check_fifo_order, (w10.CaseBlindGroups,)),
     (fifo.check_deduplication, (w10.Restarts,)),
+    (fifo.check_group_visibility, (w10.BlocksWhileAnyInFlight,)),
+    (fifo.check_group_visibility, (w10.StandardHandles,)),
+    (fifo.check_group_visibility, (w10.LateDelete,)),
     (fifo.check_deduplication, (w10.Md5,)),
     (fifo.check_fifo_threads, (w10.UnlockedDedup,)),
 ]
@@ -141,7 +153,7 @@ SAMPLE = [
 
 def _name(case):
     check, args = case
-    given = [getattr(a, "__name__", None) or type(a).__name__ for a in args]
+    given = [a if isinstance(a, str) else getattr(a, "__name__", None) or type(a).__name__ for a in args]
     return f"{check.__module__.rsplit('.', 1)[1]}.{check.__name__}({', '.join(given)})"
 
 
