@@ -32,11 +32,11 @@ def ready_after(name) -> int:
     return max(int(n) for n in LINK.findall(para.group(0)))
 
 
-def run(name, version, folder=None, myqueue=None):
-    """Run every code cell in order (in `folder`, holding `myqueue` or the untouched starter as
-    myqueue.py); return [(is_check, exception or None, stdout)]."""
+def run(name, version, folder=None, myqueue=None, edition="en"):
+    """Run every code cell in order (in `folder`, holding `myqueue` or the untouched starter of
+    `edition` as myqueue.py); return [(is_check, exception or None, stdout)]."""
     ns, results = {"__name__": f"exercise_{name}"}, []
-    with learner_folder(folder, myqueue) if folder else contextlib.nullcontext():
+    with learner_folder(folder, myqueue, edition) if folder else contextlib.nullcontext():
         for src in cells(name, version):
             out = io.StringIO()
             try:

@@ -9,7 +9,6 @@ once the exercises have a Korean edition), and an untouched exercise fails with 
 implemented yet".
 """
 import contextlib
-import io
 import re
 import sys
 from collections import Counter
@@ -27,13 +26,14 @@ import test_wrong_07_retention_and_delay as w07
 import test_wrong_08_batches as w08
 import test_wrong_09_dead_letter as w09
 import test_wrong_10_fifo as w10
-from exercise_code import ROOT, SOURCES, cells, is_check_cell, learner_folder, nbbuild
+from exercise_code import ROOT, SOURCES, nbbuild
 from toyqueue import i18n
 from toyqueue.clock import VirtualClock
 from toyqueue.grading import (access_policy, batches, dead_letter, fifo, idempotent_consumer, receipt_handles,
                               retention_and_delay, scaling_policy, store_and_receive, visibility_timeout)
 from toyqueue.grading.failures import NotImplementedYet
 from toyqueue.i18n import tr
+from test_exercise_notebooks import run
 from wrong import rejected
 
 sys.path.insert(0, str(ROOT / "tests" / "notebooks"))
@@ -182,21 +182,9 @@ def korean_version(name, version):
 
 
 def run_cells(name, version, folder=None, edition="en"):
-    """Every code cell of exercise `name` in order; [(is_check, exception or None, stdout)]."""
-    ns, results = {"__name__": f"exercise_{name}"}, []
-    if edition != "en":
-        version = korean_version(name, version)
-    with learner_folder(folder, edition=edition) if folder else contextlib.nullcontext():
-        for src in cells(name, version):
-            out = io.StringIO()
-            try:
-                with contextlib.redirect_stdout(out):
-                    exec(compile(src, f"<{version}/{name}>", "exec"), ns)
-                err = None
-            except Exception as exc:  # noqa: BLE001 - the test inspects it
-                err = exc
-            results.append((is_check_cell(src), err, out.getvalue()))
-    return results
+    """Every code cell of exercise `name` in order, in `edition`'s notebook and starter;
+    [(is_check, exception or None, stdout)]."""
+    return run(name, korean_version(name, version) if edition != "en" else version, folder, edition=edition)
 
 
 def friendly(language: str) -> re.Pattern:
