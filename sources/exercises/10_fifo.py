@@ -1,4 +1,3 @@
-# ko: pending (no Korean edition yet; to translate this source, see docs/translating.md)
 # Exercise 10 source: tools/nbbuild.py makes exercises/ and solutions/10_fifo.ipynb.
 # The [solution] cell is the reference myqueue.py after this step; the step's code is between markers.
 
@@ -16,6 +15,22 @@
 # **Why.** A standard queue may reorder and duplicate. Some work cannot take that: the payments of
 # one account must be applied in order, and a payment sent twice (a producer retrying after a
 # timeout) must be charged once. A FIFO queue promises both, per group.
+
+# %% [markdown] ko en=aa03bdd8
+# # 실습 10 · FIFO 대기열: 메시지 그룹과 중복 제거
+#
+# **목표:** **메시지 그룹**(message group) 안에서 순서를 지키고 **중복** 전송은 버리는 대기열을
+# 만듭니다. SQS의 FIFO 대기열(FIFO queue), 곧 강의가 말한 "SQS의 또 다른 유형의 제품"입니다.
+#
+# 레슨: [10 · 강의 너머](../notebooks/10_beyond_the_lecture.ipynb)(FIFO 대기열). 그 전에
+# [06 · 가시성, 중복, 순서](../notebooks/06_visibility_duplicates.ipynb)를 먼저 보세요. 실습 09에서
+# 만든 대기열에서 시작합니다. `MyFifoQueue`는 메서드 두 개를 바꾼 `MyQueue`입니다. 그리고
+# `MyQueue`에는 FIFO 대기열이 수신 핸들을 더 엄격하게 다루는 규칙이 더해집니다.
+#
+# **왜 필요할까요?** 표준 대기열은 순서를 바꾸기도 하고 중복을 만들기도 합니다. 이를 받아들일 수
+# 없는 일도 있습니다. 한 계좌의 결제는 순서대로 반영해야 하고, 두 번 보낸 결제(시간 초과 뒤에
+# 생산자가 재시도한 경우)는 한 번만 청구해야 합니다. FIFO 대기열은 그룹마다 이 둘을 모두
+# 약속합니다.
 
 # %% [markdown]
 # ## The interface
@@ -52,6 +67,44 @@
 #   was already deleted, and even if it was sent to another group. From 300 s on, the same id is a
 #   new message. Deduplication ids are compared exactly, too.
 # - `group_id` is required (`ValueError` if missing or empty).
+
+# %% [markdown] ko en=4f72a599
+# ## 인터페이스
+#
+# ```python
+# q = MyFifoQueue(clock, visibility_timeout=30, content_based_deduplication=False)
+# q.send(body, group_id, deduplication_id=None)   # -> message_id
+# q.receive(max_messages=1, visibility_timeout=None), q.delete(handle), q.change_visibility(handle, t)
+# ```
+#
+# SQS와 같은 규칙입니다:
+# - **그룹 안의 순서.** 수신은 한 그룹의 메시지를 보낸 순서대로 돌려줍니다. 삭제되지 않은 가장
+#   오래된 메시지부터, `max_messages`가 허락하는 만큼입니다. 서로 다른 그룹은 독립적입니다. 그룹은
+#   문자열 그대로 구별합니다(`"Alice"`와 `"alice"`는 서로 다른 그룹입니다).
+# - **수신은 보이지 않는 첫 메시지에서 멈춥니다.** 어떤 메시지가 처리 중인 동안에는 그 그룹의 뒤
+#   메시지를 돌려주지 않습니다. 그룹이 기다리는 것입니다. 그래야 죽은 소비자의 메시지가 먼저
+#   돌아옵니다. 그룹의 첫 메시지(삭제되지 않은 가장 오래된 메시지)가 다시 보이면, 뒤 메시지가 아직
+#   처리 중이어도 그룹은 곧바로 다시 열립니다. 예를 들어 소비자가 m1, m2, m3을 가지고 있다가 m1과
+#   m2의 제한 시간을 0으로 바꾸면, 다음 수신은 m1과 m2를 돌려주고 m3에서 멈춥니다. (LocalStack의
+#   `test_fifo_message_group_visibility_after_*` 테스트에 AWS의 응답이 기록되어 있습니다. 소비자가
+#   g1-m1과 g1-m2를 받은 뒤 g1-m1의 제한 시간을 0으로 바꾸자, 다음 수신은 g1-m1을 돌려주었고
+#   g1-m2는 돌려주지 않았습니다. "그룹의 메시지 하나가 처리 중인 동안에는 그 그룹의 어떤 메시지도
+#   전달되지 않는다"는 흔히 하는 단순화된 설명이지만, SQS가 실제로 하는 일은 아닙니다.)
+# - **수신 핸들은 만료됩니다.** FIFO 대기열은 실습 03의 표준 대기열보다 엄격합니다.
+#   `change_visibility`는 아직 처리 중인 메시지의 가장 최근 핸들만 받습니다. 그리고 가장 최근의
+#   핸들이라도 가시성 제한 시간이 끝난 뒤에 `delete`하면 오류를 일으킵니다(예전 핸들로는 여전히
+#   아무 일도 일어나지 않습니다). 두 경우 모두 `ValueError`를 일으키세요(SQS:
+#   `InvalidParameterValue`, "The receipt handle has expired". 삭제에 대해서는
+#   `test_fifo_delete_after_visibility_timeout`에 기록되어 있습니다). 제한 시간이 끝나면 메시지는
+#   그룹의 맨 앞으로 돌아가고, 다음 소비자가 이미 그 메시지를 가지고 있을 수 있습니다.
+# - **중복 제거.** 보내는 메시지마다 중복 제거 ID(deduplication ID)가 있습니다. `deduplication_id`로
+#   준 값이거나, **콘텐츠 기반 중복 제거**(content-based deduplication,
+#   `content_based_deduplication=True`)를 쓰고 ID를 따로 주지 않았다면 본문의 UTF-8 바이트로 구한
+#   SHA-256 16진수 다이제스트입니다. 둘 다 없으면 `ValueError`를 일으키세요. 어떤 ID가 처음 받아들여진 지 300초(5분)가 안 되어 같은 ID로 다시
+#   보내면, 아무것도 저장하지 않고 처음 메시지의 ID를 돌려줍니다. 그 메시지가 이미 삭제되었어도,
+#   다른 그룹으로 보냈어도 마찬가지입니다. 300초부터는 같은 ID라도 새 메시지입니다. 중복 제거 ID도
+#   글자 그대로 정확히 비교합니다.
+# - `group_id`(메시지 그룹 ID)는 꼭 있어야 합니다(없거나 비어 있으면 `ValueError`).
 
 # %% [markdown]
 # ## What to add to `myqueue.py`
@@ -99,6 +152,53 @@
 # ```
 #
 # Everything else (counts, retention, batches) comes from your `MyQueue`.
+
+# %% [markdown] ko en=04a0fed9
+# ## `myqueue.py`에 더할 것
+#
+# ```python
+# import hashlib
+#
+# DEDUP_WINDOW = 300                  # 초 (5분)
+#
+# # Message의 맨 끝에 필드 하나를 더합니다:   group_id: str | None = None   (FIFO 대기열에서만)
+#
+#
+# class MyQueue:
+#     fifo = False                    # 새로 추가: MyFifoQueue는 True
+#     ...
+#     def delete(self, receipt_handle):
+#         # 새로 추가: FIFO 대기열에서 더는 처리 중이 아닌 메시지의 가장 최근 핸들 -> ValueError
+#
+#     def change_visibility(self, receipt_handle, timeout):
+#         # 새로 추가: FIFO 대기열에서 예전 핸들이거나 더는 처리 중이 아닌 메시지 -> ValueError
+#
+#
+# class MyFifoQueue(MyQueue):
+#     """FIFO 대기열: 그룹 안의 순서, 그룹의 첫 메시지가 처리 중인 동안 기다리는 그룹,
+#     중복 제거."""
+#
+#     fifo = True
+#
+#     def __init__(self, clock, visibility_timeout=30, content_based_deduplication=False):
+#         super().__init__(clock, visibility_timeout=visibility_timeout)
+#         self.content_based_deduplication = content_based_deduplication
+#         self._dedup = {}        # 중복 제거 ID -> (message_id, 처음 받아들인 시각)
+#
+#     def send(self, body, group_id, deduplication_id=None):
+#         if not group_id:
+#             raise ValueError("MissingParameter: a FIFO message needs a group_id")
+#         raise NotImplementedError("TODO: 중복 제거 ID를 정하기(직접 준 ID, 아니면 본문의 sha256, 둘 다 "
+#                                   "아니면 ValueError). 받아들인 지 DEDUP_WINDOW초가 안 되었으면 그 "
+#                                   "메시지의 ID를 돌려주기. 아니면 group_id를 붙인 새 메시지를 저장하고 "
+#                                   "ID와 시각을 self._dedup에 기억하기")
+#
+#     def receive(self, max_messages=1, visibility_timeout=None):
+#         raise NotImplementedError("TODO: MyQueue.receive처럼 하되, 보이지 않는 메시지를 만나면 이번 "
+#                                   "수신에서는 그 그룹을 닫기: 그 그룹의 뒤 메시지는 건너뛰기")
+# ```
+#
+# 나머지(counts, 보존 기간, 배치)는 모두 여러분의 `MyQueue`에서 그대로 물려받습니다.
 
 # %% [solution]
 # myqueue.py after exercise 10 (the course's reference)
@@ -366,6 +466,12 @@ MyFifoQueue = mycode.load("MyFifoQueue")    # your class, from myqueue.py (read 
 # Three groups (two of them differ only in upper and lower case), a consumer that crashes, and
 # another that keeps going.
 
+# %% [markdown] ko en=a36ba889
+# ## 확인 1: 그룹 안의 순서
+#
+# 그룹이 셋 있습니다(그중 둘은 대문자와 소문자만 다릅니다). 죽는 소비자 하나와 계속 일하는 소비자
+# 하나가 있습니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue.grading import fifo
@@ -379,6 +485,13 @@ fifo.check_fifo_order(MyFifoQueue)
 # closed while m1 is in flight, then open with m1 and m2 and stop at m3. Then handles are tried
 # half a second before and exactly at the end of their timeouts.
 
+# %% [markdown] ko en=e64a3938
+# ## 확인 2: 그룹이 다시 열리는 때와 만료되는 수신 핸들
+#
+# 소비자가 한 그룹의 m1, m2, m3을 가지고 있다가 m2를, 그다음 m1을 돌려놓습니다. m1이 처리 중인
+# 동안 그룹은 닫혀 있어야 하고, 그다음에는 열려서 m1과 m2를 내주고 m3에서 멈춰야 합니다. 이어서
+# 제한 시간이 끝나기 0.5초 전과 정확히 끝나는 순간에 핸들을 써 봅니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 fifo.check_group_visibility(MyFifoQueue)
@@ -388,6 +501,12 @@ fifo.check_group_visibility(MyFifoQueue)
 #
 # The same payment sent again 100 s later (dropped), at exactly 300 s (a new message), then a
 # queue that deduplicates by content, with non-ASCII bodies.
+
+# %% [markdown] ko en=2adccbbd
+# ## 확인 3: 중복 제거
+#
+# 같은 결제를 100초 뒤에 다시 보내고(버려집니다), 정확히 300초에 또 보냅니다(새 메시지). 그다음
+# 콘텐츠 기반 중복 제거를 쓰는 대기열에 ASCII가 아닌 본문을 보냅니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -399,6 +518,12 @@ fifo.check_deduplication(MyFifoQueue)
 # Sends and receives of one group overlapped in every way two calls can: the group must stay in
 # order, wait while its first message is in flight, and a duplicate send must still be dropped.
 
+# %% [markdown] ko en=765c7ccf
+# ## 확인 4: 동시에 오는 호출
+#
+# 한 그룹의 보내기와 받기를 두 호출이 겹칠 수 있는 모든 방식으로 겹쳐 봅니다. 그룹은 순서를 지켜야
+# 하고, 첫 메시지가 처리 중인 동안에는 기다려야 합니다. 중복 전송은 이때도 버려져야 합니다.
+
 # %%
 # NBVAL_CHECK_OUTPUT
 fifo.check_fifo_threads(MyFifoQueue)
@@ -406,3 +531,7 @@ fifo.check_fifo_threads(MyFifoQueue)
 # %% [markdown]
 # **You have built a small SQS.** Back to the [course map](../notebooks/00_setup.ipynb), or on to
 # the [glossary](../notebooks/11_glossary.ipynb).
+
+# %% [markdown] ko en=e28d9c8e
+# **작은 SQS를 완성했습니다.** [과정 안내](../notebooks/00_setup.ipynb)로 돌아가거나,
+# [용어집](../notebooks/11_glossary.ipynb)으로 넘어가세요.
