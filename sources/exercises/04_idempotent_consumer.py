@@ -29,7 +29,7 @@
 # # 실습 04 · 멱등 소비자
 #
 # **목표:** SQS는 메시지를 **최소 1회**(at least once) 전달하지만, 모든 주문을 **정확히 한 번**만
-# 청구하는 소비자(consumer)를 작성합니다.
+# 결제하는 소비자(consumer)를 작성합니다.
 #
 # 레슨: [05 · 메시지 받기](../notebooks/05_consuming_messages.ipynb)와
 # [06 · 가시성, 중복, 순서](../notebooks/06_visibility_duplicates.ipynb)
@@ -44,7 +44,7 @@
 #   모드로 보여 줍니다).
 #
 # 게다가 순서도 *최선의 노력*(best effort)일 뿐입니다. 나중에 보낸 주문이 먼저 도착할 수 있습니다.
-# 그러니 "o-5를 이미 청구했으니 o-4는 오래된 중복이 틀림없다"는 생각은 틀렸습니다.
+# 그러니 "o-5를 이미 결제했으니 o-4는 오래된 중복이 틀림없다"는 생각은 틀렸습니다.
 #
 # *멱등 소비자*(idempotent consumer)는 주문을 몇 번 보든 결과가 같습니다. 흔히 쓰는 방법은 업무
 # 데이터에서 얻은 **멱등성 키**(idempotency key, 여기서는 주문 ID)를 작업 자체와 같은 데이터베이스
@@ -156,7 +156,7 @@ def consume(svc, queue_url, db):
 # 죽습니다. 31초 뒤에 여러분의 `consume`이 대기열을 비웁니다. 그다음에는 여러분의 `consume` 자체를
 # 죽입니다. 이 함수가 밟는 단계(각 `db.execute`, 각 커밋, 각 삭제)마다 바로 앞에서 한 번씩, 차례로
 # 죽입니다. 죽은 프로세스의 열린 트랜잭션은 롤백되고, 31초 뒤 새 `consume`이 일을 이어받습니다.
-# 어디서 죽든 모든 주문은 정확히 한 번 청구되어야 합니다.
+# 어디서 죽든 모든 주문은 정확히 한 번 결제되어야 합니다.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -199,7 +199,7 @@ idempotent_consumer.check_idempotent_consumer(handle_order, consume, make_db, ba
 
 # %% [markdown] ko en=991a92db
 # **생각해 보세요.** `MessageId`를 키로 쓰면 왜 충분하지 않을까요? (생산자 재시도를 보세요.) 그리고
-# `processed` 행과 청구는 왜 한 트랜잭션에서 써야 할까요?
+# `processed` 행과 결제 기록은 왜 한 트랜잭션에서 써야 할까요?
 #
 # **다 했나요?** 실습 05는 레슨 [07 · 소비자 확장](../notebooks/07_scaling_consumers.ipynb)과 함께
 # 합니다.
