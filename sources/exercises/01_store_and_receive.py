@@ -8,7 +8,7 @@
 # **Goal:** build the smallest useful queue (대기열): producers (생산자) `send` messages into it,
 # consumers (소비자) `receive` them. Exercise by exercise, this class grows into a small SQS.
 #
-# Lesson: [02 · What is a queue](../notebooks/02_what_is_a_queue.ipynb).
+# Lesson: [02 · What is a queue?](../notebooks/02_what_is_a_queue.ipynb).
 #
 # **How exercises work.** Your queue lives in one file, **`myqueue.py`**, next to this notebook
 # (open it from the file browser on the left; drag its tab to the right to see both). This
@@ -18,7 +18,7 @@
 # queue broke, with the message and the moment it happened. Checks drive your queue on a virtual
 # clock (time moves only when the check says so) and, in the last check, from several threads.
 
-# %% [markdown] ko en=27df64b0
+# %% [markdown] ko en=a825cfa4
 # # 실습 01 · 저장과 수신
 #
 # **목표:** 쓸모 있는 가장 작은 대기열(queue)을 만듭니다. 생산자(producer)는 메시지를 대기열에

@@ -8,7 +8,7 @@
 # **Goal:** make `receive` *hide* a message instead of removing it, and let the consumer remove it
 # with `delete` once the work is done, using the **receipt handle** it got from `receive`.
 #
-# Lesson: [02 · What is a queue](../notebooks/02_what_is_a_queue.ipynb) (in flight, receipt handles,
+# Lesson: [02 · What is a queue?](../notebooks/02_what_is_a_queue.ipynb) (in flight, receipt handles,
 # delete). Lesson 05 comes back to them with a real consumer loop.
 #
 # **Why.** In exercise 01, `receive` took the message out. If the consumer (소비자) crashed right
@@ -16,7 +16,7 @@
 # *in flight* (hidden from other consumers), and only `DeleteMessage` removes it. So a message is
 # in one of two states: **visible** (waiting) or **in flight** (received, not yet deleted).
 
-# %% [markdown] ko en=aa4fc6ce
+# %% [markdown] ko en=37c64067
 # # 실습 02 · 수신 핸들과 삭제
 #
 # **목표:** `receive`가 메시지를 없애는 대신 *숨기게* 만듭니다. 그리고 소비자가 일을 마치면
@@ -271,11 +271,11 @@ receipt_handles.check_receipt_handles(MyQueue)
 receipt_handles.check_many_at_once(MyQueue)
 
 # %% [markdown]
-# **Done?** Exercise 03 needs lesson [06 · Visibility, duplicates, ordering](../notebooks/06_visibility_duplicates.ipynb)
+# **Done?** Exercise 03 needs lesson [06 · Visibility, duplicates and ordering](../notebooks/06_visibility_duplicates.ipynb)
 # first. Lessons [03](../notebooks/03_standard_queue.ipynb), [04](../notebooks/04_producing_messages.ipynb)
 # and [05](../notebooks/05_consuming_messages.ipynb) come before it.
 
-# %% [markdown] ko en=76fa5171
+# %% [markdown] ko en=7932033c
 # **다 했나요?** 실습 03을 하려면 먼저 레슨
 # [06 · 가시성, 중복, 순서](../notebooks/06_visibility_duplicates.ipynb)를 공부하세요. 그 앞에 레슨
 # [03](../notebooks/03_standard_queue.ipynb), [04](../notebooks/04_producing_messages.ipynb),

@@ -7,7 +7,7 @@
 # **Goal:** an in-flight message comes back by itself when its consumer takes too long, and a
 # consumer can ask for more time (`change_visibility`).
 #
-# Lesson: [06 · Visibility, duplicates, ordering](../notebooks/06_visibility_duplicates.ipynb).
+# Lesson: [06 · Visibility, duplicates and ordering](../notebooks/06_visibility_duplicates.ipynb).
 #
 # **Why.** In exercise 02 a consumer that crashed before `delete` left its message in flight
 # forever. SQS hides a received message only for the **visibility timeout** (30 s by default,
@@ -15,7 +15,7 @@
 # gets it: **at-least-once delivery**. The price: a slow consumer's message can be delivered
 # twice, so consumers must be idempotent (exercise 04).
 
-# %% [markdown] ko en=c7d22404
+# %% [markdown] ko en=e646a3c0
 # # 실습 03 · 가시성 제한 시간과 재전송
 #
 # **목표:** 소비자가 너무 오래 걸리면 처리 중인 메시지가 저절로 돌아오게 합니다. 그리고 소비자가

@@ -7,7 +7,7 @@
 # delivers its messages **at least once**.
 #
 # Lessons: [05 · Consuming messages](../notebooks/05_consuming_messages.ipynb) and
-# [06 · Visibility, duplicates, ordering](../notebooks/06_visibility_duplicates.ipynb).
+# [06 · Visibility, duplicates and ordering](../notebooks/06_visibility_duplicates.ipynb).
 #
 # **Why.** Three kinds of duplicate reach a consumer of a standard queue:
 # - a **redelivery**: a consumer did the work but crashed (or was too slow) before
@@ -25,7 +25,7 @@
 # way: an **idempotency key** taken from the business data (the order id), remembered in the same
 # database transaction as the work itself.
 
-# %% [markdown] ko en=7a25dbeb
+# %% [markdown] ko en=348fafd9
 # # 실습 04 · 멱등 소비자
 #
 # **목표:** SQS는 메시지를 **최소 1회**(at least once) 전달하지만, 모든 주문을 **정확히 한 번**만

@@ -8,7 +8,7 @@
 # SQS's FIFO queue, "the other type of product" the lecture mentions.
 #
 # Lesson: [10 · Beyond the lecture](../notebooks/10_beyond_the_lecture.ipynb) (FIFO queues), after
-# [06 · Visibility, duplicates, ordering](../notebooks/06_visibility_duplicates.ipynb). Your queue
+# [06 · Visibility, duplicates and ordering](../notebooks/06_visibility_duplicates.ipynb). Your queue
 # from exercise 09 is the starting point: `MyFifoQueue` is a `MyQueue` with two methods changed,
 # and `MyQueue` learns that a FIFO queue is stricter with receipt handles.
 #
@@ -16,7 +16,7 @@
 # one account must be applied in order, and a payment sent twice (a producer retrying after a
 # timeout) must be charged once. A FIFO queue promises both, per group.
 
-# %% [markdown] ko en=aa03bdd8
+# %% [markdown] ko en=a2cb83ec
 # # 실습 10 · FIFO 대기열: 메시지 그룹과 중복 제거
 #
 # **목표:** **메시지 그룹**(message group) 안에서 순서를 지키고 **중복** 전송은 버리는 대기열을

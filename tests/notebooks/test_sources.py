@@ -92,3 +92,25 @@ def test_links_between_lessons_call_each_lesson_by_its_title(edition):
                 if re.match(r"\d\d\b", named) and named != f"{number} {titles[number]}":
                     wrong.append(f"{path.name}: [{text}] should say {number} {titles[number]}")
     assert wrong == []
+
+
+EXERCISE_FOLDERS = {"en": (ROOT / "exercises", ROOT / "notebooks"),
+                    **{code: (ROOT / "exercises" / code, ROOT / "notebooks" / code) for code in nbbuild.EDITIONS}}
+
+
+@pytest.mark.parametrize("edition", EXERCISE_FOLDERS)
+def test_exercises_call_each_lesson_by_its_title(edition):
+    """An exercise that sends the learner to a lesson ("Lesson: [06 · ...]") names it as that
+    edition's map does, with or without the "·"."""
+    exercises, lessons = EXERCISE_FOLDERS[edition]
+    titles = lesson_titles(lessons)
+    wrong = []
+    for path in sorted(exercises.glob("[0-9][0-9]_*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for text, number in re.findall(r"\[([^\]]*)\]\(\.\./notebooks/(\d\d)_\w+\.ipynb\)", cell.source):
+                named = re.sub(r"^(\d\d) · ", r"\1 ", text.strip(" ←→"))
+                if re.match(r"\d\d \S", named) and named != f"{number} {titles[number]}":
+                    wrong.append(f"{path.name}: [{text}] should say {number} · {titles[number]}")
+    assert wrong == []
