@@ -105,6 +105,7 @@ GLOSSARY = {
         T("principal", "", "보안 주체", "who a policy statement is about: an account, user, role or AWS service", "09_security"),
         T("ARN", "", "Amazon 리소스 이름 (ARN)", "Amazon Resource Name, e.g. arn:aws:sqs:us-east-1:000000000000:orders", "09_security"),
         T("cross-account access", "교차 계정 액세스", "교차 계정 액세스", "letting another AWS account use your queue", "09_security"),
+        T("EventBridge", "", "Amazon EventBridge", "AWS's event service: a rule sends an event to a target, such as a queue, on a schedule or when something happens", "09_security"),
     ],
     "Beyond the lecture": [
         T("FIFO queue", "또 다른 유형의 제품", "FIFO 대기열", "ordered, deduplicated queue: the lecture's \"other type of product\"", "10_beyond_the_lecture"),

@@ -330,6 +330,8 @@ MESSAGES = {
     "Amazon Resource Name, e.g. arn:aws:sqs:us-east-1:000000000000:orders":
         "Amazon 리소스 이름. 예: arn:aws:sqs:us-east-1:000000000000:orders",
     "letting another AWS account use your queue": "다른 AWS 계정이 내 대기열을 쓰게 함",
+    "AWS's event service: a rule sends an event to a target, such as a queue, on a schedule or when something happens":
+        "AWS의 이벤트 서비스: 규칙이 정해진 일정에 따라, 또는 무슨 일이 일어났을 때 대기열 같은 대상에 이벤트를 보냄",
     "ordered, deduplicated queue: the lecture's \"other type of product\"":
         "순서를 지키고 중복을 없애는 대기열: 강의의 \"또 다른 유형의 제품\"",
     "FIFO: a group's messages come in send order; the group waits while its first message is in flight":
