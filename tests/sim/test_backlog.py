@@ -70,3 +70,18 @@ def test_make_backlog_uses_the_service_and_its_clock():
         make_backlog("model", service=svc)
     with pytest.raises(ValueError):
         make_backlog("queue")
+
+
+def test_oldest_ignores_the_copies_a_realistic_server_kept_after_a_delete():
+    """A copy that missed the delete is in flight for 12 h: it is not waiting, so the age of the
+    oldest waiting message must not grow with it."""
+    backlog = make_backlog("toy", service=realistic(seed=7))
+    queue = backlog.service.queue(backlog.url)
+    backlog.put(300, t=0)
+    assert backlog.oldest() == 0.0
+    backlog.take(300, t=10)
+    assert queue.effects["missed_deletes"] >= 1, "seed 7 must keep a copy, or this proves nothing"
+    assert queue.messages(), "the kept copies are still in the queue"
+    assert backlog.oldest() is None
+    backlog.put(5, t=20)
+    assert backlog.oldest() == 20.0

@@ -80,7 +80,6 @@ class ToyQueueBacklog:
         self.service = service or QueueService(clock=self.clock)
         self.t0 = self.clock.now()
         self.url = self.service.create_queue(QueueName=name)["QueueUrl"]
-        self._oldest = deque()  # arrival times of groups, only for oldest(); the queue is the truth
 
     def _at(self, t):
         self.clock.set(self.t0 + t)
@@ -121,8 +120,13 @@ class ToyQueueBacklog:
         return int(attrs["ApproximateNumberOfMessages"])
 
     def oldest(self):
+        """Arrival time of the oldest message still waiting. take() deletes what it receives, so
+        anything in flight is a copy a realistic server kept after the delete (it comes back in
+        12 h, or its server catches up first): not waiting, and not counted."""
+        from toyqueue.queue import VISIBLE
+
         q = self.service.queue(self.url)
-        times = [float(m.body) for m in q.messages()]
+        times = [float(m.body) for m in q.messages() if m.status is VISIBLE]
         return min(times) if times else None
 
 
