@@ -567,24 +567,43 @@ for name, sqs in BACKENDS.items():
         print(f"{name:<10} {e.response['Error']['Code']}: {e.response['Error']['Message']}")
 
 # %% [markdown]
+# A FIFO queue is stricter still: it refuses a message's own `DelaySeconds` altogether, since only
+# the queue's delay applies there. Both backends answer as SQS does:
+
+# %% [markdown] ko en=64f6ad5a
+# FIFO 대기열은 더 엄격합니다. FIFO 대기열에는 대기열의 지연만 적용되므로, 메시지마다 주는
+# `DelaySeconds`는 아예 거부합니다. 두 백엔드 모두 SQS와 같게 답합니다:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+for name, sqs in BACKENDS.items():
+    fifo_url = new_queue(sqs, "delay", FifoQueue="true", ContentBasedDeduplication="true")
+    try:
+        sqs.send_message(QueueUrl=fifo_url, MessageBody="order A1", MessageGroupId="A", DelaySeconds=5)
+        print(f"{name:<10} accepted a FIFO message's own DelaySeconds=5")
+    except sqs.exceptions.ClientError as e:
+        print(f"{name:<10} {e.response['Error']['Code']}: {e.response['Error']['Message']}")
+
+# %% [markdown]
 # ## 5. Batches: up to 10 messages per call
 #
 # `SendMessageBatch`, `DeleteMessageBatch` and `ChangeMessageVisibilityBatch` take up to 10
-# entries (and 1 MiB in all) per call: fewer calls, lower cost, more throughput. Each entry has an
-# `Id` you choose, so you can match the answer to the entry. A batch can **partly fail**: the call
-# itself succeeds (HTTP 200), and the answer lists `Successful` and `Failed` entries. Always check
-# `Failed`! Here entry `bad` contains a character SQS does not allow (U+0000). **Predict:** the
-# HTTP status of the call?
+# entries per call (a `SendMessageBatch` at most 1 MiB in all): fewer calls, lower cost, more
+# throughput. Each entry has an `Id` you choose, so you can match the answer to the entry. A batch
+# can **partly fail**: the call itself succeeds (HTTP 200), and the answer lists `Successful` and
+# `Failed` entries. Always check `Failed`! Here entry `bad` contains a character SQS does not
+# allow (U+0000). **Predict:** the HTTP status of the call?
 
-# %% [markdown] ko en=09c7d551
+# %% [markdown] ko en=707d91a5
 # ## 5. 배치: 호출 한 번에 메시지 최대 10개
 #
 # `SendMessageBatch`, `DeleteMessageBatch`, `ChangeMessageVisibilityBatch`는 호출 한 번에 항목을
-# 최대 10개(합쳐서 1MiB까지) 받습니다. 호출이 줄고, 비용이 줄고, 처리량이 늘어납니다. 항목마다
-# 여러분이 정하는 `Id`가 있어서 응답을 항목과 짝지을 수 있습니다. 배치는 **일부만 실패**할 수
-# 있습니다. 호출 자체는 성공하고(HTTP 200), 응답에 `Successful` 항목과 `Failed` 항목이 나뉘어
-# 나옵니다. 언제나 `Failed`를 확인하세요! 여기서 항목 `bad`에는 SQS가 허용하지 않는 문자(U+0000)가
-# 들어 있습니다. **예측해 보세요:** 이 호출의 HTTP 상태 코드는 무엇일까요?
+# 최대 10개 받습니다(`SendMessageBatch`는 모두 합쳐 1MiB까지). 호출이 줄고, 비용이 줄고, 처리량이
+# 늘어납니다. 항목마다 여러분이 정하는 `Id`가 있어서 응답을 항목과 짝지을 수 있습니다. 배치는
+# **일부만 실패**할 수 있습니다. 호출 자체는 성공하고(HTTP 200), 응답에 `Successful` 항목과
+# `Failed` 항목이 나뉘어 나옵니다. 언제나 `Failed`를 확인하세요! 여기서 항목 `bad`에는 SQS가
+# 허용하지 않는 문자(U+0000)가 들어 있습니다. **예측해 보세요:** 이 호출의 HTTP 상태 코드는
+# 무엇일까요?
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -609,6 +628,7 @@ bad_batches = {
     "11 entries": [{"Id": str(i), "MessageBody": "x"} for i in range(11)],
     "same Id twice": [{"Id": "a", "MessageBody": "x"}, {"Id": "a", "MessageBody": "y"}],
     "no entries": [],
+    "over 1 MiB": [{"Id": "a", "MessageBody": "x" * 600_000}, {"Id": "b", "MessageBody": "x" * 600_000}],
 }
 for name, sqs in BACKENDS.items():
     for label, entries in bad_batches.items():
