@@ -6,22 +6,22 @@
 #
 # **Goal:** send and delete up to ten messages in one call.
 #
-# Lessons: [04 · Producing messages](../notebooks/04_producing_messages.ipynb) (`SendMessageBatch`)
-# and [10 · Beyond the lecture](../notebooks/10_beyond_the_lecture.ipynb) (batching). Your queue
-# from exercise 07 is the starting point.
+# Lessons: [04 · Producing messages](../notebooks/04_producing_messages.ipynb) (`SendMessage`)
+# and [10 · Beyond the lecture](../notebooks/10_beyond_the_lecture.ipynb) (batches:
+# `SendMessageBatch`, `DeleteMessageBatch`). Your queue from exercise 07 is the starting point.
 #
 # **Why.** Every SQS call is a network round trip and is billed as one request. `SendMessageBatch`,
 # `ReceiveMessage` with `MaxNumberOfMessages=10` and `DeleteMessageBatch` move ten messages for
 # the price of one call, which is how a consumer (소비자) keeps up with a busy queue.
 
-# %% [markdown] ko en=f0f3a447
+# %% [markdown] ko en=7851bee1
 # # 실습 08 · 배치
 #
 # **목표:** 호출 한 번으로 메시지를 최대 10개까지 보내고 삭제합니다(**배치**, batch).
 #
-# 레슨: [04 · 메시지 보내기](../notebooks/04_producing_messages.ipynb)(`SendMessageBatch`)와
-# [10 · 강의 너머](../notebooks/10_beyond_the_lecture.ipynb)(배치). 실습 07에서 만든 대기열에서
-# 시작합니다.
+# 레슨: [04 · 메시지 보내기](../notebooks/04_producing_messages.ipynb)(`SendMessage`)와
+# [10 · 강의 너머](../notebooks/10_beyond_the_lecture.ipynb)(배치: `SendMessageBatch`,
+# `DeleteMessageBatch`). 실습 07에서 만든 대기열에서 시작합니다.
 #
 # **왜 필요할까요?** SQS 호출은 하나하나가 네트워크 왕복이고, 요청 한 건으로 요금이 매겨집니다.
 # `SendMessageBatch`, `MaxNumberOfMessages=10`을 준 `ReceiveMessage`, `DeleteMessageBatch`는 호출
