@@ -393,22 +393,32 @@ svc.change_message_visibility(QueueUrl=url, ReceiptHandle=back[0]["ReceiptHandle
 print(counts(svc, url))
 
 # %% [markdown]
-# And the limit: a visibility timeout can be at most 12 hours (43,200 s).
+# And the limit: a visibility timeout can be at most 12 hours (43,200 s), counted from the
+# receive. However often a consumer asks for more time, its message is hidden at most 12 hours
+# after it was received. **Predict:** 20 s after its receive, may consumer A ask for 43,200 s?
 
-# %% [markdown] ko en=00b38b8c
-# 그리고 한도입니다. 가시성 제한 시간은 최대 12시간(43,200초)입니다.
+# %% [markdown] ko en=2783a26a
+# 그리고 한도입니다. 가시성 제한 시간은 최대 12시간(43,200초)이고, 이 12시간은 수신한 때부터
+# 셉니다. 소비자가 시간을 몇 번 더 달라고 하든, 메시지는 수신하고 12시간이 지나면 더는 숨겨져 있지
+# 않습니다. **예측해 보세요:** 수신하고 20초 뒤에 소비자 A가 43,200초를 달라고 할 수 있을까요?
 
 # %%
 # NBVAL_CHECK_OUTPUT
 from toyqueue.errors import SQSError
 
+def ask_for(seconds):
+    try:
+        svc.change_message_visibility(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"], VisibilityTimeout=seconds)
+        print(f"t={clock.now() - t0:>4.0f}s  {seconds:,} s: granted")
+    except SQSError as e:
+        print(f"t={clock.now() - t0:>4.0f}s  {seconds:,} s: {type(e).__name__} -> {e.message}")
+
 [m] = poll("consumer A")
-try:
-    svc.change_message_visibility(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"], VisibilityTimeout=43_201)
-except SQSError as e:
-    print(type(e).__name__, "->", e.message)
-finally:
-    svc.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])   # order-7 done
+ask_for(43_201)                    # more than 12 hours: never
+clock.advance(20)
+ask_for(43_200)                    # 20 s + 12 h: past 12 hours after the receive
+ask_for(43_180)                    # exactly 12 hours after the receive
+svc.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])   # order-7 done
 
 # %% [markdown]
 # ## The same on LocalStack, through boto3
@@ -725,12 +735,13 @@ view
 # - **Best-effort ordering** (the lecture's garbled "최선의 오더 ... 품절 메시지": out-of-order
 #   messages can happen): redelivery, parallel consumers and the queue's own servers all reorder;
 #   the realistic toy showed one consumer getting `order-5` before `order-2`.
-# - `ChangeMessageVisibility` extends (or ends, with 0) the timeout, counted from the call.
+# - `ChangeMessageVisibility` extends (or ends, with 0) the timeout, counted from the call, but
+#   never past 12 h after the receive.
 # - Make consumers **idempotent**: a duplicate must do no harm. Even a fast consumer gets
 #   duplicates: a delete can miss a copy on a server that was down (204 deliveries of 200
 #   orders on the realistic toy; the idempotent consumer still shipped 200).
 
-# %% [markdown] ko en=72510314
+# %% [markdown] ko en=55021212
 # ## 정리
 #
 # - 여러 소비자가 한 대기열을 폴링할 수 있습니다. 수신할 때마다 돌려준 메시지는 **가시성 제한
@@ -743,7 +754,7 @@ view
 #   ... 품절 메시지"가 하려던 말입니다). 재전송, 병렬 소비자, 대기열 자신의 서버가 모두 순서를
 #   바꿉니다. 실제에 가까운 토이에서는 소비자 하나가 `order-2`보다 `order-5`를 먼저 받았습니다.
 # - `ChangeMessageVisibility`는 제한 시간을 늘리거나 (0이면) 끝냅니다. 새 시간은 호출한 때부터
-#   셉니다.
+#   세지만, 수신하고 12시간이 지난 때를 넘을 수는 없습니다.
 # - 소비자를 **멱등**하게 만드세요. 중복이 해를 끼치면 안 됩니다. 빠른 소비자도 중복을 받습니다.
 #   삭제가 멈춰 있던 서버의 사본을 놓칠 수 있기 때문입니다(실제에 가까운 토이에서 주문 200건에
 #   전달 204번. 멱등 소비자는 그래도 200건만 배송했습니다).
