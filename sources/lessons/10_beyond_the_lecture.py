@@ -337,6 +337,11 @@ r = toy.receive_message(QueueUrl=url, WaitTimeSeconds=20)
 real = time.monotonic() - started
 print("messages:", bodies(r), "| virtual seconds waited:", clock.now() - t0)
 
+waiting_url = new_queue(toy, "poll-default", ReceiveMessageWaitTimeSeconds="20")   # the queue's default
+t0 = clock.now()
+r = toy.receive_message(QueueUrl=waiting_url)                                       # no WaitTimeSeconds
+print("messages:", bodies(r), "| virtual seconds waited:", clock.now() - t0, "(the queue's default)")
+
 # %%
 print(f"real time: {real * 1000:.0f} ms")
 
