@@ -93,8 +93,7 @@ print(i18n.tr("terms not found in their lesson: {terms}", terms=untaught or i18n
 # %% [markdown] ko en=3db5ef3b
 # ## 과정 전체
 #
-# 한국어판의 레슨 노트북을 순서대로, 제목과 함께 보여 줍니다(아직 한국어로 옮기지 않은 레슨은
-# 영어판입니다):
+# 이 폴더의 레슨 노트북을 모두 순서대로, 제목과 함께 보여 줍니다:
 
 # %%
 for path in sorted(i18n.edition_dir("notebooks", "en").glob("[0-9][0-9]_*.ipynb")):
