@@ -57,7 +57,8 @@ urls = {name: sqs.create_queue(QueueName=f"orders-{run_id}")["QueueUrl"]
 #
 # The lecture: *"SQS에 메시지를 보내는 API를 SendMessage라고 합니다"*: the API that puts a
 # message into a queue is `SendMessage`; in boto3 it is `send_message(QueueUrl=...,
-# MessageBody=...)`. The body is any text up to 1 MiB (lesson 03).
+# MessageBody=...)`. The body is text, up to 1 MiB (lesson 03). SQS refuses only a few
+# characters in it: U+0000 and most other ASCII control characters (lesson 10 shows one).
 #
 # The lecture's example is an online shop: when an order is placed, the purchase service sends
 # a message so that the shipping side can process it later, whenever it is ready. The message
@@ -67,12 +68,13 @@ urls = {name: sqs.create_queue(QueueName=f"orders-{run_id}")["QueueUrl"]
 # (`String`, `Number` or `Binary`; at most 10, a limit we try out further down) that travel next
 # to the body.
 
-# %% [markdown] ko en=a28d09dc
+# %% [markdown] ko en=82cec1cd
 # ## SendMessage
 #
 # 강의: "*SQS에 메시지를 보내는 API를 SendMessage라고 합니다*". 메시지를 대기열에 넣는 API는
 # `SendMessage`이고, boto3에서는 `send_message(QueueUrl=..., MessageBody=...)`입니다. 본문은 최대
-# 1MiB까지의 어떤 텍스트든 됩니다(레슨 03).
+# 1MiB까지의 텍스트입니다(레슨 03). SQS가 본문에서 거부하는 문자는 몇 가지뿐입니다. U+0000을
+# 비롯한 대부분의 ASCII 제어 문자입니다(레슨 10에서 하나를 보여 줍니다).
 #
 # 강의의 예는 온라인 쇼핑몰입니다. 주문이 들어오면 구매 서비스가 메시지를 보내고, 배송 쪽은 나중에
 # 준비가 되었을 때 그 메시지를 처리합니다. 메시지에는 **주문 ID**, **고객 ID**, **주소**가 들어 있습니다.
