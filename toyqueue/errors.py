@@ -85,6 +85,11 @@ class MissingParameter(SQSError):
     code = "MissingRequiredParameterException"
     query_code = "MissingParameter"
 
+    @classmethod
+    def named(cls, name):
+        """SQS words every missing parameter alike; the service and the wire both say it."""
+        return cls(f"The request must contain the parameter {name}.")
+
 
 class InvalidAttributeValue(SQSError):
     code = "InvalidAttributeValue"

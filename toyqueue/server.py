@@ -61,10 +61,6 @@ class ProtocolError(Exception):
         self.json_type = "com.amazon.coral.service#" + (json_name or code)
 
 
-def _missing(name):
-    return errors.MissingParameter(f"The request must contain the parameter {name}.")
-
-
 def _invalid(message):
     return errors.InvalidParameterValue(message)
 
@@ -152,7 +148,7 @@ def _from_json(shape, value, where):
 def _check_required(shape, params):
     for name in shape.required_members:
         if name not in params:
-            raise _missing(name)
+            raise errors.MissingParameter.named(name)
 
 
 def _bytes_to_base64(value):

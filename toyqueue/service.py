@@ -101,7 +101,7 @@ class QueueService:
         params = dict(params or {})
         for p in required:
             if p not in params:
-                raise E.MissingParameter(f"The request must contain the parameter {p}.")
+                raise E.MissingParameter.named(p)
         unknown = [k for k in params if k not in allowed]
         if unknown:
             raise E.InvalidParameterValue(f"Unknown parameter {unknown[0]} for action {action}.")
@@ -113,7 +113,7 @@ class QueueService:
         A URL names its region (addresses.py); a URL without one is the home region's, a bare
         name is looked up in the request's region."""
         if not url_or_name:
-            raise E.MissingParameter("The request must contain the parameter QueueUrl.")
+            raise E.MissingParameter.named("QueueUrl")
         text = str(url_or_name)
         region, name = addresses.parse_queue_url(text)
         q = self._queues.get((region or (self.home_region if "/" in text else self.region), name))
@@ -290,7 +290,7 @@ class QueueService:
         system = entry.get("MessageSystemAttributes") or None
         group, dedup = entry.get("MessageGroupId"), entry.get("MessageDeduplicationId")
         if body is None or body == "":
-            raise E.MissingParameter("The request must contain the parameter MessageBody.")
+            raise E.MissingParameter.named("MessageBody")
         if delay is not None:
             if not 0 <= delay <= L.MAX_DELAY:
                 raise E.InvalidParameterValue(f"Value {delay} for parameter DelaySeconds is invalid. "
@@ -331,7 +331,7 @@ class QueueService:
         info = {"trace": trace} if trace else None     # extra metadata, kept only when there is some
         if q.fifo:
             if not group:
-                raise E.MissingParameter("The request must contain the parameter MessageGroupId.")
+                raise E.MissingParameter.named("MessageGroupId")
             if dedup is None:
                 if q.attributes["ContentBasedDeduplication"] != "true":
                     raise E.InvalidParameterValue("The queue should either have ContentBasedDeduplication "
@@ -445,14 +445,14 @@ class QueueService:
     def delete_message(self, QueueUrl, ReceiptHandle):
         q = self.queue(QueueUrl)
         if not ReceiptHandle:
-            raise E.MissingParameter("The request must contain the parameter ReceiptHandle.")
+            raise E.MissingParameter.named("ReceiptHandle")
         q.delete(ReceiptHandle, self.clock.now())
         return {}
 
     def change_message_visibility(self, QueueUrl, ReceiptHandle, VisibilityTimeout):
         q = self.queue(QueueUrl)
         if not ReceiptHandle:
-            raise E.MissingParameter("The request must contain the parameter ReceiptHandle.")
+            raise E.MissingParameter.named("ReceiptHandle")
         VisibilityTimeout = _int(VisibilityTimeout, "VisibilityTimeout")
         if not 0 <= VisibilityTimeout <= L.MAX_VISIBILITY_TIMEOUT:
             raise E.InvalidParameterValue(f"Value {VisibilityTimeout} for parameter VisibilityTimeout is "
@@ -555,7 +555,7 @@ class QueueService:
         q = self.queue(QueueUrl)
         for name, values in (("AWSAccountIds", AWSAccountIds), ("Actions", Actions)):
             if not values:
-                raise E.MissingParameter(f"The request must contain the parameter {name}.")
+                raise E.MissingParameter.named(name)
         for action in Actions:
             if action != "*" and action not in SQS_ACTIONS:
                 raise E.InvalidParameterValue(
