@@ -63,6 +63,16 @@ def _int(value, name):
     raise E.InvalidParameterValue(f"Value {value} for parameter {name} is invalid. Reason: Must be an integer.")
 
 
+def _visibility_timeout(value):
+    """A VisibilityTimeout parameter: ReceiveMessage and ChangeMessageVisibility take the same
+    range, with the same words. None (not given) stays None."""
+    value = _int(value, "VisibilityTimeout")
+    if value is not None and not 0 <= value <= L.MAX_VISIBILITY_TIMEOUT:
+        raise E.InvalidParameterValue(f"Value {value} for parameter VisibilityTimeout is "
+                                      "invalid. Reason: Must be >= 0 and <= 43200, if provided.")
+    return value
+
+
 DEFAULT_BASE_URL = "http://127.0.0.1:9324"   # where `python -m toyqueue serve` listens by default
 
 
@@ -191,7 +201,7 @@ class QueueService:
                        if r == self.region and n.startswith(QueueNamePrefix or ""))
         if NextToken:
             names = [n for n in names if n > NextToken]
-        limit = int(MaxResults) if MaxResults is not None else L.MAX_LIST_RESULTS
+        limit = MaxResults if MaxResults is not None else L.MAX_LIST_RESULTS
         out = {}
         if names[:limit]:
             out["QueueUrls"] = [self._queues[(self.region, n)].url for n in names[:limit]]
@@ -275,10 +285,7 @@ class QueueService:
         entry = {"MessageBody": MessageBody, "DelaySeconds": DelaySeconds,
                  "MessageAttributes": MessageAttributes, "MessageSystemAttributes": MessageSystemAttributes,
                  "MessageDeduplicationId": MessageDeduplicationId, "MessageGroupId": MessageGroupId}
-        return self._send(q, entry, self.clock.now())
-
-    def _send(self, q, entry, now):
-        return self._store(q, self._checked(q, entry), now)
+        return self._store(q, self._checked(q, entry), self.clock.now())
 
     def _checked(self, q, entry, in_batch=False):
         """Check one message to send and work out its answer; raise its SQS error. Everything
@@ -376,9 +383,7 @@ class QueueService:
         if not 0 <= wait <= L.MAX_WAIT:
             raise E.InvalidParameterValue(f"Value {wait} for parameter WaitTimeSeconds is invalid. "
                                           "Reason: Must be >= 0 and <= 20, if provided.")
-        if VisibilityTimeout is not None and not 0 <= VisibilityTimeout <= L.MAX_VISIBILITY_TIMEOUT:
-            raise E.InvalidParameterValue(f"Value {VisibilityTimeout} for parameter VisibilityTimeout is "
-                                          "invalid. Reason: Must be >= 0 and <= 43200, if provided.")
+        VisibilityTimeout = _visibility_timeout(VisibilityTimeout)
         if q.redrive_arn:
             q.dlq = self._by_arn(q.redrive_arn)
         attempt = ReceiveRequestAttemptId if q.fifo else None
@@ -453,11 +458,7 @@ class QueueService:
         q = self.queue(QueueUrl)
         if not ReceiptHandle:
             raise E.MissingParameter.named("ReceiptHandle")
-        VisibilityTimeout = _int(VisibilityTimeout, "VisibilityTimeout")
-        if not 0 <= VisibilityTimeout <= L.MAX_VISIBILITY_TIMEOUT:
-            raise E.InvalidParameterValue(f"Value {VisibilityTimeout} for parameter VisibilityTimeout is "
-                                          "invalid. Reason: Must be >= 0 and <= 43200, if provided.")
-        q.change_visibility(ReceiptHandle, self.clock.now(), VisibilityTimeout)
+        q.change_visibility(ReceiptHandle, self.clock.now(), _visibility_timeout(VisibilityTimeout))
         return {}
 
     # --------------------------------------------------------------------- batches
