@@ -42,9 +42,9 @@ SYSTEM_ATTRIBUTES = ["SenderId", "SentTimestamp", "ApproximateReceiveCount",
                      "ApproximateFirstReceiveTimestamp", "SequenceNumber", "MessageDeduplicationId",
                      "MessageGroupId", "AWSTraceHeader", "DeadLetterQueueSourceArn"]
 
-_NAME = re.compile(r"[A-Za-z0-9_-]{1,80}")
-_BATCH_ID = re.compile(r"[A-Za-z0-9_-]{1,80}")
-_FIFO_ID = re.compile(r"[!-~]{1,128}")                          # letters, digits, punctuation
+_NAME = re.compile(rf"[A-Za-z0-9_-]{{1,{L.MAX_QUEUE_NAME}}}")
+_BATCH_ID = re.compile(rf"[A-Za-z0-9_-]{{1,{L.MAX_BATCH_ENTRY_ID}}}")
+_FIFO_ID = re.compile(rf"[!-~]{{1,{L.MAX_FIFO_ID}}}")           # letters, digits, punctuation
 
 
 def _ms(t):
