@@ -344,11 +344,6 @@ class StandardQueue:
             self.n_delayed -= 1
             self._show(msg)
 
-    def next_event(self):
-        """When something hidden may become visible next (None: nothing is hidden)."""
-        with self.lock:
-            return self.timers[0][0] if self.timers else None
-
     def _has_visible(self):
         return self.n_visible > 0
 
@@ -499,12 +494,11 @@ class FifoQueue(StandardQueue):
     """
     fifo = True
 
-    def __init__(self, name="queue.fifo", *, dedup_window=300, **kw):
+    def __init__(self, name="queue.fifo", *, dedup_window=DEDUP_WINDOW, **kw):
         super().__init__(name, **kw)
         self.groups = {}
         self.dedup = Recent(dedup_window)     # dedup key -> Sent (ids, never the body)
         self.attempts = Recent(DEDUP_WINDOW)  # ReceiveRequestAttemptId -> what it received
-        self.dedup_window = dedup_window
         self.dedup_by_group = False     # DeduplicationScope=messageGroup
         self.sequence = 0
 
@@ -604,4 +598,4 @@ class FifoQueue(StandardQueue):
         """A purge empties the deduplication cache too (AWS: LocalStack's
         test_purge_queue_clears_fifo_deduplication_cache)."""
         self.groups.clear()
-        self.dedup = Recent(self.dedup_window)
+        self.dedup = Recent(self.dedup.window)
