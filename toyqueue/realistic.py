@@ -282,11 +282,10 @@ class RealisticQueue(StandardQueue):
     # ------------------------------------------------------------ looking inside
     def approximate_counts(self, now):
         """The counts as GetQueueAttributes reports them: as they were ``counter_lag`` ago."""
+        if not self.realism.counter_lag:
+            return self.counts(now)
         with self.lock:
             self._wake(now)
-            if not self.realism.counter_lag:
-                return {"visible": self.n_visible, "inflight": self.n_inflight,
-                        "delayed": self.n_delayed}
             seen = [c for s, c in self._snapshots if s <= now - self.realism.counter_lag]
             visible, inflight, delayed = seen[-1] if seen else (0, 0, 0)
             return {"visible": visible, "inflight": inflight, "delayed": delayed}
