@@ -28,7 +28,8 @@ class Message:
         self.receipt = None                 # the receipt handle of the latest receive
         self.group_id = group_id            # MessageGroupId (FIFO, or fair standard queues)
         self.attributes = attributes        # MessageAttributes as sent (dict) or None
-        self.info = info                    # service metadata: MD5s, sender, dedup id, ...
+        self.info = info                    # rarer system attributes (trace, FIFO sequence number and
+                                            # dedup id, dead-letter source ARN): None when none, to stay small
 
     def state(self, now):
         """Where the message is at time ``now``: "delayed", "visible", "inflight" or "gone"."""
