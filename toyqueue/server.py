@@ -34,7 +34,6 @@ from botocore.model import ServiceModel
 from toyqueue import errors, transport
 from toyqueue.addresses import region_of_request
 from toyqueue.service import DEFAULT_BASE_URL, QueueService
-from toyqueue.transport import MAX_BODY  # noqa: F401 - where tests and tools look for it
 
 _INTEGER = re.compile(r"[+-]?[0-9]{1,19}")   # 19 digits: past any SQS limit, short of a bignum
 

@@ -10,7 +10,7 @@ import time
 import pytest
 from botocore.exceptions import BotoCoreError
 
-from toyqueue import server
+from toyqueue import server, transport
 
 
 def test_error_shape_matches_sqs(raw):
@@ -108,7 +108,7 @@ def test_wrong_target_prefix(raw):
 
 
 def test_oversize_body_is_refused_and_server_lives(raw, sqs):
-    big = b'{"QueueName": "' + b"a" * (server.MAX_BODY + 10) + b'"}'
+    big = b'{"QueueName": "' + b"a" * (transport.MAX_BODY + 10) + b'"}'
     status, headers, body = raw.json("CreateQueue", big)
     assert status == 400
     assert body["__type"] == "com.amazon.coral.service#InvalidParameterValueException"

@@ -45,10 +45,6 @@ class Race:
     failure: CheckFailed | BaseException
 
 
-class NoRace(Exception):
-    pass
-
-
 def _describe(race: Race, locks_used: int) -> str:
     a, b, p = race.a, race.b, race.where
     lines = [tr("Thread A called {a} and thread B called {b} at the same moment.", a=say(a.words), b=say(b.words))]

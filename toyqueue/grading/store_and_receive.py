@@ -9,7 +9,6 @@ from ..clock import VirtualClock
 from ..i18n import mark
 from .common import (HOLDS_SOME, RECEIVE, SEND, check, crowd_check, fail, holding, make, overlap_check, overlap_line,
                      passed, queue_class)
-from .concurrent import Op
 from .failures import expect_accepted, expect_error
 from .record import History, Recorder
 from .rules import replay
