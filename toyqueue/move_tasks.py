@@ -145,6 +145,14 @@ class MoveTasks:
         self.lock = threading.Lock()
         self.count = 0
 
+    def _queue(self, arn, parameter):
+        """The live queue an ARN parameter names; all three actions refuse a missing one alike."""
+        q = self.by_arn(arn)
+        if q is None:
+            raise E.ResourceNotFoundException(
+                f"The resource that you specified for the {parameter} parameter doesn't exist.")
+        return q
+
     def catch_up(self, now):
         for task in list(self.running.values()):
             task.catch_up(now)
@@ -156,15 +164,11 @@ class MoveTasks:
             raise E.InvalidParameterValue(
                 f"Value {rate} for parameter MaxNumberOfMessagesPerSecond is invalid. "
                 f"Reason: Must be between 1 and {L.MAX_MOVE_RATE}.")
-        source = self.by_arn(source_arn)
-        if source is None:
-            raise E.ResourceNotFoundException(
-                "The resource that you specified for the SourceArn parameter doesn't exist.")
+        source = self._queue(source_arn, "SourceArn")
         if not is_dead_letter_queue(source_arn):
             raise E.InvalidParameterValue("Source queue must be configured as a Dead Letter Queue.")
-        if destination_arn and self.by_arn(destination_arn) is None:
-            raise E.ResourceNotFoundException(
-                "The resource that you specified for the DestinationArn parameter doesn't exist.")
+        if destination_arn:
+            self._queue(destination_arn, "DestinationArn")
         now = self.clock.now()
         self.catch_up(now)
         with self.lock:
@@ -187,18 +191,14 @@ class MoveTasks:
         return task.handle
 
     def list(self, source_arn, max_results):
-        if self.by_arn(source_arn) is None:
-            raise E.ResourceNotFoundException(
-                "The resource that you specified for the SourceArn parameter doesn't exist.")
+        self._queue(source_arn, "SourceArn")
         self.catch_up(self.clock.now())
         mine = [t.entry() for t in reversed(list(self.tasks.values())) if t.source_arn == source_arn]
         return mine[:max_results]
 
     def cancel(self, handle):
         task_id, source_arn = decode_handle(handle)
-        if self.by_arn(source_arn) is None:
-            raise E.ResourceNotFoundException(
-                "The resource that you specified for the SourceArn parameter doesn't exist.")
+        self._queue(source_arn, "SourceArn")
         task = self.tasks.get(task_id)
         if task is None or task.source_arn != source_arn:
             raise E.ResourceNotFoundException("Task does not exist.")
