@@ -25,6 +25,7 @@ that missed its delete (its server was down): it can be delivered again.
 
 import ipywidgets as W
 
+from toyqueue.counts import counts as queue_counts
 from toyqueue.i18n import mark, tr
 from toyqueue.sim.consumers import LANES, simulate
 from toyqueue.fonts import SVG_MONO
@@ -299,9 +300,6 @@ def _servers(run, f, top):
 class LiveQueueView(View):
     """Lane counts of a real queue, polled with GetQueueAttributes (approximate, as in SQS)."""
 
-    ATTRS = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible",
-             "ApproximateNumberOfMessagesDelayed"]
-
     def __init__(self, client, queue_url, dlq_url=None, interval=1.0):
         self.client, self.queue_url, self.dlq_url = client, queue_url, dlq_url
         self.history = []  # (poll number, counts)
@@ -314,16 +312,12 @@ class LiveQueueView(View):
         self.refresh()
 
     def counts(self):
-        a = self.client.get_queue_attributes(QueueUrl=self.queue_url,
-                                             AttributeNames=self.ATTRS)["Attributes"]
-        counts = {"visible": int(a["ApproximateNumberOfMessages"]),
-                  "inflight": int(a["ApproximateNumberOfMessagesNotVisible"]),
-                  "delayed": int(a["ApproximateNumberOfMessagesDelayed"]), "dead": 0}
+        got = queue_counts(self.client, self.queue_url)
+        counts = {"visible": got["visible"], "inflight": got["in flight"], "delayed": got["delayed"],
+                  "dead": 0}
         if self.dlq_url:
-            d = self.client.get_queue_attributes(QueueUrl=self.dlq_url,
-                                                 AttributeNames=self.ATTRS[:2])["Attributes"]
-            counts["dead"] = int(d["ApproximateNumberOfMessages"]) + int(
-                d["ApproximateNumberOfMessagesNotVisible"])
+            dead = queue_counts(self.client, self.dlq_url)
+            counts["dead"] = dead["visible"] + dead["in flight"]
         return counts
 
     def refresh(self):
