@@ -115,13 +115,9 @@ def health(port: int | str = DEFAULT_PORT, timeout: float = 1.0) -> dict | None:
 
 
 def sqs_ready(port: int | str = DEFAULT_PORT, timeout: float = 1.0) -> bool:
+    """True when a LocalStack with SQS ready answers on 127.0.0.1:port (ours or anyone's)."""
     doc = health(port, timeout)
     return bool(doc) and doc["services"].get("sqs") in READY_STATES
-
-
-def running(port: int = DEFAULT_PORT) -> bool:
-    """True when a LocalStack with SQS ready answers on 127.0.0.1:port (ours or anyone's)."""
-    return sqs_ready(port)
 
 
 def port_in_use(port: int) -> bool:

@@ -130,7 +130,7 @@ def test_start_reuse_and_stop_leave_no_process_behind(state):
         again = localstack.start(port)               # something answers: reuse it
         assert not again.started and again.url == ls.url and again.pid == ls.pid
         again.stop()                                 # not ours to stop
-        assert localstack.running(port)
+        assert localstack.sqs_ready(port)
     finally:
         ls.stop()
     assert wait_gone(ls.pid), "LocalStack's process group survived stop()"
