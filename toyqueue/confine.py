@@ -27,6 +27,7 @@ import argparse
 import ctypes
 import os
 import resource
+import signal
 import sys
 from pathlib import Path
 
@@ -107,6 +108,13 @@ def _fence(writable: list[str], abi: int) -> None:
         os.close(ruleset)
 
 
+def end_with_parent() -> None:
+    """In a child, before it runs anything: the kernel sends it SIGKILL when its parent goes, so
+    nothing the course starts outlives a killed run. Linux only; elsewhere it does nothing."""
+    if _libc is not None and sys.platform.startswith("linux"):
+        _libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
 def _limit(kind: int, value: int | None, grace: int = 0) -> None:
     if value is not None:
         resource.setrlimit(kind, (value, value + grace))
@@ -130,8 +138,8 @@ def preexec(writable: list[str | Path], *, memory_mb: int | None = None,
         raise OSError("this kernel has no Landlock (Linux 5.13+), so the process cannot be fenced")
 
     def confine_child():
-        if die_with_parent and _libc is not None:
-            _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)       # SIGKILL when the parent goes
+        if die_with_parent:
+            end_with_parent()
         _limit(resource.RLIMIT_AS, memory_mb and memory_mb * 2**20)
         _limit(resource.RLIMIT_CPU, cpu_seconds, grace=1)   # SIGXCPU (names the cause) first
         _limit(resource.RLIMIT_FSIZE, file_mb and file_mb * 2**20)

@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
-import ctypes
 import json
 import os
 import shutil
@@ -43,6 +42,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from toyqueue import confine
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 4566
@@ -288,20 +289,6 @@ runpy.run_module("localstack.runtime.main", run_name="__main__", alter_sys=True)
 """
 
 
-def _pdeathsig():
-    """In the child: die with the parent, so a killed test run leaves no LocalStack behind.
-
-    SIGKILL, not SIGTERM: LocalStack 2026.3 that gets SIGTERM while still starting crashes in its
-    shutdown hook and then runs on forever. Its state is in memory only, so nothing is lost, and
-    in host mode it is a single process (threads, no children).
-    """
-    try:
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
-
-
 def start(port: int = DEFAULT_PORT, *, services: str | None = None,
           timeout: float = START_TIMEOUT, detach: bool = False,
           python: str | None = None) -> LocalStack:
@@ -363,7 +350,11 @@ def _start_locked(port, services, timeout, detach, python) -> LocalStack:
             cwd=str(d), env=_environment(port, services),
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,      # own process group: Ctrl-C in the terminal doesn't hit it
-            preexec_fn=None if detach or not in_main_thread else _pdeathsig,
+            # It dies with us, so a killed test run leaves no LocalStack behind. SIGKILL, not
+            # SIGTERM: LocalStack 2026.3 that gets SIGTERM while still starting crashes in its
+            # shutdown hook and then runs on forever. Its state is in memory only, so nothing is
+            # lost, and in host mode it is a single process (threads, no children).
+            preexec_fn=None if detach or not in_main_thread else confine.end_with_parent,
         )
     except FileNotFoundError:
         raise LocalStackError(f"Cannot run {python!r}: is the project's .venv (Python 3.13) set "
