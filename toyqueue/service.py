@@ -458,6 +458,8 @@ class QueueService:
         q = self.queue(QueueUrl)
         if not ReceiptHandle:
             raise E.MissingParameter.named("ReceiptHandle")
+        if VisibilityTimeout is None:            # required here, unlike ReceiveMessage's
+            raise E.MissingParameter.named("VisibilityTimeout")
         q.change_visibility(ReceiptHandle, self.clock.now(), _visibility_timeout(VisibilityTimeout))
         return {}
 

@@ -483,3 +483,13 @@ def test_older_receipt_handles_do_not_pile_up(svc, url):
     svc.change_message_visibility(QueueUrl=url, ReceiptHandle=latest, VisibilityTimeout=30)
     with pytest.raises(E.InvalidParameterValue, match="not available for visibility timeout change"):
         svc.change_message_visibility(QueueUrl=url, ReceiptHandle=first, VisibilityTimeout=0)
+
+
+def test_change_visibility_without_a_timeout_is_refused_and_changes_nothing(svc, url):
+    """A direct Python call can pass None where the wire always carries a value: SQS's
+    MissingParameter, and the message stays in flight as it was."""
+    svc.send_message(QueueUrl=url, MessageBody="a")
+    handle = svc.receive_message(QueueUrl=url)["Messages"][0]["ReceiptHandle"]
+    with pytest.raises(E.MissingParameter, match="The request must contain the parameter VisibilityTimeout."):
+        svc.change_message_visibility(QueueUrl=url, ReceiptHandle=handle, VisibilityTimeout=None)
+    assert svc.receive_message(QueueUrl=url).get("Messages", []) == []
