@@ -1,10 +1,10 @@
 # The course in two commands:
-#   make lab    set up .venv (Python 3.13), start LocalStack, open JupyterLab on notebooks/
+#   make lab    set up .venv (Python 3.13), start LocalStack, open JupyterLab on lesson 00
 #   make test   set up the same way, then run every test with a LocalStack of its own
 # Also: make hub (a JupyterHub for a class: docs/classroom.md) | notebooks | bench | mutants |
 #       verdicts | lock | clean | distclean | find-python
 #
-# Knobs: LOCALSTACK_PORT (4566), LAB_PORT (8888), LAB_ARGS (e.g. --no-browser),
+# Knobs: LOCALSTACK_PORT (4566), LAB_PORT (8888), LAB_ARGS (e.g. --no-browser), LAB_START,
 #        PYTEST_ARGS (e.g. -x -k fifo), PYTEST_WORKERS (2), PYTHON (a python3.13 to use),
 #        HUB_PORT (8000; make hub also needs TOYQUEUE_HUB_PASSWORD in the environment).
 
@@ -17,6 +17,9 @@ STAMP  := $(VENV)/.requirements.stamp
 LOCALSTACK_PORT ?= 4566
 LAB_PORT        ?= 8888
 LAB_ARGS        ?=
+# JupyterLab serves the whole project (the lessons link to ../exercises/ and ../README.md) and
+# opens on this notebook; the Korean edition: LAB_START=notebooks/ko/00_setup.ipynb
+LAB_START       ?= notebooks/00_setup.ipynb
 HUB_PORT        ?= 8000
 CHP    := classroom/node_modules/.bin/configurable-http-proxy
 PYTEST_WORKERS  ?= 2
@@ -70,7 +73,7 @@ export PYTHON
 	hub hub-proxy
 
 help:
-	@echo "make lab    - set up (first time 2-5 min), start LocalStack, open JupyterLab on notebooks/"
+	@echo "make lab    - set up (first time 2-5 min), start LocalStack, open JupyterLab on lesson 00"
 	@echo "make test   - set up, then run every test (own LocalStack on a free port)"
 	@echo "make hub    - JupyterHub for a class on this machine (TOYQUEUE_HUB_PASSWORD=... make hub)"
 	@echo "make notebooks | bench | mutants | verdicts | lock | clean | distclean | find-python"
@@ -110,12 +113,12 @@ lab: setup
 	@$(PY) -c 'import glob, json, os, sys; \
 	  infos = [json.load(open(f)) for f in glob.glob(os.path.join(os.environ["JUPYTER_RUNTIME_DIR"], "jpserver-*.json"))]; \
 	  alive = lambda pid: os.path.exists(f"/proc/{pid}") if os.path.isdir("/proc") else True; \
-	  s = [i for i in infos if i.get("root_dir", "").rstrip("/").endswith("/notebooks") and alive(i.get("pid", 0))]; \
+	  s = [i for i in infos if i.get("root_dir", "").rstrip("/") == "$(CURDIR)" and alive(i.get("pid", 0))]; \
 	  s and print("error: JupyterLab for this course is already running at " + s[0]["url"] + "lab (pid " + str(s[0]["pid"]) + ").\nUse that one, or stop it first (Ctrl-C in its terminal).", file=sys.stderr); \
 	  sys.exit(1 if s else 0)'
 	@$(PY) -m toyqueue.localstack run --port $(LOCALSTACK_PORT) -- \
-	  $(PY) -m jupyterlab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 \
-	  --ServerApp.port=$(LAB_PORT) --ServerApp.answer_yes=True $(ALLOW_ROOT) \
+	  $(PY) -m jupyterlab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/$(LAB_START) \
+	  --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.answer_yes=True $(ALLOW_ROOT) \
 	  --LabApp.news_url= --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 	  $(LAB_ARGS)
 

@@ -112,9 +112,9 @@ def test_a_second_make_lab_says_one_is_running(tmp_path):
     """`make lab` looks for a JupyterLab of this course before starting anything."""
     runtime = tmp_path / "runtime"
     runtime.mkdir()
-    info = {"pid": os.getpid(), "url": "http://127.0.0.1:8888/", "root_dir": str(ROOT / "notebooks"),
+    info = {"pid": os.getpid(), "url": "http://127.0.0.1:8888/", "root_dir": str(ROOT),
             "port": 8888, "token": "", "secure": False, "base_url": "/", "hostname": "127.0.0.1",
-            "notebook_dir": str(ROOT / "notebooks"), "password": False, "sock": "", "version": "2"}
+            "password": False, "sock": "", "version": "2"}
     (runtime / f"jpserver-{os.getpid()}.json").write_text(json.dumps(info))
     env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
     r = subprocess.run(["make", "-s", "--no-print-directory", "-C", str(ROOT), "lab",
@@ -123,3 +123,85 @@ def test_a_second_make_lab_says_one_is_running(tmp_path):
     assert r.returncode != 0
     assert "already running at http://127.0.0.1:8888/lab" in r.stderr
     assert "LocalStack" not in r.stdout   # nothing was started
+
+
+LOCAL_LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s#]+)")
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_make_lab_serves_every_file_the_lessons_link_to(tmp_path, localstack_url):
+    """The lessons link to ../exercises/ and ../README.md: the JupyterLab that `make lab` opens
+    must serve them (one rooted at notebooks/ answers 404), open on lesson 00, and stop on
+    Ctrl-C, leaving alone the LocalStack it did not start."""
+    import signal
+    import time
+    import urllib.error
+    import urllib.request
+
+    runtime = tmp_path / "runtime"
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAKE")}
+    env.pop("TOYQUEUE_LOCALSTACK_URL", None)
+    ls_port = localstack_url.rsplit(":", 1)[1].rstrip("/")
+    proc = subprocess.Popen(["make", "-s", "--no-print-directory", "-C", str(ROOT), "lab",
+                             f"JUPYTER_RUNTIME_DIR={runtime}", f"LOCALSTACK_PORT={ls_port}",
+                             f"LAB_PORT={port}", "LAB_ARGS=--no-browser"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not list(runtime.glob("jpserver-*.json")):
+            assert proc.poll() is None, proc.stdout.read()
+            assert time.monotonic() < deadline, "JupyterLab did not start"
+            time.sleep(0.3)
+        time.sleep(0.5)
+        info = json.loads(next(runtime.glob("jpserver-*.json")).read_text())
+        base, token = f"http://127.0.0.1:{port}", info["token"]
+
+        def status(path):
+            try:
+                with urllib.request.urlopen(f"{base}/api/contents/{path}?content=0&token={token}",
+                                            timeout=30) as r:
+                    return r.status
+            except urllib.error.HTTPError as e:
+                return e.code
+
+        pages = sorted((ROOT / "notebooks").rglob("*.ipynb"))
+        targets = {"notebooks/00_setup.ipynb", "notebooks/ko/00_setup.ipynb"}
+        for page in pages:
+            text = "\n".join(c.source for c in nbformat.read(page, as_version=4).cells
+                             if c.cell_type == "markdown")
+            for link in LOCAL_LINK.findall(text):
+                target = (page.parent / link).resolve()
+                if target.exists():   # a link to nowhere is tests/notebooks' business
+                    targets.add(str(target.relative_to(ROOT)).rstrip("/") or ".")
+        assert any(t.startswith("exercises/") for t in targets)
+        unserved = sorted(t for t in targets if status(t) != 200)
+        assert unserved == [], f"make lab's JupyterLab does not serve {unserved}"
+        assert info["root_dir"].rstrip("/") == str(ROOT)
+        opener = urllib.request.build_opener(type("NoRedirect", (urllib.request.HTTPRedirectHandler,),
+                                                  {"redirect_request": lambda *a, **k: None}))
+        try:
+            opener.open(f"{base}/?token={token}", timeout=30)
+            location = None
+        except urllib.error.HTTPError as e:
+            location = e.headers["Location"]
+        assert location and location.startswith("/lab/tree/notebooks/00_setup.ipynb"), location
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)                 # Ctrl-C in the terminal
+        try:
+            out = proc.communicate(timeout=60)[0]
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise
+    assert "already running" not in out
+    from toyqueue import localstack
+
+    assert localstack.sqs_ready(localstack_url, timeout=5), "make lab stopped a LocalStack it did not start"
