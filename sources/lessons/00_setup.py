@@ -202,7 +202,7 @@ from toyqueue.clients import client
 
 for backend in ("toy", "localstack"):
     sqs = client(backend)
-    url = sqs.create_queue(QueueName=f"hello-{backend}")["QueueUrl"]
+    url = sqs.create_queue(QueueName=f"hello-{backend}-{uuid.uuid4().hex[:8]}")["QueueUrl"]
     sqs.send_message(QueueUrl=url, MessageBody="first message")
     msg = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=2)["Messages"][0]
     print(f"{backend:10} received {msg['Body']!r}, MD5 {msg['MD5OfBody']}")
