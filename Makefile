@@ -104,7 +104,14 @@ $(STAMP): requirements.txt | $(PY)
 	@$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	@touch $@
 
-setup: $(STAMP)
+# JupyterLab's defaults for everyone this venv serves (make lab, make hub): no "Would you like
+# to get notified about official Jupyter news?" toast over the lessons, and no update checks.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+$(LAB_OVERRIDES): | $(STAMP)
+	@mkdir -p $(@D)
+	@echo '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $@
+
+setup: $(STAMP) $(LAB_OVERRIDES)
 	@mkdir -p "$$JUPYTER_CONFIG_DIR" "$$JUPYTER_DATA_DIR" "$$JUPYTER_RUNTIME_DIR" "$$IPYTHONDIR" "$$MPLCONFIGDIR"
 
 # ------------------------------------------------------------------ the two commands

@@ -138,8 +138,8 @@ def free_port():
 
 def test_make_lab_serves_every_file_the_lessons_link_to(tmp_path, localstack_url):
     """The lessons link to ../exercises/ and ../README.md: the JupyterLab that `make lab` opens
-    must serve them (one rooted at notebooks/ answers 404), open on lesson 00, and stop on
-    Ctrl-C, leaving alone the LocalStack it did not start."""
+    must serve them (one rooted at notebooks/ answers 404), open on lesson 00 without a news
+    prompt, and stop on Ctrl-C, leaving alone the LocalStack it did not start."""
     import signal
     import time
     import urllib.error
@@ -194,6 +194,12 @@ def test_make_lab_serves_every_file_the_lessons_link_to(tmp_path, localstack_url
         except urllib.error.HTTPError as e:
             location = e.headers["Location"]
         assert location and location.startswith("/lab/tree/notebooks/00_setup.ipynb"), location
+        # No "get notified about official Jupyter news?" toast over the lessons (its default
+        # "none" means "ask"), and no update checks.
+        with urllib.request.urlopen(f"{base}/lab/api/settings/@jupyterlab/apputils-extension:"
+                                    f"notification?token={token}", timeout=30) as r:
+            props = json.load(r)["schema"]["properties"]
+        assert (props["fetchNews"]["default"], props["checkForUpdates"]["default"]) == ("false", False)
     finally:
         os.killpg(proc.pid, signal.SIGINT)                 # Ctrl-C in the terminal
         try:
