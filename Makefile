@@ -18,7 +18,8 @@ LOCALSTACK_PORT ?= 4566
 LAB_PORT        ?= 8888
 LAB_ARGS        ?=
 # JupyterLab serves the whole project (the lessons link to ../exercises/ and ../README.md) and
-# opens on this notebook; the Korean edition: LAB_START=notebooks/ko/00_setup.ipynb
+# opens on this notebook (so does each learner's server under `make hub`); the Korean edition:
+# LAB_START=notebooks/ko/00_setup.ipynb
 LAB_START       ?= notebooks/00_setup.ipynb
 HUB_PORT        ?= 8000
 CHP    := classroom/node_modules/.bin/configurable-http-proxy
@@ -151,7 +152,7 @@ hub-proxy: $(CHP)
 # 127.0.0.1:$(HUB_PORT). Stop with Ctrl-C: the learners' servers and the LocalStack stop too.
 hub: setup hub-proxy
 	@[ -n "$$TOYQUEUE_HUB_PASSWORD" ] || { echo "error: set the class password: TOYQUEUE_HUB_PASSWORD=... make hub" >&2; exit 1; }
-	@TOYQUEUE_HUB_PORT=$(HUB_PORT) $(PY) -m toyqueue.localstack run --port $(LOCALSTACK_PORT) -- \
+	@TOYQUEUE_HUB_PORT=$(HUB_PORT) TOYQUEUE_HUB_START=$(LAB_START) $(PY) -m toyqueue.localstack run --port $(LOCALSTACK_PORT) -- \
 	  $(PY) -m jupyterhub -f classroom/jupyterhub_config.py
 
 # ------------------------------------------------------------------ the rest

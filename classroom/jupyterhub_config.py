@@ -22,6 +22,8 @@ front of the public port. The settings come from the environment (`make hub` set
     TOYQUEUE_HUB_ADMINS     comma-separated user names who may manage the hub (the instructors),
                             logging in with TOYQUEUE_HUB_ADMIN_PASSWORD
     TOYQUEUE_HUB_MEMORY_MB  address-space limit for each process of a learner (4096)
+    TOYQUEUE_HUB_START      the notebook learners land on (notebooks/00_setup.ipynb; a Korean
+                            class: notebooks/ko/00_setup.ipynb; `make hub LAB_START=...` sets it)
     TOYQUEUE_LOCALSTACK_URL the class's LocalStack (set by `python -m toyqueue.localstack run`)
 """
 
@@ -48,6 +50,10 @@ if not PASSWORD:
 if not confine.landlock_abi():
     sys.exit("error: this kernel has no Landlock (Linux 5.13+), so learners' servers could change "
              "each other's files. Run the hub on a newer Linux, or on Kubernetes (docs/classroom.md).")
+try:
+    START = classroom.start_page(os.environ.get("TOYQUEUE_HUB_START", ""))
+except ValueError as e:
+    sys.exit(f"error: TOYQUEUE_HUB_START: {e}")
 STATE.mkdir(parents=True, exist_ok=True)
 LEARNERS.mkdir(exist_ok=True)
 
@@ -118,7 +124,7 @@ c.SimpleLocalProcessSpawner.home_dir_template = str(LEARNERS / "{username}")
 c.Spawner.pre_spawn_hook = _before_start
 c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
 c.Spawner.ip = "127.0.0.1"
-c.Spawner.default_url = "/lab/tree/notebooks/00_setup.ipynb"
+c.Spawner.default_url = START
 c.Spawner.args = ["--ServerApp.answer_yes=True", "--LabApp.news_url=",
                   "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
 if os.geteuid() == 0:   # JupyterLab refuses root unless told; the fence has taken root's powers

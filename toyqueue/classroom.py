@@ -24,6 +24,22 @@ COURSE_PARTS = ("notebooks", "exercises", "requirements.txt")
 DEFAULT_ACCOUNT = "000000000000"   # LocalStack's shared default; never handed to a learner
 
 
+START_PAGE = "notebooks/00_setup.ipynb"    # a Korean class: notebooks/ko/00_setup.ipynb
+
+
+def start_page(path: str = "") -> str:
+    """The URL path a learner's server opens on: a notebook of the learner's copy, so an
+    instructor can open a Korean class on the Korean lesson 00. A typo would land every learner
+    on a 404 the moment the class starts, so it is refused when the hub starts instead."""
+    path = path or START_PAGE
+    parts = Path(path).parts
+    if (Path(path).is_absolute() or ".." in parts or not parts or parts[0] not in COURSE_PARTS[:2]
+            or not path.endswith(".ipynb") or not (PROJECT_ROOT / path).is_file()):
+        raise ValueError(f"the start page must be a notebook of the course, such as {START_PAGE} or "
+                         f"notebooks/ko/00_setup.ipynb; got {path!r}")
+    return f"/lab/tree/{Path(path).as_posix()}"
+
+
 def account_id(user: str) -> str:
     """A 12-digit AWS account id for a hub user: stable, and never LocalStack's default.
 

@@ -101,3 +101,16 @@ def test_a_learners_copy_keeps_their_work_and_gains_new_files(tmp_path):
     assert (home / "exercises" / "02.ipynb").read_text() == "new exercise"
     assert (home / "requirements.txt").read_text() == "pins"
     assert not (home / "solutions").exists()
+
+
+def test_learners_land_on_lesson_00_or_the_notebook_the_instructor_names():
+    assert classroom.start_page() == "/lab/tree/notebooks/00_setup.ipynb"
+    assert classroom.start_page("notebooks/ko/00_setup.ipynb") == "/lab/tree/notebooks/ko/00_setup.ipynb"
+    assert classroom.start_page("exercises/ko/01_store_and_receive.ipynb").endswith("01_store_and_receive.ipynb")
+
+
+@pytest.mark.parametrize("path", ["notebooks/ko/00_setpu.ipynb", "/etc/passwd", "../x/00_setup.ipynb",
+                                  "solutions/01_store_and_receive.ipynb", "notebooks", "README.md"])
+def test_a_start_page_that_is_not_a_notebook_of_the_learners_copy_is_refused(path):
+    with pytest.raises(ValueError, match="must be a notebook of the course"):
+        classroom.start_page(path)

@@ -31,6 +31,7 @@ CONFIG = ROOT / "classroom" / "jupyterhub_config.py"
 PASSWORD = "class-password-for-tests"
 USERS = ("alice", "bob", "carol")
 SOLVED = ("alice", "bob")        # carol leaves the exercise untouched
+START = "notebooks/ko/00_setup.ipynb"   # a Korean class: learners land on the Korean lesson 00
 
 pytestmark = pytest.mark.slow
 
@@ -65,7 +66,8 @@ def hub(tmp_path_factory, localstack_url):
     port = free_port()
     env = dict(os.environ, TOYQUEUE_HUB_PASSWORD=PASSWORD, TOYQUEUE_HUB_DIR=str(state),
                TOYQUEUE_HUB_PORT=str(port), TOYQUEUE_HUB_API_PORT=str(free_port()),
-               TOYQUEUE_HUB_PROXY_API_PORT=str(free_port()), TOYQUEUE_LOCALSTACK_URL=localstack_url)
+               TOYQUEUE_HUB_PROXY_API_PORT=str(free_port()), TOYQUEUE_LOCALSTACK_URL=localstack_url,
+               TOYQUEUE_HUB_START=START)
     log = state / "hub.log"
     with log.open("wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(CONFIG)],
@@ -151,6 +153,13 @@ def test_an_exercises_check_cells_grade_each_learner_on_their_own_work(hub):
             assert [err for _, err in cells if err] == [], learner
         else:
             assert checks[0] is not None, "an untouched exercise fails its first check"
+
+
+def test_a_learners_server_opens_on_the_start_page_the_instructor_chose(hub):
+    learner = hub["learners"]["alice"]
+    r = learner.api.get(learner.server_url(""), allow_redirects=False)
+    assert r.status_code in (301, 302), r.status_code
+    assert r.headers["Location"].split("?")[0].endswith(f"/user/alice/lab/tree/{START}")
 
 
 def test_learners_queues_never_meet_on_the_shared_localstack(hub, localstack_url):
