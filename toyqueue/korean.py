@@ -1032,9 +1032,13 @@ MESSAGES = {
         "이 과정 사본에는 참고 답안(solutions/{step}_*.ipynb)이 없습니다. 강사에게 물어보세요",
     "exercise {step} does not build myqueue.py (its reference has no such file)":
         "실습 {step}에서는 myqueue.py를 만들지 않습니다(참고 답안에 그런 파일이 없습니다)",
-    "use_reference is switched off while exercises are graded: the checks grade myqueue.py as it was handed in":
-        "실습을 채점하는 동안에는 use_reference가 꺼져 있습니다: 확인은 제출된 그대로의 myqueue.py를 채점합니다",
+    "{name} is switched off while exercises are graded: the checks grade myqueue.py as it was handed in":
+        "실습을 채점하는 동안에는 {name}이(가) 꺼져 있습니다: 확인은 제출된 그대로의 myqueue.py를 채점합니다",
     "Your own file is kept as {file}.": "여러분의 파일은 이름을 바꾸어 보관했습니다: {file}.",
+    "this {file} is the course's own starter, so there is no untouched copy to take: start it over with git checkout -- {file}":
+        "이 {file}은(는) 과정에 들어 있는 시작 파일 그 자체라서 가져올 새 사본이 없습니다: git checkout -- {file}로 처음부터 다시 시작하세요",
+    "{file} is the starter of exercise 01 again. Run the cell that loads it again.":
+        "{file}이(가) 다시 실습 01의 시작 파일이 되었습니다. 불러오는 셀을 다시 실행하세요.",
     "{file} now holds the course's queue after exercise {step}. Run the cell that loads it again.":
         "이제 {file}에는 실습 {step}까지 마친 이 과정의 대기열이 들어 있습니다. 불러오는 셀을 다시 실행하세요.",
     # ---- grading: the rules a queue's history must obey (toyqueue/grading/rules.py) and the recorded calls

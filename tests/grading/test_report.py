@@ -109,3 +109,32 @@ def test_an_edition_with_its_own_starter_grows_its_own_file(tmp_path):
     mycode.use_reference("02", ko)
     assert (ko / "myqueue.py").read_text().startswith("# myqueue.py after exercise 02")
     assert (tmp_path / "exercises" / "myqueue.py").read_text() == "# the English learner's file\n"
+
+
+def test_use_starter_starts_over_from_the_courses_untouched_starter(tmp_path, capsys):
+    """A learner's copy on a hub has no git: the starter comes from the course toyqueue runs from,
+    in the learner's edition, and the learner's own file is kept."""
+    ko = tmp_path / "exercises" / "ko"
+    ko.mkdir(parents=True)
+    (ko / "myqueue.py").write_text("# mine\n")
+    mycode.use_starter(ko)
+    assert (ko / "myqueue.py").read_text() == (mycode.ROOT / "exercises" / "ko" / "myqueue.py").read_text()
+    assert (ko / "myqueue.mine.py").read_text() == "# mine\n"
+    assert "Your own file is kept as myqueue.mine.py" in capsys.readouterr().out
+    (tmp_path / "exercises" / "myqueue.py").write_text(reference("03"))
+    mycode.use_starter(tmp_path / "exercises")
+    assert (tmp_path / "exercises" / "myqueue.py").read_text() == starter()
+
+
+def test_use_starter_refuses_to_take_the_starter_from_itself(monkeypatch):
+    monkeypatch.chdir(mycode.ROOT / "exercises")
+    with pytest.raises(LookupError, match="git checkout -- myqueue.py"):
+        mycode.use_starter()
+
+
+def test_use_starter_is_switched_off_while_grading(tmp_path, monkeypatch):
+    (tmp_path / "myqueue.py").write_text(reference("01"))
+    monkeypatch.setenv("TOYQUEUE_GRADING", "1")
+    with pytest.raises(RuntimeError, match="use_starter is switched off while exercises are graded"):
+        mycode.use_starter(tmp_path)
+    assert (tmp_path / "myqueue.py").read_text() == reference("01")

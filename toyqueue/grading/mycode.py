@@ -9,6 +9,7 @@ reference for it with `use_reference("03")` (their own file is kept beside it).
     from toyqueue.grading import mycode
     MyQueue = mycode.load("MyQueue")
     mycode.use_reference("03")                # myqueue.py as it stands after exercise 03
+    mycode.use_starter()                      # start over from exercise 01's empty starter
     python -m toyqueue.grading reference 03   # the same, printed (for an instructor)
 """
 from __future__ import annotations
@@ -108,11 +109,40 @@ def reference(step: str | int) -> str:
 def use_reference(step: str | int, folder: str | Path | None = None) -> Path:
     """Replace myqueue.py with the course's reference after exercise `step`; keep the learner's
     own file as myqueue.mine.py (myqueue.mine2.py, ... if that exists)."""
-    if os.environ.get("TOYQUEUE_GRADING"):
-        raise RuntimeError(tr("use_reference is switched off while exercises are graded: the checks grade "
-                              "myqueue.py as it was handed in"))
-    text = reference(step)
+    _not_while_grading("use_reference")
+    path = _replace(home(folder) / FILE, reference(step))
+    print(tr("{file} now holds the course's queue after exercise {step}. Run the cell that loads it again.",
+             file=path.name, step=f"{int(step):02d}"))
+    return path
+
+
+def use_starter(folder: str | Path | None = None) -> Path:
+    """Start myqueue.py over from the empty starter exercise 01 hands out. A learner on a laptop
+    has git for that; a learner's copy on a classroom hub has no git, but the course it was copied
+    from (where toyqueue is installed) still holds the starter untouched."""
+    _not_while_grading("use_starter")
     path = home(folder) / FILE
+    edition = path.parent.name if path.parent.name != "exercises" else ""
+    starter = ROOT / "exercises" / edition / FILE
+    if not starter.is_file():
+        starter = ROOT / "exercises" / FILE
+    if starter.resolve() == path.resolve():
+        raise LookupError(tr("this {file} is the course's own starter, so there is no untouched copy to take: "
+                             "start it over with git checkout -- {file}", file=FILE))
+    path = _replace(path, starter.read_text(encoding="utf-8"))
+    print(tr("{file} is the starter of exercise 01 again. Run the cell that loads it again.", file=path.name))
+    return path
+
+
+def _not_while_grading(name: str) -> None:
+    if os.environ.get("TOYQUEUE_GRADING"):
+        raise RuntimeError(tr("{name} is switched off while exercises are graded: the checks grade "
+                              "myqueue.py as it was handed in", name=name))
+
+
+def _replace(path: Path, text: str) -> Path:
+    """Write `text` to myqueue.py, keeping the learner's own file beside it (myqueue.mine.py,
+    myqueue.mine2.py, ...): nothing a learner wrote is ever thrown away."""
     if path.exists() and path.read_text(encoding="utf-8") != text:
         n, keep = 1, path.with_name("myqueue.mine.py")
         while keep.exists():
@@ -121,6 +151,4 @@ def use_reference(step: str | int, folder: str | Path | None = None) -> Path:
         path.rename(keep)
         print(tr("Your own file is kept as {file}.", file=keep.name))
     path.write_text(text, encoding="utf-8")
-    print(tr("{file} now holds the course's queue after exercise {step}. Run the cell that loads it again.",
-             file=path.name, step=f"{int(step):02d}"))
     return path
