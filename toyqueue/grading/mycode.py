@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..i18n import tr
+from ..i18n import LANGUAGES, tr
 
 FILE = "myqueue.py"
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +54,6 @@ def home(folder: str | Path | None = None) -> Path:
     """The folder of the learner's myqueue.py: the notebook's. An edition's exercises (exercises/ko/)
     have a starter of their own, with hints in their language (tools/nbbuild.py writes it once the
     edition has exercise 01); a copy of the course without it grows exercises/myqueue.py above."""
-    from ..i18n import LANGUAGES
     here = Path(folder or Path.cwd())
     if here.name in LANGUAGES and here.parent.name == "exercises" and not (here / FILE).exists():
         return here.parent
@@ -122,10 +121,9 @@ def use_starter(folder: str | Path | None = None) -> Path:
     from (where toyqueue is installed) still holds the starter untouched."""
     _not_while_grading("use_starter")
     path = home(folder) / FILE
-    edition = path.parent.name if path.parent.name != "exercises" else ""
-    starter = ROOT / "exercises" / edition / FILE
-    if not starter.is_file():
-        starter = ROOT / "exercises" / FILE
+    starter = ROOT / "exercises" / FILE
+    if path.parent.name in LANGUAGES and (starter.parent / path.parent.name / FILE).is_file():
+        starter = starter.parent / path.parent.name / FILE      # the edition's, with its hints
     if starter.resolve() == path.resolve():
         raise LookupError(tr("this {file} is the course's own starter, so there is no untouched copy to take: "
                              "start it over with git checkout -- {file}", file=FILE))
